@@ -1,0 +1,62 @@
+package md.nrs.referral.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic authentication of every /engine-rest call against the engine's identity service. Unlike
+ * Camunda's ProcessEngineAuthenticationFilter it leaves no path open (that one lets /engine through).
+ * The engine's authorizations then decide what the user may see or do (403 otherwise).
+ */
+public class RestApiAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String REALM = "Basic realm=\"NRS Referral Platform\", charset=\"UTF-8\"";
+
+  private final IdentityService identity;
+
+  public RestApiAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> user = authenticate(identity, request);
+    if (user.isEmpty()) {
+      unauthorized(response);
+      return;
+    }
+    String userId = user.get();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+    identity.setAuthentication(userId, groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The user id if the request carries valid Basic credentials. Failed attempts count towards the engine's lock-out. */
+  static Optional<String> authenticate(IdentityService identity, HttpServletRequest request) {
+    return BasicCredentials.of(request)
+        .filter(c -> identity.checkPassword(c.userId(), c.password()))
+        .map(BasicCredentials::userId);
+  }
+
+  static void unauthorized(HttpServletResponse response) throws IOException {
+    response.setHeader("WWW-Authenticate", REALM);
+    ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+        "Authentication required: HTTP Basic with a platform user");
+  }
+}

@@ -1,0 +1,56 @@
+package md.nrs.referral.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import md.nrs.referral.tasklist.TasklistFilterSeeder;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The order of the security filters: headers, closed setup API, authentication, then query inspection. */
+@Configuration
+public class SecurityFilterConfiguration {
+
+  private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(@Value("${nrs.security.hsts:false}") boolean hsts) {
+    return registration(new SecurityHeadersFilter(hsts), FIRST, "/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard() {
+    return registration(new SetupEndpointGuard(), FIRST + 1, "/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(ProcessEngine engine,
+      @Value("${nrs.security.public-paths}") List<String> publicPaths) {
+    return registration(new ActuatorAuthenticationFilter(engine.getIdentityService(), Set.copyOf(publicPaths)),
+        FIRST + 2, "/actuator", "/actuator/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<RestApiAuthenticationFilter> restApiAuthenticationFilter(ProcessEngine engine) {
+    return registration(new RestApiAuthenticationFilter(engine.getIdentityService()), FIRST + 3, "/engine-rest/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard() {
+    Set<String> allowed = new HashSet<>(TasklistFilterSeeder.SAFE_EXPRESSIONS);
+    return registration(new TaskQueryExpressionGuard(allowed), FIRST + 4, "/engine-rest/*", "/camunda/api/engine/*");
+  }
+
+  private static <T extends jakarta.servlet.Filter> FilterRegistrationBean<T> registration(T filter, int order,
+      String... urlPatterns) {
+    FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(order);
+    registration.addUrlPatterns(urlPatterns);
+    registration.setName(filter.getClass().getSimpleName());
+    return registration;
+  }
+}

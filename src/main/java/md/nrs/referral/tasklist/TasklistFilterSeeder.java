@@ -1,0 +1,75 @@
+package md.nrs.referral.tasklist;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import md.nrs.referral.identity.Grants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared Tasklist filters every NRS user sees. They are stored queries with expressions evaluated
+ * for the logged-in user, so one filter serves every agency; authorizations still decide which tasks a
+ * user can see at all.
+ */
+public class TasklistFilterSeeder {
+
+  /** Expressions the seeded filters use; the HTTP query guard accepts these and no others in stored filters. */
+  public static final List<String> SAFE_EXPRESSIONS = List.of(
+      "${currentUser()}", "${currentUserGroups()}", "${now()}",
+      "${dateTime().withTimeAtStartOfDay().toDate()}", "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}");
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilterSeeder.class);
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final Grants grants;
+
+  public TasklistFilterSeeder(ProcessEngine engine) {
+    this.filters = engine.getFilterService();
+    this.tasks = engine.getTaskService();
+    this.grants = new Grants(engine.getAuthorizationService());
+  }
+
+  public void seed() {
+    filter("My tasks", 10, "#2e6da4", "Tasks assigned to me, earliest due first",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    filter("My agency", 20, "#3c763d", "Open tasks of my agency or team, assigned or not",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc());
+    filter("Unassigned in my agency", 30, "#8a6d3b", "Tasks of my agency that nobody has claimed yet",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+            .orderByDueDate().asc());
+    filter("Due today", 40, "#31708f", "Tasks I can see that fall due today",
+        tasks.createTaskQuery()
+            .dueAfterExpression("${dateTime().withTimeAtStartOfDay().toDate()}")
+            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
+            .orderByDueDate().asc());
+    filter("Overdue", 50, "#a94442", "Tasks I can see whose due date has passed",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+  }
+
+  private void filter(String name, int priority, String color, String description, TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      LOG.info("Tasklist filter '{}' created", name);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    filter.setProperties(properties);
+    filter.setQuery(query);
+    filters.saveFilter(filter);
+    grants.toEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}

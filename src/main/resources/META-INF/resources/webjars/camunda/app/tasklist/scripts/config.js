@@ -1,0 +1,20 @@
+// NRS Referral Platform: Tasklist configuration (overrides the file shipped in the Camunda webjar).
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'NRS Referral Platform'
+  },
+  dateFormat: {
+    normal: 'DD.MM.YYYY HH:mm',
+    long: 'LLLL'
+  },
+  // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
+  disableWelcomeMessage: true,
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
