@@ -20,21 +20,22 @@ public final class Grants {
     Authorization existing = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
         .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+    save(existing, Authorization.AUTH_TYPE_GRANT, resource, resourceId, permissions, a -> a.setGroupId(groupId));
   }
 
+  /** A global authorization: the engine applies user "*" only in that form, not as a grant. */
   public void toEveryone(Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
-        .userIdIn(ANY).resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GLOBAL)
         .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setUserId(ANY));
+    save(existing, Authorization.AUTH_TYPE_GLOBAL, resource, resourceId, permissions, a -> a.setUserId(ANY));
   }
 
-  private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
+  private void save(Authorization existing, int type, Resource resource, String resourceId, Permission[] permissions,
       java.util.function.Consumer<Authorization> owner) {
     Authorization grant = existing;
     if (grant == null) {
-      grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant = authorizations.createNewAuthorization(type);
       owner.accept(grant);
       grant.setResource(resource);
       grant.setResourceId(resourceId);

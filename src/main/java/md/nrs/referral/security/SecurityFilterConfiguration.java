@@ -45,6 +45,13 @@ public class SecurityFilterConfiguration {
     return registration(new TaskQueryExpressionGuard(allowed), FIRST + 4, "/engine-rest/*", "/camunda/api/engine/*");
   }
 
+  @Bean
+  FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit}") int limit) {
+    return registration(new WebappQueryPaging(limit), FIRST + 5, "/camunda/api/engine/*", "/camunda/api/cockpit/*",
+        "/camunda/api/tasklist/*", "/camunda/api/admin/*");
+  }
+
   private static <T extends jakarta.servlet.Filter> FilterRegistrationBean<T> registration(T filter, int order,
       String... urlPatterns) {
     FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
