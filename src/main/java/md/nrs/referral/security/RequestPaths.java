@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The request path as the application will route it: decoded, without path parameters or doubled slashes. */
 final class RequestPaths {
@@ -26,6 +28,23 @@ final class RequestPaths {
       raw = raw.substring(context.length());
     }
     return new String[] {path(request), normalise(decode(raw))};
+  }
+
+  private static final Pattern ENGINE_PATH =
+      Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
+
+  /**
+   * The path inside the engine API, lower-cased ("/task/count"), for /engine-rest and for the webapps'
+   * copy under /camunda/api/engine; null for any other path.
+   */
+  static String enginePath(HttpServletRequest request) {
+    for (String candidate : candidates(request)) {
+      Matcher matcher = ENGINE_PATH.matcher(candidate);
+      if (matcher.matches()) {
+        return lower(matcher.group(1));
+      }
+    }
+    return null;
   }
 
   static String normalise(String path) {

@@ -46,10 +46,16 @@ public class SecurityFilterConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<PasswordPolicyGuard> passwordPolicyGuard(ProcessEngine engine) {
+    return registration(new PasswordPolicyGuard(engine.getIdentityService()), FIRST + 6, "/engine-rest/*",
+        "/camunda/api/engine/*");
+  }
+
+  @Bean
   FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(
       @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit}") int limit) {
     return registration(new WebappQueryPaging(limit), FIRST + 5, "/camunda/api/engine/*", "/camunda/api/cockpit/*",
-        "/camunda/api/tasklist/*", "/camunda/api/admin/*");
+        "/camunda/api/tasklist/*");
   }
 
   private static <T extends jakarta.servlet.Filter> FilterRegistrationBean<T> registration(T filter, int order,

@@ -31,7 +31,29 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     String path = RequestPaths.path(request);
     if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api") || path.startsWith("/actuator")) {
       response.setHeader("Cache-Control", "no-store");
+      response = new NoStore(response); // the REST API would otherwise set "no-cache" after us
     }
     chain.doFilter(request, response);
+  }
+
+  private static final class NoStore extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+    NoStore(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
+    }
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,8 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
-  private static final Pattern ENGINE_PATH =
-      Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
   private static final Pattern AD_HOC_QUERY =
       Pattern.compile("^/(task(/count)?|filter/[^/]+/(list|count|singleresult))$");
   private static final Pattern STORED_QUERY = Pattern.compile("^/filter/(create|[^/]+)$");
@@ -45,7 +42,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String enginePath = enginePath(request);
+    String enginePath = RequestPaths.enginePath(request);
     boolean adHoc = enginePath != null && AD_HOC_QUERY.matcher(enginePath).matches();
     boolean stored = enginePath != null && !adHoc && STORED_QUERY.matcher(enginePath).matches()
         && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
@@ -54,7 +51,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
       return;
     }
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+    for (Map.Entry<String, List<String>> parameter : QueryStrings.parse(request.getQueryString()).entrySet()) {
       for (String value : parameter.getValue()) {
         check(parameter.getKey(), parameter.getKey(), value, stored, problems);
       }
@@ -84,16 +81,6 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(forward, response);
-  }
-
-  private static String enginePath(HttpServletRequest request) {
-    for (String candidate : RequestPaths.candidates(request)) {
-      Matcher matcher = ENGINE_PATH.matcher(candidate);
-      if (matcher.matches()) {
-        return RequestPaths.lower(matcher.group(1));
-      }
-    }
-    return null;
   }
 
   private void walk(JsonNode node, String path, boolean stored, List<String> problems) {

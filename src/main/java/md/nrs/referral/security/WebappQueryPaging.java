@@ -6,10 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +27,8 @@ public class WebappQueryPaging extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String requested = request.getParameter("maxResults");
+    // Read the query string only: asking the request for a parameter would consume a form body.
+    String requested = QueryStrings.first(request.getQueryString(), "maxResults");
     if (requested != null && withinLimit(requested)) {
       chain.doFilter(request, response);
       return;
@@ -68,18 +65,6 @@ public class WebappQueryPaging extends OncePerRequestFilter {
     @Override
     public String getParameter(String name) {
       return "maxResults".equals(name) ? maxResults : super.getParameter(name);
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-      Map<String, String[]> parameters = new LinkedHashMap<>(super.getParameterMap());
-      parameters.put("maxResults", new String[] {maxResults});
-      return Collections.unmodifiableMap(parameters);
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-      return Collections.enumeration(getParameterMap().keySet());
     }
 
     @Override

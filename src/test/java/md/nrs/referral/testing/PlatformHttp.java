@@ -1,0 +1,138 @@
+package md.nrs.referral.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A real HTTP client for the running platform: HTTP Basic for /engine-rest and /actuator, and a
+ * webapp login session (cookies and CSRF token kept by hand, since the JDK's cookie store will not
+ * send Secure cookies over the plain HTTP of a test) for the webapps' own API.
+ */
+public final class PlatformHttp {
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String baseUrl;
+
+  public PlatformHttp(int port) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public Response get(String path, Credentials credentials) {
+    return send(request(path, credentials).GET());
+  }
+
+  public Response post(String path, Credentials credentials, String json) {
+    return send(request(path, credentials).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
+  public Response postForm(String path, Credentials credentials, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return send(request(path, credentials).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Logs into a webapp the way the browser does: fetch the page for the CSRF cookie, then post the login form. */
+  public WebappSession login(String app, String userId, String password) {
+    WebappSession session = new WebappSession();
+    Response page = get("/camunda/app/" + app + "/default/", session);
+    session.remember(page);
+    Response login = postForm("/camunda/api/admin/auth/user/default/login/" + app, session,
+        Map.of("username", userId, "password", password));
+    session.remember(login);
+    session.loginResponse = login;
+    // The login starts a new session without a CSRF token; like the browser, make one GET to get it.
+    session.remember(get("/camunda/api/engine/engine/", session));
+    return session;
+  }
+
+  private HttpRequest.Builder request(String path, Credentials credentials) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json, text/plain, */*");
+    if (credentials != null) {
+      credentials.apply(builder);
+    }
+    return builder;
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public interface Credentials {
+    void apply(HttpRequest.Builder builder);
+  }
+
+  public static Credentials basic(String userId, String password) {
+    String token = Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return builder -> builder.header("Authorization", "Basic " + token);
+  }
+
+  public static final class WebappSession implements Credentials {
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private Response loginResponse;
+
+    void remember(Response response) {
+      for (String setCookie : response.headers("set-cookie")) {
+        String pair = setCookie.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+
+    public Response loginResponse() {
+      return loginResponse;
+    }
+
+    @Override
+    public void apply(HttpRequest.Builder builder) {
+      if (!cookies.isEmpty()) {
+        builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("; ")));
+      }
+      String csrf = cookies.get("XSRF-TOKEN");
+      if (csrf != null) {
+        builder.header("X-XSRF-TOKEN", csrf);
+      }
+    }
+  }
+
+  public record Response(int status, String body, Map<String, List<String>> headerMap) {
+
+    public List<String> headers(String name) {
+      return headerMap.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    public String header(String name) {
+      List<String> values = headers(name);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
+    }
+  }
+}
