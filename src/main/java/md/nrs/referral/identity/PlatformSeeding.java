@@ -1,5 +1,6 @@
 package md.nrs.referral.identity;
 
+import md.nrs.referral.cluster.StartupLock;
 import md.nrs.referral.tasklist.TasklistFilterSeeder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds groups, authorizations, the administrator, demo users and Tasklist filters before the web
  * server opens. It runs in one transaction holding the engine's deployment lock row, so nodes of a
- * cluster starting together seed one after the other instead of creating duplicates.
+ * cluster starting together seed one after the other instead of creating duplicates; on PostgreSQL
+ * the whole start-up is also serialised by {@link StartupLock}, released here when seeding is done.
  */
 @Component
 public class PlatformSeeding implements SmartInitializingSingleton {
@@ -21,15 +23,17 @@ public class PlatformSeeding implements SmartInitializingSingleton {
   private final DemoProperties demo;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final StartupLock startupLock;
 
   public PlatformSeeding(ProcessEngine engine, DirectoryProperties directory, AdminProperties admin,
-      DemoProperties demo, JdbcTemplate jdbc, TransactionTemplate transaction) {
+      DemoProperties demo, JdbcTemplate jdbc, TransactionTemplate transaction, StartupLock startupLock) {
     this.engine = engine;
     this.directory = directory;
     this.admin = admin;
     this.demo = demo;
     this.jdbc = jdbc;
     this.transaction = transaction;
+    this.startupLock = startupLock;
   }
 
   @Override
@@ -40,5 +44,6 @@ public class PlatformSeeding implements SmartInitializingSingleton {
       new DemoUserSeeder(engine, demo).seed();
       new TasklistFilterSeeder(engine).seed();
     });
+    startupLock.release();
   }
 }

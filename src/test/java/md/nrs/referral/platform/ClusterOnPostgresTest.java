@@ -1,0 +1,93 @@
+package md.nrs.referral.platform;
+
+import static md.nrs.referral.testing.PlatformHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import md.nrs.referral.models.ModelDeploymentPlugin;
+import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformNode;
+import md.nrs.referral.testing.PostgresDatabase;
+import md.nrs.referral.testing.RequiresPostgres;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes of the production profile on one PostgreSQL database, started at the same moment, as the
+ * compose file runs them: Camunda's cluster model, where nodes share nothing but the database.
+ */
+@RequiresPostgres
+class ClusterOnPostgresTest {
+
+  private static final String ADMIN_PASSWORD = "Strong#Key-2026x";
+  private static final String PASSWORD = "Test#Secret-2026";
+
+  private PostgresDatabase database;
+  private Map<String, String> settings;
+
+  @BeforeEach
+  void freshDatabase() {
+    database = PostgresDatabase.create();
+    settings = Map.of("NRS_DB_URL", database.url(), "NRS_DB_USER", database.user(),
+        "NRS_DB_PASSWORD", database.password(), "NRS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.close();
+  }
+
+  @Test
+  void twoNodesStartingTogetherSeedOnceAndShareTheWork() throws Exception {
+    ExecutorService starter = Executors.newFixedThreadPool(2);
+    try {
+      Future<PlatformNode> startingA = starter.submit(() -> PlatformNode.start("postgres", settings));
+      Future<PlatformNode> startingB = starter.submit(() -> PlatformNode.start("postgres", settings));
+      try (PlatformNode nodeA = startingA.get(3, TimeUnit.MINUTES); PlatformNode nodeB = startingB.get(3, TimeUnit.MINUTES)) {
+        ProcessEngine engine = nodeA.engine();
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(5);
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("managers").count())
+            .as("no demo users in production").isZero();
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(ModelDeploymentPlugin.DEPLOYMENT_NAME)
+            .count()).isLessThanOrEqualTo(1);
+
+        caseworker(engine, "it.lastrada", "la-strada");
+        engine.getRepositoryService().createDeployment().addClasspathResource("fixtures/agency-task.bpmn").deploy();
+
+        Response started = nodeA.http().post("/engine-rest/process-definition/key/fixture-agency-task/start",
+            basic("admin", ADMIN_PASSWORD), "{\"variables\":{\"agency\":{\"value\":\"la-strada\",\"type\":\"String\"}},"
+                + "\"businessKey\":\"NRS-2026-000042\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("NRS-2026-000042").singleResult().getId();
+
+        Response completedOnB = nodeB.http().post("/engine-rest/task/" + task + "/complete", basic("it.lastrada", PASSWORD), "{}");
+
+        assertThat(completedOnB.status()).as(completedOnB.toString()).isEqualTo(204);
+        assertThat(nodeA.engine().getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey("NRS-2026-000042").completed().count()).isEqualTo(1);
+      }
+    } finally {
+      starter.shutdownNow();
+    }
+  }
+
+  private static void caseworker(ProcessEngine engine, String id, String agency) {
+    User user = engine.getIdentityService().newUser(id);
+    user.setFirstName(id);
+    user.setLastName("Fixture");
+    user.setPassword(PASSWORD);
+    engine.getIdentityService().saveUser(user);
+    for (String group : List.of(agency, "caseworkers")) {
+      engine.getIdentityService().createMembership(id, group);
+    }
+  }
+}
