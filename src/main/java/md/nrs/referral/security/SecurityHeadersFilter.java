@@ -29,7 +29,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     String path = RequestPaths.path(request);
-    if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api") || path.startsWith("/actuator")) {
+    if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api") || path.startsWith("/actuator")
+        || path.startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
       response = new NoStore(response); // the REST API would otherwise set "no-cache" after us
     }

@@ -1,0 +1,19 @@
+package md.nrs.referral.agencies;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * What one agency must know about one step of a case: the case code, the step, what is asked and by
+ * when. Never personal data: the agency looks the person up through the case view, with consent.
+ */
+public record AgencyNotification(
+    @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9.-]{0,62}[a-z0-9]") String agencyId,
+    @NotBlank @Pattern(regexp = "NRS-\\d{4}-\\d{6,}") String caseCode,
+    @NotBlank @Size(max = 100) String step,
+    @NotBlank @Size(max = 500) String request,
+    Instant dueAt,
+    @Size(max = 64) String processInstanceId) {
+}

@@ -1,0 +1,109 @@
+package md.nrs.referral.agencies;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the transactional outbox (table nrs_outbox, created by Flyway). */
+@Entity
+@Table(name = "nrs_outbox")
+public class OutboxEntry {
+
+  public enum Status { PENDING }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "notification_key", nullable = false, updatable = false)
+  private String notificationKey;
+
+  @Column(name = "agency_id", nullable = false, updatable = false)
+  private String agencyId;
+
+  @Column(name = "case_code", nullable = false, updatable = false)
+  private String caseCode;
+
+  @Column(nullable = false, updatable = false)
+  private String step;
+
+  @Column(nullable = false, updatable = false)
+  private String request;
+
+  @Column(name = "due_at", updatable = false)
+  private Instant dueAt;
+
+  @Column(name = "process_instance_id", updatable = false)
+  private String processInstanceId;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  protected OutboxEntry() {
+  }
+
+  static OutboxEntry pending(AgencyNotification notification, Instant now) {
+    OutboxEntry entry = new OutboxEntry();
+    entry.notificationKey = UUID.randomUUID().toString();
+    entry.agencyId = notification.agencyId();
+    entry.caseCode = notification.caseCode();
+    entry.step = notification.step();
+    entry.request = notification.request();
+    entry.dueAt = notification.dueAt();
+    entry.processInstanceId = notification.processInstanceId();
+    entry.createdAt = now;
+    entry.status = Status.PENDING;
+    return entry;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getNotificationKey() {
+    return notificationKey;
+  }
+
+  public String getAgencyId() {
+    return agencyId;
+  }
+
+  public String getCaseCode() {
+    return caseCode;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public String getRequest() {
+    return request;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+}
