@@ -1,0 +1,66 @@
+package md.nrs.referral.casepath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The referral-triage table as policy staff wrote it in processes/referral-triage.dmn, evaluated by the DMN engine. */
+class ReferralTriageDecisionTest {
+
+  private static DmnEngine dmn;
+  private static DmnDecision triage;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream model = ReferralTriageDecisionTest.class.getResourceAsStream("/processes/referral-triage.dmn")) {
+      triage = dmn.parseDecision("referral-triage", model);
+    }
+  }
+
+  @ParameterizedTest(name = "minor={0}, {1}, {2}, danger={3} -> {4}, {5}, repatriate={6}, alert={7}, {8}")
+  @CsvSource({
+      // minor, location,     category,              danger, urgency,     pathway,                repatriate, alert, team
+      "false, moldova,      trafficking,           false,  standard,    adult,                  false,      false, mdt-chisinau",
+      "false, moldova,      trafficking,           true,   immediate,   adult,                  false,      false, mdt-chisinau",
+      "true,  moldova,      trafficking,           false,  immediate,   child,                  false,      true,  mdt-chisinau",
+      "true,  abroad,       domestic-violence,     false,  immediate,   child,                  true,       true,  iom",
+      "false, abroad,       trafficking,           false,  urgent,      adult,                  true,       false, iom",
+      "false, transnistria, trafficking,           false,  standard,    adult,                  false,      false, interaction",
+      "false, moldova,      domestic-violence,     false,  urgent,      domestic-violence,      false,      false, mdt-chisinau",
+      "false, abroad,       stranded-migrant,      false,  urgent,      stranded-migrant,       true,       false, iom",
+      "false, transnistria, person-in-difficulty,  false,  standard,    person-in-difficulty,   false,      false, interaction",
+  })
+  void triagesAReferral(boolean minor, String location, String category, boolean danger, String urgency,
+      String pathway, boolean repatriate, boolean alert, String team) {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(triage, Map.of(
+        "minor", minor, "location", location, "category", category, "immediateDanger", danger)).getSingleResult();
+
+    assertThat(result.<String>getEntry("urgency")).isEqualTo(urgency);
+    assertThat(result.<String>getEntry("pathway")).isEqualTo(pathway);
+    assertThat(result.<Boolean>getEntry("repatriationNeeded")).isEqualTo(repatriate);
+    assertThat(result.<Boolean>getEntry("guardianshipAlert")).isEqualTo(alert);
+    assertThat(result.<String>getEntry("responsibleTeam")).isEqualTo(team);
+  }
+
+  @Test
+  void everyChildAlertsTheGuardianshipAuthorityWhateverElseIsTrue() {
+    for (String location : new String[] {"moldova", "transnistria", "abroad"}) {
+      for (String category : new String[] {"trafficking", "domestic-violence", "stranded-migrant", "person-in-difficulty"}) {
+        var result = dmn.evaluateDecision(triage, Map.of(
+            "minor", true, "location", location, "category", category, "immediateDanger", false)).getSingleResult();
+        assertThat(result.<Boolean>getEntry("guardianshipAlert")).as(location + "/" + category).isTrue();
+        assertThat(result.<String>getEntry("urgency")).as(location + "/" + category).isEqualTo("immediate");
+      }
+    }
+  }
+}
