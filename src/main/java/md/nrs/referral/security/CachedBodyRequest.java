@@ -12,7 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body has been read once (to inspect it) and can be read again by the application. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
@@ -22,14 +22,14 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   }
 
   /** Reads at most {@code limit} bytes; returns null if the body is larger. */
-  static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
+  public static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
     try (InputStream in = request.getInputStream()) {
       byte[] body = in.readNBytes(limit + 1);
       return body.length > limit ? null : new CachedBodyRequest(request, body);
     }
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 

@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON error bodies in the shape the Camunda REST API uses ({"type", "message"}), so clients parse one format. */
-final class ErrorResponses {
+public final class ErrorResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ErrorResponses() {
   }
 
-  static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
+  public static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
     write(response, status, type, message, Map.of());
   }
 
-  static void write(HttpServletResponse response, int status, String type, String message, Map<String, ?> extra)
+  public static void write(HttpServletResponse response, int status, String type, String message, Map<String, ?> extra)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);

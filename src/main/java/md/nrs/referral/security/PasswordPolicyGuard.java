@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class PasswordPolicyGuard extends OncePerRequestFilter {
 
-  private static final Pattern CREATE = Pattern.compile("^/user/create$");
-  private static final Pattern CREDENTIALS = Pattern.compile("^/user/([^/]+)/credentials$");
+  private static final Pattern CREATE = Pattern.compile("^/user/create$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREDENTIALS = Pattern.compile("^/user/([^/]+)/credentials$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_BODY = 16 * 1024;
 
   private final IdentityService identity;

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The request path as the application will route it: decoded, without path parameters or doubled slashes. */
-final class RequestPaths {
+public final class RequestPaths {
 
   private RequestPaths() {
   }
@@ -34,14 +34,14 @@ final class RequestPaths {
       Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
 
   /**
-   * The path inside the engine API, lower-cased ("/task/count"), for /engine-rest and for the webapps'
-   * copy under /camunda/api/engine; null for any other path.
+   * The path inside the engine API ("/task/count"), for /engine-rest and for the webapps' copy under
+   * /camunda/api/engine; null for any other path. Case is kept: process keys are case-sensitive.
    */
-  static String enginePath(HttpServletRequest request) {
+  public static String enginePath(HttpServletRequest request) {
     for (String candidate : candidates(request)) {
       Matcher matcher = ENGINE_PATH.matcher(candidate);
       if (matcher.matches()) {
-        return lower(matcher.group(1));
+        return matcher.group(1);
       }
     }
     return null;

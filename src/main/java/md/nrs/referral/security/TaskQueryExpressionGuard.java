@@ -43,6 +43,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String enginePath = RequestPaths.enginePath(request);
+    enginePath = enginePath == null ? null : RequestPaths.lower(enginePath);
     boolean adHoc = enginePath != null && AD_HOC_QUERY.matcher(enginePath).matches();
     boolean stored = enginePath != null && !adHoc && STORED_QUERY.matcher(enginePath).matches()
         && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));

@@ -1,0 +1,20 @@
+package md.nrs.referral.assistance;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import md.nrs.referral.forms.FormContract;
+import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.RequiredWhen;
+
+/** No listed provider took the referral: the coordinator names one, or cancels the service with a note. */
+@FormContract(AssistanceServiceProcess.FORM_CHOOSE_PROVIDER)
+@RequiredWhen(field = "providerAgency", when = "coordinatorDecision", is = "refer",
+    message = "is required to refer the service to a provider")
+@RequiredWhen(field = "coordinatorNote", when = "coordinatorDecision", is = "cancel-service",
+    message = "is required to cancel the service: say why")
+public record ChooseServiceProviderForm(
+    @NotNull(message = "choose refer or cancel") @OneOf({"refer", "cancel-service"}) String coordinatorDecision,
+    @OneOf({"cap-chisinau", "la-strada", "cnfacem", "womens-initiative", "resonance", "interaction", "veritas", "iom",
+        "community-social-workers", "mdt-chisinau"}) String providerAgency,
+    @Size(max = 1000) String coordinatorNote) {
+}

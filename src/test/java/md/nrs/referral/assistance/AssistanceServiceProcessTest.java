@@ -1,0 +1,157 @@
+package md.nrs.referral.assistance;
+
+import static md.nrs.referral.assistance.AssistanceServiceProcess.CASE_CODE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REGION;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SEX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.testing.ProcessTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class AssistanceServiceProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseCodes caseCodes;
+  @Autowired OutboxRepository outbox;
+
+  private String caseCode;
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+    caseCode = caseCodes.next();
+  }
+
+  @Test
+  void deploysWithTheRoutingTable() {
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(AssistanceServiceProcess.KEY).latestVersion().singleResult()).isNotNull();
+    assertThat(engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(AssistanceServiceProcess.ROUTING_DECISION).latestVersion().singleResult()).isNotNull();
+  }
+
+  @Test
+  void theFirstProviderAcceptsDeliversAndReports() {
+    ProcessInstance service = start("legal", "moldova", false, "female");
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(task(service)).hasCandidateGroup("la-strada");
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("la-strada", Elements.ANSWER_REFERRAL));
+
+    complete(service, Map.of("providerAnswer", "accept"));
+    assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
+    assertThat(task(service)).hasCandidateGroup("la-strada");
+
+    complete(service, Map.of("serviceOutcome", "delivered", "deliveredOn", LocalDate.now().toString(),
+        "outcomeNote", "Four sessions of legal counselling"));
+    assertThat(service).isEnded().hasPassed(Elements.SERVICE_DELIVERED)
+        .variables().containsEntry("serviceOutcome", "delivered");
+  }
+
+  @Test
+  void aRejectionGoesToTheNextProviderOnTheList() {
+    ProcessInstance service = start("legal", "moldova", false, "male");
+
+    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "No lawyer free this month"));
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(task(service)).hasCandidateGroup("cap-chisinau");
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("la-strada", "cap-chisinau");
+  }
+
+  @Test
+  void whenEveryProviderRejectsTheCoordinatorNamesAnother() {
+    ProcessInstance service = start("medical", "moldova", false, "female");
+    assertThat(task(service)).hasCandidateGroup("cap-chisinau");
+
+    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "No places"));
+
+    assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
+    assertThat(task(service)).hasCandidateGroup("nrs-coordinators");
+    complete(service, Map.of("coordinatorDecision", "refer", "providerAgency", "womens-initiative"));
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(task(service)).hasCandidateGroup("womens-initiative");
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("cap-chisinau", "womens-initiative");
+  }
+
+  @Test
+  void theCoordinatorMayCancelTheServiceWithAReason() {
+    ProcessInstance service = start("medical", "abroad", false, "female");
+    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "Partner cannot reach the person"));
+
+    complete(service, Map.of("coordinatorDecision", "cancel-service", "coordinatorNote", "Person returned home"));
+
+    assertThat(service).isEnded().hasPassed(Elements.SERVICE_CANCELLED);
+  }
+
+  @Test
+  void aProviderAnswerWithoutTheReasonForRejectingIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance service = start("psychological", "transnistria", true, "female");
+    Task answer = task(service);
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(answer.getId(), Map.of("providerAnswer", "reject")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("rejectionReason: is required when the referral is rejected");
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(answer.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void anOutcomeDatedInTheFutureIsRefused() {
+    ProcessInstance service = start("social", "moldova", false, "unknown");
+    assertThat(task(service)).hasCandidateGroup("community-social-workers");
+    complete(service, Map.of("providerAnswer", "accept"));
+
+    assertThatThrownBy(() -> complete(service, Map.of("serviceOutcome", "delivered",
+        "deliveredOn", LocalDate.now().plusDays(3).toString())))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("deliveredOn: cannot be in the future");
+    assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
+  }
+
+  private ProcessInstance start(String serviceType, String region, boolean minor, String sex) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_CODE.name(), caseCode);
+    variables.put(SERVICE_TYPE.name(), serviceType);
+    variables.put(REGION.name(), region);
+    variables.put(MINOR.name(), minor);
+    variables.put(SEX.name(), sex);
+    return engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, caseCode, variables);
+  }
+
+  private Task task(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private void complete(ProcessInstance instance, Map<String, Object> form) {
+    engine.getTaskService().complete(task(instance).getId(), form);
+  }
+
+  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
+    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
+        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
+  }
+}

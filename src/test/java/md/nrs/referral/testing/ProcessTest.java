@@ -1,0 +1,41 @@
+package md.nrs.referral.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * A process test: the real application context (delegates, DMN, outbox, form contracts) on an
+ * in-memory H2, with a mock servlet environment instead of a server, with process test coverage. Each test class must cover at
+ * least 90% of the flow nodes and sequence flows of the models it runs; the HTML report goes to
+ * target/process-test-coverage/.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = "spring.datasource.url=jdbc:h2:mem:nrs-process-tests;DB_CLOSE_DELAY=-1")
+@Import({ProcessEngineCoverageConfiguration.class, ProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public @interface ProcessTest {
+
+  @TestConfiguration
+  class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .reportDirectory("target/process-test-coverage")
+          .build();
+    }
+  }
+}
