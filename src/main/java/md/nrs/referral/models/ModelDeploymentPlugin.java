@@ -44,8 +44,13 @@ public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
         .enableDuplicateFiltering(true);
     resources.forEach(r -> deployment.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
     var result = deployment.deployWithResult();
-    LOG.info("Models checked and deployed: {} file(s), {} new process version(s), {} new decision version(s)",
-        resources.size(), result.getDeployedProcessDefinitions().size(), result.getDeployedDecisionDefinitions().size());
+    // Null lists mean nothing changed since the last start (duplicate filtering deployed nothing).
+    LOG.info("Models checked: {} file(s); {} new process version(s), {} new decision version(s)",
+        resources.size(), count(result.getDeployedProcessDefinitions()), count(result.getDeployedDecisionDefinitions()));
+  }
+
+  private static int count(java.util.List<?> deployed) {
+    return deployed == null ? 0 : deployed.size();
   }
 
   private static boolean isFormDeployed(ProcessEngine engine, String formId) {
