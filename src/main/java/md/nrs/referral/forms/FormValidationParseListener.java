@@ -1,10 +1,12 @@
 package md.nrs.referral.forms;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -40,13 +42,30 @@ public class FormValidationParseListener extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
   }
 
-  private void check(String formId, Map<String, Object> variables) {
+  private void check(String formId, VariableScope scope) {
     catalog.contractFor(formId).ifPresent(contract -> {
-      List<FieldError> errors = validator.validate(contract, SubmittedVariables.fromEngine(variables), false);
+      Map<String, Object> values = SubmittedVariables.fromEngine(scope.getVariablesTyped(false));
+      List<FieldError> errors = validator.validate(contract, values, false);
       if (!errors.isEmpty()) {
         throw new InvalidFormException(formId, errors);
       }
+      storeListsPlainly(contract, values, scope);
     });
+  }
+
+  /**
+   * A checklist arrives as a JSON string (Tasklist) or as whatever List a Java caller passed. Stored
+   * again as an ArrayList of strings (serialized as JSON), it is one predictable shape that gateways,
+   * multi-instance collections and Java all read.
+   */
+  private static void storeListsPlainly(Class<? extends Record> contract, Map<String, Object> values, VariableScope scope) {
+    for (RecordComponent component : contract.getRecordComponents()) {
+      if (List.class.isAssignableFrom(component.getType()) && values.get(component.getName()) instanceof List<?> list) {
+        ArrayList<String> plain = new ArrayList<>();
+        list.forEach(item -> plain.add(String.valueOf(item)));
+        scope.setVariable(component.getName(), plain);
+      }
+    }
   }
 
   private final class Parse extends AbstractBpmnParseListener {
@@ -57,7 +76,7 @@ public class FormValidationParseListener extends AbstractProcessEnginePlugin {
       if (formId != null && catalog.contractFor(formId).isPresent()
           && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
         behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            task -> check(formId, task.getVariables()));
+            task -> check(formId, task));
       }
     }
 
@@ -65,7 +84,7 @@ public class FormValidationParseListener extends AbstractProcessEnginePlugin {
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
       if (formId != null && catalog.contractFor(formId).isPresent()) {
-        activity.addListener(ExecutionListener.EVENTNAME_START, execution -> check(formId, execution.getVariables()));
+        activity.addListener(ExecutionListener.EVENTNAME_START, execution -> check(formId, execution));
       }
     }
   }

@@ -36,11 +36,25 @@ public final class SubmittedVariables {
     return values;
   }
 
-  /** From the engine's variable map: Spin JSON values are read back as lists and maps. */
-  public static Map<String, Object> fromEngine(Map<String, Object> variables) {
+  /**
+   * From the engine's variables, read without deserializing objects: a JSON object variable (a list
+   * from a form) is parsed as plain JSON, so no Java type named in the database is ever instantiated.
+   */
+  public static Map<String, Object> fromEngine(org.camunda.bpm.engine.variable.VariableMap variables) {
     Map<String, Object> values = new LinkedHashMap<>();
-    variables.forEach((name, value) -> values.put(name, value instanceof org.camunda.spin.json.SpinJsonNode spin
-        ? JSON.convertValue(read(spin.toString()), Object.class) : value));
+    for (String name : variables.keySet()) {
+      org.camunda.bpm.engine.variable.value.TypedValue typed = variables.getValueTyped(name);
+      Object value;
+      if (typed instanceof org.camunda.bpm.engine.variable.value.SerializableValue serializable && !serializable.isDeserialized()) {
+        JsonNode parsed = serializable.getValueSerialized() == null ? null : read(serializable.getValueSerialized());
+        value = parsed == null ? null : JSON.convertValue(parsed, Object.class);
+      } else if (typed.getValue() instanceof org.camunda.spin.json.SpinJsonNode spin) {
+        value = JSON.convertValue(read(spin.toString()), Object.class);
+      } else {
+        value = typed.getValue();
+      }
+      values.put(name, value);
+    }
     return values;
   }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -30,7 +31,9 @@ public @interface ProcessTest {
 
   @TestConfiguration
   class Coverage {
+    /** Primary: the library also defines one (without a threshold) and silently falls back to defaults on two. */
     @Bean
+    @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(0.9)

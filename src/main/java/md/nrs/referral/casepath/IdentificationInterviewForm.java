@@ -1,0 +1,24 @@
+package md.nrs.referral.casepath;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import md.nrs.referral.forms.FormContract;
+import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.RequiredWhen;
+
+/** The identification interview by the territorial team: indicators, forms of exploitation, status. */
+@FormContract(NrsCaseProcess.FORM_IDENTIFICATION)
+@RequiredWhen(field = "potentialVictimKind", when = "victimStatus", is = "potential-victim",
+    message = "is required for a potential victim")
+public record IdentificationInterviewForm(
+    @NotNull(message = "give the date") @PastOrPresent(message = "cannot be in the future") LocalDate interviewedOn,
+    List<@OneOf({"deception", "debt-bondage", "documents-withheld", "restricted-movement", "violence-or-threats",
+        "exploitative-conditions", "recruited-abroad", "other"}) String> indicators,
+    List<@OneOf({"sexual", "labour", "begging", "forced-criminality", "organ-removal", "other"}) String> formsOfExploitation,
+    @NotNull(message = "choose the status") @OneOf({"identified-victim", "presumed-victim", "potential-victim"}) String victimStatus,
+    @OneOf({"domestic-violence", "stranded-migrant", "person-in-difficulty"}) String potentialVictimKind,
+    @Size(max = 2000) String interviewNote) {
+}

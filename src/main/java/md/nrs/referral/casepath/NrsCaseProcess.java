@@ -1,0 +1,103 @@
+package md.nrs.referral.casepath;
+
+import java.util.List;
+import md.nrs.referral.process.ProcessVariable;
+
+/**
+ * Contract of processes/nrs-case.bpmn, the path of one NRS case from referral to closure. It calls
+ * repatriation, shelter-placement, assistance-service (once per planned service), reintegration and
+ * monitoring, each a process of its own.
+ */
+public final class NrsCaseProcess {
+
+  public static final String KEY = "nrs-case";
+  public static final String TRIAGE_DECISION = "referral-triage";
+  public static final String MESSAGE_CONSENT_WITHDRAWN = "ConsentWithdrawn";
+  public static final String MESSAGE_SAFETY_INCIDENT = "SafetyIncident";
+
+  /** Forms of this process (forms/*.form ids). */
+  public static final String FORM_REGISTER_REFERRAL = "register-referral";
+  public static final String FORM_IDENTIFICATION = "identification-interview";
+  public static final String FORM_CONSENT = "informed-consent";
+  public static final String FORM_NEEDS_ASSESSMENT = "needs-assessment";
+  public static final String FORM_APPROVE_PLAN = "approve-assistance-plan";
+  public static final String FORM_PROPOSE_CLOSURE = "propose-case-closure";
+  public static final String FORM_APPROVE_CLOSURE = "approve-case-closure";
+  public static final String FORM_URGENT_RISK_REVIEW = "urgent-risk-review";
+
+  /** Element ids in the model. */
+  public static final class Elements {
+    public static final String REFERRAL_RECEIVED = "StartEvent_ReferralReceived";
+    public static final String TRIAGE = "BusinessRuleTask_TriageReferral";
+    public static final String ALERT_GUARDIANSHIP = "ServiceTask_AlertGuardianshipAuthority";
+    public static final String IDENTIFICATION = "UserTask_IdentificationInterview";
+    public static final String CONSENT = "UserTask_InformedConsent";
+    public static final String ASSISTANCE_REFUSED = "EndEvent_AssistanceRefused";
+    public static final String NEEDS_ASSESSMENT = "UserTask_NeedsAssessment";
+    public static final String APPROVE_PLAN = "UserTask_ApprovePlan";
+    public static final String REPATRIATION = "CallActivity_Repatriation";
+    public static final String SHELTER = "CallActivity_ShelterPlacement";
+    public static final String SERVICES = "CallActivity_AssistanceServices";
+    public static final String REINTEGRATION = "CallActivity_Reintegration";
+    public static final String MONITORING = "CallActivity_Monitoring";
+    public static final String PROPOSE_CLOSURE = "UserTask_ProposeClosure";
+    public static final String APPROVE_CLOSURE = "UserTask_ApproveClosure";
+    public static final String CASE_CLOSED = "EndEvent_CaseClosed";
+    public static final String TELL_AGENCIES_CONSENT_WITHDRAWN = "ServiceTask_TellAgenciesConsentWithdrawn";
+    public static final String CASE_ENDED_CONSENT_WITHDRAWN = "EndEvent_CaseEndedConsentWithdrawn";
+    public static final String URGENT_RISK_REVIEW = "UserTask_UrgentRiskReview";
+    public static final String RISK_REVIEWED = "EndEvent_RiskReviewed";
+
+    private Elements() {
+    }
+  }
+
+  // Set at the start
+  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+
+  // Register referral (start form)
+  public static final ProcessVariable<String> CHANNEL = ProcessVariable.text("channel");
+  public static final ProcessVariable<String> LOCATION = ProcessVariable.text("location");
+  public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
+  public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
+  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
+  public static final ProcessVariable<Boolean> IMMEDIATE_DANGER = ProcessVariable.flag("immediateDanger");
+  public static final ProcessVariable<String> REFERRAL_SUMMARY = ProcessVariable.text("referralSummary");
+
+  // Triage (referral-triage.dmn)
+  public static final ProcessVariable<String> URGENCY = ProcessVariable.text("urgency");
+  public static final ProcessVariable<String> PATHWAY = ProcessVariable.text("pathway");
+  public static final ProcessVariable<Boolean> REPATRIATION_NEEDED = ProcessVariable.flag("repatriationNeeded");
+  public static final ProcessVariable<Boolean> GUARDIANSHIP_ALERT = ProcessVariable.flag("guardianshipAlert");
+  public static final ProcessVariable<String> RESPONSIBLE_TEAM = ProcessVariable.text("responsibleTeam");
+
+  // Identification, consent, plan
+  public static final ProcessVariable<String> VICTIM_STATUS = ProcessVariable.text("victimStatus");
+  public static final ProcessVariable<String> CONSENT_TO_ASSISTANCE = ProcessVariable.text("consentToAssistance");
+  public static final ProcessVariable<List<String>> SHARE_WITH_AGENCIES = ProcessVariable.textList("shareWithAgencies");
+  public static final ProcessVariable<Boolean> INFORM_LAW_ENFORCEMENT = ProcessVariable.flag("informLawEnforcement");
+  public static final ProcessVariable<List<String>> PLANNED_SERVICES = ProcessVariable.textList("plannedServices");
+  public static final ProcessVariable<Boolean> SHELTER_NEEDED = ProcessVariable.flag("shelterNeeded");
+  public static final ProcessVariable<String> PLAN_AUTHOR = ProcessVariable.text("planAuthor");
+  public static final ProcessVariable<String> PLAN_DECISION = ProcessVariable.text("planDecision");
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = ProcessVariable.text("withdrawalReason");
+
+  // From the called processes
+  public static final ProcessVariable<String> REPATRIATION_OUTCOME = ProcessVariable.text("repatriationOutcome");
+  public static final ProcessVariable<String> SHELTER_OUTCOME = ProcessVariable.text("shelterOutcome");
+  public static final ProcessVariable<String> REINTEGRATION_OUTCOME = ProcessVariable.text("reintegrationOutcome");
+  public static final ProcessVariable<String> MONITORING_OUTCOME = ProcessVariable.text("monitoringOutcome");
+
+  // Closure
+  public static final ProcessVariable<String> CLOSURE_REASON = ProcessVariable.text("closureReason");
+  public static final ProcessVariable<String> CLOSURE_DECISION = ProcessVariable.text("closureDecision");
+
+  /** The agencies a person may agree to share their case with (consent form checklist). */
+  public static final String[] SHAREABLE_AGENCIES = {"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada",
+      "womens-initiative", "resonance", "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau",
+      "community-social-workers"};
+
+  private NrsCaseProcess() {
+  }
+}

@@ -1,0 +1,27 @@
+package md.nrs.referral.casepath;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import md.nrs.referral.forms.FormContract;
+import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.RequiredWhen;
+
+/**
+ * The start form: how the referral came and the few facts triage needs. No name, birth date or
+ * contact: those go to the personal-data store, never into the case's variables.
+ */
+@FormContract(NrsCaseProcess.FORM_REGISTER_REFERRAL)
+@RequiredWhen(field = "country", when = "location", is = "abroad", message = "is required when the person is abroad")
+public record RegisterReferralForm(
+    @NotNull(message = "choose how the referral came") @OneOf({"police-cctp", "police-gpi", "ngo", "hotline-la-strada",
+        "trustline-interaction", "community-social-worker", "consulate", "partner-abroad", "self-referral", "other"})
+    String channel,
+    @NotNull(message = "choose where the person is now") @OneOf({"moldova", "transnistria", "abroad"}) String location,
+    @Size(max = 100) String country,
+    @NotNull(message = "choose the category") @OneOf({"trafficking", "domestic-violence", "stranded-migrant",
+        "person-in-difficulty"}) String category,
+    boolean minor,
+    @NotNull(message = "choose one") @OneOf({"female", "male", "unknown"}) String sex,
+    boolean immediateDanger,
+    @Size(max = 2000) String referralSummary) {
+}
