@@ -27,6 +27,8 @@ public class IdentitySeeder {
   public static final String TYPE_AGENCY = "agency";
   public static final String TYPE_TEAM = "team";
   public static final String TYPE_ROLE = "role";
+  /** The processes people start by hand (in Tasklist or over REST). */
+  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY);
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
   private final IdentityService identity;
@@ -55,12 +57,16 @@ public class IdentitySeeder {
 
   private void grantRolePermissions() {
     String all = Grants.ANY;
-    // Caseworkers and coordinators: Tasklist, and start a case from any channel.
+    // Caseworkers and coordinators: Tasklist, and start a case (only the case: the processes it calls
+    // start from it, never by hand).
     for (NrsRole role : new NrsRole[] {NrsRole.CASEWORKERS, NrsRole.NRS_COORDINATORS, NrsRole.POLICY_STAFF}) {
       grants.toGroup(role.groupId(), Resources.APPLICATION, "tasklist", ACCESS);
     }
     for (NrsRole role : new NrsRole[] {NrsRole.CASEWORKERS, NrsRole.NRS_COORDINATORS}) {
-      grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, all, READ, CREATE_INSTANCE);
+      grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, all, READ);
+      for (String startable : STARTABLE_PROCESSES) {
+        grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+      }
       grants.toGroup(role.groupId(), Resources.PROCESS_INSTANCE, all, CREATE);
     }
     // Managers analyse in Cockpit, read-only. Process variables hold no personal data (DESIGN.md §6).

@@ -67,6 +67,8 @@ public class TasklistFilterSeeder {
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
+    // The case code in every task list row: the one thing that tells cases apart without personal data.
+    properties.put("variables", java.util.List.of(Map.of("name", "caseCode", "label", "Case")));
     filter.setProperties(properties);
     filter.setQuery(query);
     filters.saveFilter(filter);

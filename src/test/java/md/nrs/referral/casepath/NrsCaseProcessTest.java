@@ -1,0 +1,208 @@
+package md.nrs.referral.casepath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.ProcessTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class NrsCaseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired OutboxRepository outbox;
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void aReferralGetsACaseCodeAsBusinessKeyAndIsTriaged() {
+    ProcessInstance referral = refer(adultInMoldova());
+
+    String code = referral.getBusinessKey();
+    assertThat(code).matches(CaseCodes.FORMAT);
+    assertThat(referral).isWaitingAt(Elements.IDENTIFICATION).hasNotPassed(Elements.ALERT_GUARDIANSHIP)
+        .variables().containsEntry("caseCode", code).containsEntry("urgency", "standard")
+        .containsEntry("pathway", "adult").containsEntry("responsibleTeam", "mdt-chisinau");
+    assertThat(task(referral)).hasCandidateGroup("mdt-chisinau");
+  }
+
+  @Test
+  void aChildIsReportedToTheGuardianshipAuthorityAtOnce() {
+    Map<String, Object> child = adultInMoldova();
+    child.put("minor", true);
+
+    ProcessInstance referral = refer(child);
+
+    assertThat(referral).hasPassed(Elements.ALERT_GUARDIANSHIP).isWaitingAt(Elements.IDENTIFICATION)
+        .variables().containsEntry("urgency", "immediate").containsEntry("pathway", "child");
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(referral.getBusinessKey()))
+        .extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("guardianship-chisinau", Elements.ALERT_GUARDIANSHIP));
+  }
+
+  @Test
+  void aReferralFromAbroadGoesToIomAndOneFromTransnistriaToInteraction() {
+    Map<String, Object> abroad = adultInMoldova();
+    abroad.put("location", "abroad");
+    abroad.put("country", "Russian Federation");
+    Map<String, Object> transnistria = adultInMoldova();
+    transnistria.put("location", "transnistria");
+
+    assertThat(task(refer(abroad))).hasCandidateGroup("iom");
+    assertThat(task(refer(transnistria))).hasCandidateGroup("interaction");
+  }
+
+  @Test
+  void aStartFormWithoutTheCountryOfAPersonAbroadStartsNothing() {
+    Map<String, Object> abroad = adultInMoldova();
+    abroad.put("location", "abroad");
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY).count();
+
+    assertThatThrownBy(() -> refer(abroad)).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("country: is required when the person is abroad");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aRefusalOfAssistanceEndsTheCaseWithItsReason() {
+    ProcessInstance referral = refer(adultInMoldova());
+    identify(referral);
+
+    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "refused",
+        "refusalReason", "Wants to go back to her family first"));
+
+    assertThat(referral).isEnded().hasPassed(Elements.ASSISTANCE_REFUSED);
+  }
+
+  @Test
+  void consentWithoutHavingInformedThePersonIsRefused() {
+    ProcessInstance referral = refer(adultInMoldova());
+    identify(referral);
+
+    assertThatThrownBy(() -> complete(referral, Map.of("informationGiven", false, "consentToAssistance", "given")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class)).hasMessageContaining("informationGiven");
+    assertThat(referral).isWaitingAt(Elements.CONSENT);
+  }
+
+  @Test
+  void aPlanReturnedByTheCoordinatorGoesBackToTheCaseTeam() {
+    ProcessInstance referral = toPlanApproval();
+
+    completeAs(referral, "coordinator", Map.of("planDecision", "return", "coordinatorComment", "Add medical care"));
+
+    assertThat(referral).isWaitingAt(Elements.NEEDS_ASSESSMENT);
+  }
+
+  @Test
+  void theAuthorOfAPlanCannotApproveIt() {
+    ProcessInstance referral = toPlanApproval();
+
+    assertThatThrownBy(() -> completeAs(referral, "author", Map.of("planDecision", "approve")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("must be approved by someone other than its author");
+    assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
+  }
+
+  @Test
+  void withdrawingConsentStopsEverythingAndTellsTheAgencies() {
+    Map<String, Object> child = adultInMoldova();
+    child.put("minor", true);
+    ProcessInstance referral = refer(child);
+    identify(referral);
+
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceBusinessKey(referral.getBusinessKey()).setVariable("withdrawalReason", "Asked to stop")
+        .correlate();
+
+    assertThat(referral).isEnded().hasPassed(Elements.CASE_ENDED_CONSENT_WITHDRAWN);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(referral.getBusinessKey()))
+        .filteredOn(e -> e.getStep().equals(Elements.TELL_AGENCIES_CONSENT_WITHDRAWN))
+        .extracting(OutboxEntry::getAgencyId).containsExactlyInAnyOrder("guardianship-chisinau", "mdt-chisinau");
+  }
+
+  @Test
+  void aSafetyIncidentOpensAnUrgentRiskReviewWhileTheCaseGoesOn() {
+    ProcessInstance referral = refer(adultInMoldova());
+
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_SAFETY_INCIDENT)
+        .processInstanceBusinessKey(referral.getBusinessKey()).correlate();
+
+    assertThat(referral).isWaitingAt(Elements.IDENTIFICATION, Elements.URGENT_RISK_REVIEW);
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskDefinitionKey(Elements.URGENT_RISK_REVIEW).singleResult();
+    assertThat(review).hasCandidateGroup("nrs-coordinators");
+    engine.getTaskService().complete(review.getId(), Map.of("riskLevel", "high", "actionsTaken", "Moved to a safe place"));
+    assertThat(referral).hasPassed(Elements.RISK_REVIEWED).isWaitingAt(Elements.IDENTIFICATION);
+  }
+
+  // --- the path
+
+  static Map<String, Object> adultInMoldova() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("channel", "police-cctp");
+    form.put("location", "moldova");
+    form.put("category", "trafficking");
+    form.put("minor", false);
+    form.put("sex", "female");
+    form.put("immediateDanger", false);
+    form.put("referralSummary", "Returned from labour exploitation");
+    return form;
+  }
+
+  private ProcessInstance refer(Map<String, Object> form) {
+    return engine.getFormService().submitStartForm(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(NrsCaseProcess.KEY)
+            .latestVersion().singleResult().getId(), form);
+  }
+
+  private void identify(ProcessInstance referral) {
+    complete(referral, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
+        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
+  }
+
+  private ProcessInstance toPlanApproval() {
+    ProcessInstance referral = refer(adultInMoldova());
+    identify(referral);
+    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "given",
+        "shareWithAgencies", List.of("la-strada"), "informLawEnforcement", false));
+    completeAs(referral, "author", Map.of("plannedServices", List.of("legal"), "shelterNeeded", false,
+        "planSummary", "Legal assistance for the labour claim"));
+    assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
+    return referral;
+  }
+
+  private Task task(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private void complete(ProcessInstance instance, Map<String, Object> form) {
+    engine.getTaskService().complete(task(instance).getId(), form);
+  }
+
+  private void completeAs(ProcessInstance instance, String user, Map<String, Object> form) {
+    Task task = task(instance);
+    engine.getTaskService().claim(task.getId(), user);
+    engine.getTaskService().complete(task.getId(), form);
+  }
+}
