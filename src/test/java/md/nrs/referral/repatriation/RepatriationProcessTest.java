@@ -1,0 +1,276 @@
+package md.nrs.referral.repatriation;
+
+import static md.nrs.referral.repatriation.RepatriationProcess.CASE_CODE;
+import static md.nrs.referral.repatriation.RepatriationProcess.COUNTRY;
+import static md.nrs.referral.repatriation.RepatriationProcess.MINOR;
+import static md.nrs.referral.repatriation.RepatriationProcess.REPATRIATION_OUTCOME;
+import static md.nrs.referral.repatriation.RepatriationProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.repatriation.RepatriationProcess.RETURNED_ON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.repatriation.RepatriationProcess.Elements;
+import md.nrs.referral.testing.ProcessTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class RepatriationProcessTest {
+
+  private static final String TEAM = "mdt-chisinau";
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseCodes caseCodes;
+  @Autowired OutboxRepository outbox;
+
+  private String caseCode;
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+    caseCode = caseCodes.next();
+  }
+
+  @Test
+  void deploysWithItsTimeLimitsTable() {
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(RepatriationProcess.KEY).latestVersion().singleResult()).isNotNull();
+    assertThat(travelArrangementPeriod(false)).isEqualTo("P14D");
+    assertThat(travelArrangementPeriod(true)).isEqualTo("P14D");
+  }
+
+  @Test
+  void anAdultWhoWantsToReturnIsBroughtHomeAndHandedOver() {
+    ProcessInstance repatriation = start(false);
+
+    assertThat(repatriation).isWaitingAt(Elements.ASSESS_RETURN);
+    assertThat(task(repatriation, Elements.ASSESS_RETURN)).hasCandidateGroup("iom");
+    complete(repatriation, Elements.ASSESS_RETURN,
+        Map.of("returnWanted", "yes", "riskLevel", "low", "escortNeeded", false, "riskNote", "No threats known"));
+
+    assertThat(repatriation).isWaitingAt(Elements.OBTAIN_TRAVEL_DOCUMENTS);
+    assertThat(task(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS)).hasCandidateGroup("iom");
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
+        Map.of("documentType", "consular-travel-document", "documentsReadyOn", LocalDate.now().toString()));
+
+    assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
+    assertThat(task(repatriation, Elements.ARRANGE_TRAVEL)).hasCandidateGroup("iom");
+    LocalDate travelDate = LocalDate.now().plusDays(5);
+    complete(repatriation, Elements.ARRANGE_TRAVEL,
+        Map.of("travelDate", travelDate.toString(), "arrivalPoint", "chisinau-airport", "escort", "none"));
+
+    assertThat(repatriation).hasPassed(Elements.NOTIFY_RECEIVING_TEAM).hasNotPassed(Elements.NOTIFY_GUARDIANSHIP_AUTHORITY)
+        .isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);
+    assertThat(task(repatriation, Elements.RECEIVE_AND_HAND_OVER)).hasCandidateGroup(TEAM);
+    List<OutboxEntry> told = outboxOf(repatriation);
+    assertThat(told).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
+        .containsExactly(tuple(TEAM, Elements.RECEIVE_AND_HAND_OVER));
+    assertThat(told.get(0).getRequest()).contains(travelDate.toString(), "Chisinau International Airport");
+    assertThat(told.get(0).getDueAt()).isEqualTo(travelDate.atStartOfDay(ZoneId.of("Europe/Chisinau")).toInstant());
+
+    String receivedOn = LocalDate.now().toString();
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", receivedOn, "handedOverTo", "cap"));
+
+    assertThat(repatriation).isEnded().hasPassed(Elements.RECORD_RETURN, Elements.RETURNED)
+        .variables().containsEntry(REPATRIATION_OUTCOME.name(), RepatriationProcess.OUTCOME_RETURNED)
+        .containsEntry(RETURNED_ON.name(), receivedOn);
+  }
+
+  @Test
+  void aReturningChildIsAnnouncedToTheGuardianshipAuthorityToo() {
+    ProcessInstance repatriation = start(true);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "high",
+        "escortNeeded", true, "riskNote", "Recruiter is a relative"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
+    LocalDate travelDate = LocalDate.now().plusDays(2);
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", travelDate.toString(),
+        "arrivalPoint", "other", "otherArrivalPoint", "Otaci border crossing", "escort", "social-worker"));
+
+    assertThat(repatriation).hasPassed(Elements.NOTIFY_RECEIVING_TEAM, Elements.NOTIFY_GUARDIANSHIP_AUTHORITY)
+        .isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);
+    List<OutboxEntry> told = outboxOf(repatriation);
+    assertThat(told).extracting(OutboxEntry::getAgencyId)
+        .containsExactly(TEAM, RepatriationProcess.GUARDIANSHIP_AUTHORITY);
+    assertThat(told.get(1).getRequest()).contains("A child returns", "Otaci border crossing", "be present");
+    assertThat(told.get(1).getDueAt()).isEqualTo(told.get(0).getDueAt());
+
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
+        "handedOverTo", "guardianship-authority", "receptionNote", "Met at the border with the guardianship authority"));
+    assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
+  }
+
+  @Test
+  void aPersonWhoDoesNotWantToReturnKeepsTheAssistanceAbroad() {
+    ProcessInstance repatriation = start(false);
+
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "no"));
+
+    assertThat(repatriation).isEnded().hasPassed(Elements.TELL_CASE_TEAM_NO_RETURN, Elements.NOT_RETURNED)
+        .hasNotPassed(Elements.OBTAIN_TRAVEL_DOCUMENTS)
+        .variables().containsEntry(REPATRIATION_OUTCOME.name(), RepatriationProcess.OUTCOME_NOT_RETURNED)
+        .doesNotContainKey(RETURNED_ON.name());
+    assertThat(outboxOf(repatriation)).singleElement().satisfies(entry -> {
+      assertThat(entry.getAgencyId()).isEqualTo(TEAM);
+      assertThat(entry.getStep()).isEqualTo(Elements.TELL_CASE_TEAM_NO_RETURN);
+      assertThat(entry.getRequest()).contains("Russian Federation", "assistance goes on abroad");
+    });
+  }
+
+  @Test
+  void travelNotArrangedWithinTheTableSPeriodGoesToTheCoordinatorWhileIomCarriesOn() {
+    ProcessInstance repatriation = start(false);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "medium"));
+
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
+        Map.of("documentType", "passport", "documentsReadyOn", LocalDate.now().minusDays(1).toString()));
+    Instant after = Instant.now();
+
+    Job timer = timer(repatriation);
+    Period period = Period.parse(travelArrangementPeriod(false));
+    assertThat(timer.getDuedate().toInstant())
+        .isBetween(plus(before, period), plus(after, period).plusSeconds(1));
+
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL, Elements.REVIEW_DELAY);
+    assertThat(task(repatriation, Elements.REVIEW_DELAY)).hasCandidateGroup("nrs-coordinators");
+    complete(repatriation, Elements.REVIEW_DELAY, Map.of("delayCause", "documents-pending",
+        "delayNote", "Consulate appointment next week"));
+
+    assertThat(repatriation).hasPassed(Elements.DELAY_REVIEWED).isWaitingAt(Elements.ARRANGE_TRAVEL);
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().plusDays(1).toString(),
+        "arrivalPoint", "leuseni", "escort", "iom-staff"));
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
+        "handedOverTo", "family"));
+    assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
+  }
+
+  @Test
+  void theReturnEndsADelayReviewStillOpen() {
+    ProcessInstance repatriation = start(false);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
+    engine.getManagementService().executeJob(timer(repatriation).getId());
+
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().toString(),
+        "arrivalPoint", "palanca", "escort", "none"));
+    assertThat(repatriation).isWaitingAt(Elements.REVIEW_DELAY, Elements.RECEIVE_AND_HAND_OVER);
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
+        "handedOverTo", "cap"));
+
+    assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED).hasNotPassed(Elements.DELAY_REVIEWED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(repatriation.getId()).count()).isZero();
+  }
+
+  @Test
+  void aReturnWithoutTheRiskOrAHighRiskWithoutANoteIsRefused() {
+    ProcessInstance repatriation = start(false);
+    Task assess = task(repatriation, Elements.ASSESS_RETURN);
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(assess.getId(), Map.of("returnWanted", "yes")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("riskLevel: is required when the person wants to return");
+    assertThatThrownBy(() -> engine.getTaskService().complete(assess.getId(),
+        Map.of("returnWanted", "yes", "riskLevel", "high")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("riskNote: is required when the risk is high");
+    assertThat(repatriation).isWaitingAt(Elements.ASSESS_RETURN);
+  }
+
+  @Test
+  void aPassportWithoutItsDateAndAnOtherArrivalPointWithoutItsNameAreRefused() {
+    ProcessInstance repatriation = start(false);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
+
+    assertThatThrownBy(() -> complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "passport")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("documentsReadyOn: is required");
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
+        Map.of("documentType", "passport", "documentsReadyOn", LocalDate.now().toString()));
+
+    assertThatThrownBy(() -> complete(repatriation, Elements.ARRANGE_TRAVEL,
+        Map.of("travelDate", LocalDate.now().toString(), "arrivalPoint", "other", "escort", "none")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("otherArrivalPoint: is required");
+    assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
+  }
+
+  @Test
+  void aReceptionDatedInTheFutureIsRefused() {
+    ProcessInstance repatriation = start(false);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().plusDays(3).toString(),
+        "arrivalPoint", "chisinau-airport", "escort", "none"));
+
+    assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
+        Map.of("receivedOn", LocalDate.now().plusDays(3).toString(), "handedOverTo", "family")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("receivedOn: cannot be in the future");
+    assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
+        Map.of("receivedOn", LocalDate.now().toString(), "handedOverTo", "other")))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("receptionNote: is required: say to whom");
+    assertThat(repatriation).isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);
+  }
+
+  private ProcessInstance start(boolean minor) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_CODE.name(), caseCode);
+    variables.put(MINOR.name(), minor);
+    variables.put(COUNTRY.name(), "Russian Federation");
+    variables.put(RESPONSIBLE_TEAM.name(), TEAM);
+    return engine.getRuntimeService().startProcessInstanceByKey(RepatriationProcess.KEY, caseCode, variables);
+  }
+
+  private String travelArrangementPeriod(boolean minor) {
+    return (String) engine.getDecisionService().evaluateDecisionTableByKey(RepatriationProcess.POLICY_DECISION,
+        Variables.createVariables().putValue(MINOR.name(), minor)).getSingleResult().getEntry("travelArrangementPeriod");
+  }
+
+  /** The instant a timer set at {@code from} for {@code period} is due: the engine counts calendar days locally. */
+  private static Instant plus(Instant from, Period period) {
+    return from.atZone(ZoneId.systemDefault()).plus(period).toInstant();
+  }
+
+  private Job timer(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(Elements.TRAVEL_NOT_ARRANGED).singleResult();
+  }
+
+  private Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> form) {
+    engine.getTaskService().complete(task(instance, taskKey).getId(), form);
+  }
+
+  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
+    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
+        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
+  }
+}
