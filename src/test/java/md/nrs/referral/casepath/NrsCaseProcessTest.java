@@ -14,7 +14,8 @@ import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.testing.Failures;
-import md.nrs.referral.testing.ProcessTest;
+import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.CaseProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@ProcessTest
+@CaseProcessTest
 class NrsCaseProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -156,6 +157,70 @@ class NrsCaseProcessTest {
     assertThat(referral).hasPassed(Elements.RISK_REVIEWED).isWaitingAt(Elements.IDENTIFICATION);
   }
 
+  @Test
+  void aCaseInMoldovaGoesThroughServicesReintegrationAndMonitoringBackToAssessmentOnANewRiskAndOnToClosure() {
+    java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
+    CaseAutopilot autopilot = new CaseAutopilot(engine).answer("record-follow-up-visit", task ->
+        visits.incrementAndGet() == 1
+            ? Map.of("visitedOn", LocalDate.now().toString(), "situation", "worsening", "newRisk", true,
+                "newRiskNote", "The recruiter contacted her again")
+            : Map.of("visitedOn", LocalDate.now().toString(), "situation", "stable", "newRisk", false));
+    ProcessInstance referral = toPlanApproval(List.of("legal", "social"));
+    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    assertThat(referral).isWaitingAt(Elements.SERVICES);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assistance-service")
+        .processInstanceBusinessKey(referral.getBusinessKey()).count()).isEqualTo(2);
+
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.NEEDS_ASSESSMENT);
+    assertThat(referral).hasPassed(Elements.REINTEGRATION, Elements.MONITORING)
+        .variables().containsEntry("monitoringOutcome", "new-risk").containsEntry("reintegrationOutcome", "completed");
+
+    completeAs(referral, "author", Map.of("plannedServices", List.of(), "shelterNeeded", false,
+        "planSummary", "Safety plan after the recruiter's contact"));
+    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
+
+    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of("closureDecision", "continue-monitoring",
+        "supervisorComment", "One more round of follow-ups"));
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
+    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of("closureDecision", "approve"));
+
+    assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
+  }
+
+  @Test
+  void anAdultAbroadIsRepatriatedShelteredAndAssistedThenTheCaseIsClosed() {
+    CaseAutopilot autopilot = new CaseAutopilot(engine);
+    Map<String, Object> abroad = adultInMoldova();
+    abroad.put("location", "abroad");
+    abroad.put("country", "Russian Federation");
+    abroad.put("channel", "partner-abroad");
+    ProcessInstance referral = refer(abroad);
+    identify(referral);
+    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "given",
+        "shareWithAgencies", List.of("iom", "cap-chisinau"), "informLawEnforcement", true));
+    completeAs(referral, "author", Map.of("plannedServices", List.of("legal", "medical", "psychological"),
+        "shelterNeeded", true, "planSummary", "Return, shelter at CAP, legal, medical and psychological assistance"));
+    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    assertThat(referral).isWaitingAt(Elements.REPATRIATION);
+
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.SHELTER);
+    assertThat(referral).hasPassed(Elements.REPATRIATION).isWaitingAt(Elements.SHELTER, Elements.SERVICES)
+        .variables().containsEntry("repatriationOutcome", "returned");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assistance-service")
+        .processInstanceBusinessKey(referral.getBusinessKey()).count()).isEqualTo(3);
+
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
+    assertThat(referral).hasPassed(Elements.SHELTER, Elements.SERVICES, Elements.REINTEGRATION, Elements.MONITORING)
+        .variables().containsEntry("shelterOutcome", "discharged").containsEntry("monitoringOutcome", "completed");
+    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of("closureDecision", "approve"));
+
+    assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
+  }
+
   // --- the path
 
   static Map<String, Object> adultInMoldova() {
@@ -182,18 +247,25 @@ class NrsCaseProcessTest {
   }
 
   private ProcessInstance toPlanApproval() {
+    return toPlanApproval(List.of("legal"));
+  }
+
+  private ProcessInstance toPlanApproval(List<String> services) {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
     complete(referral, Map.of("informationGiven", true, "consentToAssistance", "given",
         "shareWithAgencies", List.of("la-strada"), "informLawEnforcement", false));
-    completeAs(referral, "author", Map.of("plannedServices", List.of("legal"), "shelterNeeded", false,
+    completeAs(referral, "author", Map.of("plannedServices", services, "shelterNeeded", false,
         "planSummary", "Legal assistance for the labour claim"));
     assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
     return referral;
   }
 
+  /** The one open task of the case process itself (called processes have their own). */
   private Task task(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
+            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
   }
 
   private void complete(ProcessInstance instance, Map<String, Object> form) {

@@ -29,6 +29,9 @@ import org.springframework.test.context.TestExecutionListeners;
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 
+  /** The processes the case process calls: a test of the case counts coverage of nrs-case alone. */
+  String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring"};
+
   @TestConfiguration
   class Coverage {
     /** Primary: the library also defines one (without a threshold) and silently falls back to defaults on two. */

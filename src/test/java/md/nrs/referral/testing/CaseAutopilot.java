@@ -1,0 +1,102 @@
+package md.nrs.referral.testing;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+
+/**
+ * Drives the processes a case calls (repatriation, shelter, services, reintegration, monitoring)
+ * forward with ordinary, valid answers, so a test of the case process can get past them to the step
+ * it is about. It completes only the tasks it has an answer for, and fires only waiting timers
+ * (intermediate timer events), never escalation timers on a task's boundary.
+ */
+public final class CaseAutopilot {
+
+  private final ProcessEngine engine;
+  private final Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
+
+  public CaseAutopilot(ProcessEngine engine) {
+    this.engine = engine;
+    String today = LocalDate.now().toString();
+    answer("answer-service-referral", Map.of("providerAnswer", "accept"));
+    answer("report-service-outcome", Map.of("serviceOutcome", "delivered", "deliveredOn", today));
+    answer("plan-reintegration", Map.of("programmes", List.of("family-community"), "planNote", "Back with her mother"));
+    answer("follow-reintegration-programme", Map.of("programmeOutcome", "completed"));
+    answer("review-reintegration", Map.of("reintegrationOutcome", "completed"));
+    answer("record-follow-up-visit", Map.of("visitedOn", today, "situation", "stable", "newRisk", false));
+    answer("assess-return-risk", Map.of("returnWanted", "yes", "riskLevel", "low", "escortNeeded", false));
+    answer("obtain-travel-documents", Map.of("documentType", "consular-travel-document", "documentsReadyOn", today));
+    answer("arrange-repatriation-travel", Map.of("travelDate", today, "arrivalPoint", "chisinau-airport", "escort", "iom-staff"));
+    answer("receive-returned-person", Map.of("receivedOn", today, "handedOverTo", "cap"));
+    answer("place-in-shelter", Map.of("placedOn", today));
+    answer("review-shelter-stay", Map.of("extendStay", "no", "reviewReason", "Recovered; moving to her family"));
+    answer("discharge-from-shelter", task -> Map.of("placedOn", String.valueOf(engine.getTaskService().getVariable(task.getId(), "placedOn")),
+        "dischargedOn", today, "dischargeReason", "moved-to-family"));
+  }
+
+  /** Adds or replaces the answer given to tasks of this form, chosen per task. */
+  public CaseAutopilot answer(String formId, Function<Task, Map<String, Object>> values) {
+    answers.put(formId, values);
+    return this;
+  }
+
+  /** Adds or replaces the answer given to every task of this form. */
+  public CaseAutopilot answer(String formId, Map<String, Object> values) {
+    answers.put(formId, task -> values);
+    return this;
+  }
+
+  /**
+   * Completes answerable tasks and fires waiting timers of the case's called processes until the case
+   * process itself waits at {@code activityId} (or nothing more can be done, which fails the test).
+   */
+  public void driveUntil(String caseCode, String caseProcessInstanceId, String activityId) {
+    for (int step = 0; step < 200; step++) {
+      if (engine.getRuntimeService().getActiveActivityIds(caseProcessInstanceId).contains(activityId)) {
+        return;
+      }
+      if (!completeOneTask(caseCode, caseProcessInstanceId) && !fireOneWaitingTimer(caseCode)) {
+        throw new AssertionError("The case is stuck before " + activityId + ": active "
+            + engine.getRuntimeService().getActiveActivityIds(caseProcessInstanceId));
+      }
+    }
+    throw new AssertionError("The case did not reach " + activityId + " in 200 steps");
+  }
+
+  private boolean completeOneTask(String caseCode, String caseProcessInstanceId) {
+    for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode).initializeFormKeys().list()) {
+      boolean ofCaseProcess = caseProcessInstanceId.equals(task.getProcessInstanceId());
+      String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+      if (!ofCaseProcess && form != null && answers.containsKey(form)) {
+        engine.getTaskService().complete(task.getId(), answers.get(form).apply(task));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean fireOneWaitingTimer(String caseCode) {
+    Set<String> instances = new java.util.HashSet<>();
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseCode).list()
+        .forEach(i -> instances.add(i.getId()));
+    for (String instance : instances) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
+        var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        var element = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
+            .getModelElementById(definition.getActivityId());
+        if (element instanceof IntermediateCatchEvent) {
+          engine.getManagementService().executeJob(job.getId());
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
