@@ -36,8 +36,11 @@ class ClusterOnPostgresTest {
   @BeforeEach
   void freshDatabase() {
     database = PostgresDatabase.create();
+    // Plain logs: two applications in one JVM share one logging system, and the structured (ECS)
+    // format looks up the Spring environment of whichever started last (a race separate JVMs do not have).
     settings = Map.of("NRS_DB_URL", database.url(), "NRS_DB_USER", database.user(),
-        "NRS_DB_PASSWORD", database.password(), "NRS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        "NRS_DB_PASSWORD", database.password(), "NRS_ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "logging.structured.format.console", "");
   }
 
   @AfterEach

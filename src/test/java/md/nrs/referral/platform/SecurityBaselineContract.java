@@ -79,6 +79,17 @@ abstract class SecurityBaselineContract {
   }
 
   @Test
+  void everyModelInProcessesIsDeployed() {
+    var repository = engine.getRepositoryService();
+    assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
+        .extracting(d -> d.getKey())
+        .contains("nrs-case", "repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring");
+    assertThat(repository.createDecisionDefinitionQuery().latestVersion().list())
+        .extracting(d -> d.getKey())
+        .contains("referral-triage", "service-provider-routing", "shelter-stay-policy", "monitoring-schedule");
+  }
+
+  @Test
   void theRestApiAnswers401WithoutCredentialsAnd200WithACaseworkers() {
     Response anonymous = http.get("/engine-rest/engine", null);
     Response caseworker = http.get("/engine-rest/engine", LA_STRADA);

@@ -17,9 +17,9 @@ import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
  * it is about. It completes only the tasks it has an answer for, and fires only waiting timers
  * (intermediate timer events), never escalation timers on a task's boundary.
  */
-public final class CaseAutopilot {
+public class CaseAutopilot {
 
-  private final ProcessEngine engine;
+  protected final ProcessEngine engine;
   private final Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
 
   public CaseAutopilot(ProcessEngine engine) {
@@ -75,7 +75,7 @@ public final class CaseAutopilot {
       boolean ofCaseProcess = caseProcessInstanceId.equals(task.getProcessInstanceId());
       String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
       if (!ofCaseProcess && form != null && answers.containsKey(form)) {
-        engine.getTaskService().complete(task.getId(), answers.get(form).apply(task));
+        complete(task, answers.get(form).apply(task));
         return true;
       }
     }
@@ -92,11 +92,21 @@ public final class CaseAutopilot {
         var element = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
             .getModelElementById(definition.getActivityId());
         if (element instanceof IntermediateCatchEvent) {
-          engine.getManagementService().executeJob(job.getId());
+          fireTimer(job);
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Completes a task of a called process; a subclass may do it as a user, over HTTP. */
+  protected void complete(Task task, Map<String, Object> answer) {
+    engine.getTaskService().complete(task.getId(), answer);
+  }
+
+  /** Fires a waiting timer now; a subclass may do it as an operator, over HTTP. */
+  protected void fireTimer(Job job) {
+    engine.getManagementService().executeJob(job.getId());
   }
 }

@@ -1,0 +1,245 @@
+package md.nrs.referral.platform;
+
+import static md.nrs.referral.testing.PlatformHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.PlatformHttp.Response;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Whole cases through the running application over REST, as the users of each agency would drive
+ * them: every task completed by a member of the agency or team the task is for, submitted the way
+ * Tasklist submits (checklists as JSON), timers fired by an operator. The engine is only read from.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:nrs-case-path-rest;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CasePathOverRestTest {
+
+  private static final String PASSWORD = "Test#Secret-2026";
+  /** One member per agency, team or role that has work on a case. */
+  private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
+      "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "nrs-coordinators");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @LocalServerPort int port;
+  PlatformHttp http;
+
+  @BeforeAll
+  void staff() {
+    http = new PlatformHttp(port);
+    for (String group : GROUPS) {
+      String id = "wp." + group;
+      User user = engine.getIdentityService().newUser(id);
+      user.setFirstName(group);
+      user.setLastName("Staff");
+      user.setPassword(PASSWORD);
+      engine.getIdentityService().saveUser(user);
+      engine.getIdentityService().createMembership(id, group);
+      if (!group.equals("nrs-coordinators")) {
+        engine.getIdentityService().createMembership(id, "caseworkers");
+      }
+    }
+    user("wp.operator", "camunda-admin");
+  }
+
+  @Test
+  void anAdultAbroadNeedingShelterAndThreeServicesGoesFromReferralToClosure() {
+    Map<String, Object> referral = referral("abroad", false);
+    referral.put("country", "Russian Federation");
+    String code = register(referral, "la-strada");
+    String instance = instanceOf(code);
+    assertThat(groupsOf(caseTask(instance))).containsExactly("iom");
+
+    // the wrong agency cannot do the identification; IOM can
+    Response wrongAgency = submit(caseTask(instance), "la-strada", identification());
+    assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(403);
+    submitOk(caseTask(instance), "iom", identification());
+    submitOk(caseTask(instance), "iom", Map.of("informationGiven", true, "consentToAssistance", "given",
+        "shareWithAgencies", List.of("iom", "cap-chisinau", "la-strada"), "informLawEnforcement", false));
+    submitOk(caseTask(instance), "iom", Map.of("plannedServices", List.of("legal", "medical", "psychological"),
+        "shelterNeeded", true, "planSummary", "Return home, shelter, legal, medical and psychological assistance"));
+    Response caseworkerApproving = submit(caseTask(instance), "iom", Map.of("planDecision", "approve"));
+    assertThat(caseworkerApproving.status()).as("only coordinators approve plans").isEqualTo(403);
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "approve"));
+
+    new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
+
+    var variables = engine.getRuntimeService().getVariables(instance);
+    assertThat(variables).containsEntry("repatriationOutcome", "returned").containsEntry("shelterOutcome", "discharged")
+        .containsEntry("reintegrationOutcome", "completed").containsEntry("monitoringOutcome", "completed");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("assistance-service")
+        .processInstanceBusinessKey(code).completed().count()).isEqualTo(3);
+    closeCase(instance, "iom");
+    assertClosed(instance);
+  }
+
+  @Test
+  void aChildInMoldovaIsReportedToTheGuardianshipAuthorityAndGoesFromReferralToClosure() {
+    String code = register(referral("moldova", true), "la-strada");
+    String instance = instanceOf(code);
+
+    Response alerts = http.get("/api/agencies/guardianship-chisinau/outbox", basic("wp.guardianship-chisinau", PASSWORD));
+    assertThat(alerts.status()).isEqualTo(200);
+    assertThat(alerts.body()).contains(code, Elements.ALERT_GUARDIANSHIP);
+    assertThat(groupsOf(caseTask(instance))).containsExactly("mdt-chisinau");
+
+    submitOk(caseTask(instance), "mdt-chisinau", identification());
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of("informationGiven", true, "consentToAssistance", "given",
+        "shareWithAgencies", List.of("guardianship-chisinau", "cap-chisinau"), "informLawEnforcement", true));
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of("plannedServices", List.of("medical", "psychological"),
+        "shelterNeeded", false, "planSummary", "Medical check and psychological support; stays with her grandmother"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "return", "coordinatorComment", "Add school support"));
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of("plannedServices", List.of("medical", "psychological", "social"),
+        "shelterNeeded", false, "planSummary", "Medical, psychological and social support, school enrolment"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "approve"));
+
+    new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
+
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Elements.REPATRIATION).count()).isZero();
+    closeCase(instance, "mdt-chisinau");
+    assertClosed(instance);
+  }
+
+  // --- steps
+
+  private static Map<String, Object> referral(String location, boolean minor) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("channel", "hotline-la-strada");
+    form.put("location", location);
+    form.put("category", "trafficking");
+    form.put("minor", minor);
+    form.put("sex", "female");
+    form.put("immediateDanger", false);
+    form.put("referralSummary", "Called the hotline");
+    return form;
+  }
+
+  private static Map<String, Object> identification() {
+    return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception", "documents-withheld"),
+        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim");
+  }
+
+  private String register(Map<String, Object> form, String agency) {
+    Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
+        basic("wp." + agency, PASSWORD), body(form));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    try {
+      String code = json.readTree(started.body()).get("businessKey").asText();
+      assertThat(code).startsWith("NRS-");
+      return code;
+    } catch (Exception e) {
+      throw new AssertionError(started.toString(), e);
+    }
+  }
+
+  private void closeCase(String instance, String team) {
+    submitOk(caseTask(instance), team, Map.of("closureReason", "goals-achieved"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of("closureDecision", "approve"));
+  }
+
+  private void assertClosed(String instance) {
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Elements.CASE_CLOSED).finished().count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+  }
+
+  private String instanceOf(String code) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult().getId();
+  }
+
+  private Task caseTask(String instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
+            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
+  }
+
+  private List<String> groupsOf(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private void submitOk(Task task, String group, Map<String, Object> form) {
+    Response response = submit(task, group, form);
+    assertThat(response.status()).as(task.getTaskDefinitionKey() + " by " + group + ": " + response).isEqualTo(204);
+  }
+
+  private Response submit(Task task, String group, Map<String, Object> form) {
+    return http.post("/engine-rest/task/" + task.getId() + "/submit-form", basic("wp." + group, PASSWORD), body(form));
+  }
+
+  /** Variables the way Tasklist sends them: checklists as JSON strings. */
+  private String body(Map<String, Object> form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> {
+      try {
+        variables.put(name, value instanceof List<?>
+            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
+            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try {
+      return json.writeValueAsString(Map.of("variables", variables));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void user(String id, String group) {
+    User user = engine.getIdentityService().newUser(id);
+    user.setFirstName(id);
+    user.setLastName("Staff");
+    user.setPassword(PASSWORD);
+    engine.getIdentityService().saveUser(user);
+    engine.getIdentityService().createMembership(id, group);
+  }
+
+  /** The called processes' tasks done by a member of the task's group, timers fired by an operator, all over REST. */
+  private final class OverRest extends CaseAutopilot {
+
+    OverRest() {
+      super(CasePathOverRestTest.this.engine);
+    }
+
+    @Override
+    protected void complete(Task task, Map<String, Object> answer) {
+      List<String> groups = groupsOf(task);
+      assertThat(groups).as("candidate groups of " + task.getTaskDefinitionKey()).hasSize(1);
+      assertThat(GROUPS).as("a member of " + groups).contains(groups.get(0));
+      submitOk(task, groups.get(0), answer);
+    }
+
+    @Override
+    protected void fireTimer(Job job) {
+      Response fired = http.post("/engine-rest/job/" + job.getId() + "/execute", basic("wp.operator", PASSWORD), "");
+      assertThat(fired.status()).as(fired.toString()).isEqualTo(204);
+    }
+  }
+}
