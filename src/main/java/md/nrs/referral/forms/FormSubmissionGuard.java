@@ -75,8 +75,13 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
       ErrorResponses.write(response, 400, "InvalidRequestException", "The form submission is not valid JSON");
       return;
     }
-    Map<String, Object> values = SubmittedVariables.fromRequestBody(body);
-    List<FieldError> errors = validator.validate(contract.get(), values, true);
+    Map<String, Object> submitted = SubmittedVariables.fromRequestBody(body);
+    List<FieldError> errors = validator.unknownFields(contract.get(), submitted);
+    if (errors.isEmpty()) {
+      Map<String, Object> values = new java.util.LinkedHashMap<>(shownFromProcess(contract.get(), path));
+      values.putAll(submitted);
+      errors = validator.validate(contract.get(), values, false);
+    }
     if (!errors.isEmpty()) {
       InvalidFormException invalid = new InvalidFormException(formId.get(), errors);
       ErrorResponses.write(response, 400, "InvalidFormException", invalid.getMessage(),
@@ -84,6 +89,25 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(cached, response);
+  }
+
+  /** The task's current values of the fields marked {@link ShownFromProcess} (a form may not submit read-only fields). */
+  private Map<String, Object> shownFromProcess(Class<? extends Record> contract, String path) {
+    Matcher task = TASK.matcher(path);
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    if (!task.matches()) {
+      return values;
+    }
+    Map<String, Object> current = null;
+    for (java.lang.reflect.RecordComponent component : contract.getRecordComponents()) {
+      if (component.isAnnotationPresent(ShownFromProcess.class)) {
+        if (current == null) {
+          current = SubmittedVariables.fromEngine(tasks.getVariablesTyped(task.group(1), false));
+        }
+        values.put(component.getName(), current.get(component.getName()));
+      }
+    }
+    return values;
   }
 
   /** The form the request submits to, looked up without the caller's rights: the engine checks those next. */

@@ -43,8 +43,7 @@ public class FormValidator {
       components.put(component.getName(), component);
     }
     if (strict) {
-      values.keySet().stream().filter(key -> !components.containsKey(key)).sorted()
-          .forEach(key -> errors.add(new FieldError(key, "is not a field of this form")));
+      errors.addAll(unknownFields(contract, values));
     }
     Object[] arguments = new Object[components.size()];
     int i = 0;
@@ -68,6 +67,16 @@ public class FormValidator {
     }
     errors.sort(Comparator.comparing(FieldError::field));
     return errors;
+  }
+
+  /** The submitted keys the contract does not know, each as an error. */
+  public List<FieldError> unknownFields(Class<? extends Record> contract, Map<String, ?> values) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (RecordComponent component : contract.getRecordComponents()) {
+      known.add(component.getName());
+    }
+    return values.keySet().stream().filter(key -> !known.contains(key)).sorted()
+        .map(key -> new FieldError(key, "is not a field of this form")).toList();
   }
 
   /** The submitted values as the contract's record, once they are valid. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.ShownFromProcess;
 
 /**
  * CAP records the end of the stay: the day and the reason. The form shows the placement date read-only
@@ -14,7 +15,7 @@ import md.nrs.referral.forms.OneOf;
 @FormContract(ShelterPlacementProcess.FORM_DISCHARGE)
 @NotBeforePlacement
 public record DischargeFromShelterForm(
-    LocalDate placedOn,
+    @ShownFromProcess LocalDate placedOn,
     @NotNull(message = "give the date of the discharge") @PastOrPresent(message = "cannot be in the future")
     LocalDate dischargedOn,
     @NotNull(message = "choose the reason")

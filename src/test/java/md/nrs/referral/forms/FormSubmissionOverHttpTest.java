@@ -105,6 +105,19 @@ class FormSubmissionOverHttpTest {
   }
 
   @Test
+  void anEarlierRoundsAnswerDoesNotStandInForAMissingOne() {
+    // the process already holds "reject" and a reason from this provider's round; a new submission must answer itself
+    engine.getTaskService().setVariable(taskId, "providerAnswer", "reject");
+    engine.getTaskService().setVariable(taskId, "rejectionReason", "No lawyer free");
+
+    var response = http.post("/engine-rest/task/" + taskId + "/submit-form", PROVIDER, "{\"variables\":{}}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("providerAnswer");
+    assertThatTaskIsStillOpen();
+  }
+
+  @Test
   void aValidAnswerCompletesTheTask() {
     var response = http.post("/engine-rest/task/" + taskId + "/submit-form", PROVIDER,
         "{\"variables\":{\"providerAnswer\":{\"value\":\"accept\",\"type\":\"String\"}}}");

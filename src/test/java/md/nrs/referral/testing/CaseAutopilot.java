@@ -37,8 +37,8 @@ public class CaseAutopilot {
     answer("receive-returned-person", Map.of("receivedOn", today, "handedOverTo", "cap"));
     answer("place-in-shelter", Map.of("placedOn", today));
     answer("review-shelter-stay", Map.of("extendStay", "no", "reviewReason", "Recovered; moving to her family"));
-    answer("discharge-from-shelter", task -> Map.of("placedOn", String.valueOf(engine.getTaskService().getVariable(task.getId(), "placedOn")),
-        "dischargedOn", today, "dischargeReason", "moved-to-family"));
+    // placedOn is shown read-only: not submitted, as Tasklist may leave it out
+    answer("discharge-from-shelter", Map.of("dischargedOn", today, "dischargeReason", "moved-to-family"));
   }
 
   /** Adds or replaces the answer given to tasks of this form, chosen per task. */
