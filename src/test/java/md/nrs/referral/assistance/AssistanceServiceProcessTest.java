@@ -11,37 +11,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
 import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
-import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
-class AssistanceServiceProcessTest {
-
-  @Autowired ProcessEngine engine;
-  @Autowired CaseCodes caseCodes;
-  @Autowired OutboxRepository outbox;
-
-  private String caseCode;
-
-  @BeforeEach
-  void bindAssertions() {
-    BpmnAwareTests.init(engine);
-    caseCode = caseCodes.next();
-  }
+class AssistanceServiceProcessTest extends CalledProcessTestSupport {
 
   @Test
   void deploysWithTheRoutingTable() {
@@ -141,18 +123,5 @@ class AssistanceServiceProcessTest {
     variables.put(MINOR.name(), minor);
     variables.put(SEX.name(), sex);
     return engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, caseCode, variables);
-  }
-
-  private Task task(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-  }
-
-  private void complete(ProcessInstance instance, Map<String, Object> form) {
-    engine.getTaskService().complete(task(instance).getId(), form);
-  }
-
-  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
-    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
-        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
   }
 }

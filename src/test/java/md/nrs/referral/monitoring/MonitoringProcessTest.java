@@ -21,40 +21,29 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
-import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;
+import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
-class MonitoringProcessTest {
+class MonitoringProcessTest extends CalledProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
-  @Autowired CaseCodes caseCodes;
-  @Autowired OutboxRepository outbox;
-
-  private String caseCode;
   /** The engine's clock, held still so that due dates can be checked to the second (timers fire by hand). */
   private Instant now;
 
+  /** Runs after the set-up of {@link CalledProcessTestSupport}: the case code is drawn before the clock is held. */
   @BeforeEach
-  void bindAssertionsAndHoldTheClock() {
-    BpmnAwareTests.init(engine);
-    caseCode = caseCodes.next();
+  void holdTheClock() {
     now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(now));
   }
@@ -209,18 +198,5 @@ class MonitoringProcessTest {
 
   private Job job(ProcessInstance instance) {
     return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-  }
-
-  private Task task(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-  }
-
-  private void complete(ProcessInstance instance, Map<String, Object> form) {
-    engine.getTaskService().complete(task(instance).getId(), form);
-  }
-
-  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
-    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
-        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
   }
 }

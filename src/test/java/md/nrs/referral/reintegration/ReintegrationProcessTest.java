@@ -18,36 +18,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
-import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.process.ProcessVariable;
 import md.nrs.referral.reintegration.ReintegrationProcess.Elements;
+import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
-class ReintegrationProcessTest {
-
-  @Autowired ProcessEngine engine;
-  @Autowired CaseCodes caseCodes;
-  @Autowired OutboxRepository outbox;
-
-  private String caseCode;
-
-  @BeforeEach
-  void bindAssertions() {
-    BpmnAwareTests.init(engine);
-    caseCode = caseCodes.next();
-  }
+class ReintegrationProcessTest extends CalledProcessTestSupport {
 
   @Test
   void deploysWithTheProgrammeRoutingTable() {
@@ -207,10 +190,6 @@ class ReintegrationProcessTest {
         .getSingleEntry();
   }
 
-  private Task task(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-  }
-
   private List<Task> followTasks(ProcessInstance instance) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(Elements.FOLLOW_PROGRAMME).list();
@@ -234,10 +213,5 @@ class ReintegrationProcessTest {
   @SuppressWarnings("unchecked")
   private <T> T variable(ProcessInstance instance, ProcessVariable<T> variable) {
     return (T) engine.getRuntimeService().getVariable(instance.getId(), variable.name());
-  }
-
-  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
-    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
-        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
   }
 }

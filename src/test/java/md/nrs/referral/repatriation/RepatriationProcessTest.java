@@ -20,37 +20,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
-import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.repatriation.RepatriationProcess.Elements;
+import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
-class RepatriationProcessTest {
+class RepatriationProcessTest extends CalledProcessTestSupport {
 
   private static final String TEAM = "mdt-chisinau";
-
-  @Autowired ProcessEngine engine;
-  @Autowired CaseCodes caseCodes;
-  @Autowired OutboxRepository outbox;
-
-  private String caseCode;
-
-  @BeforeEach
-  void bindAssertions() {
-    BpmnAwareTests.init(engine);
-    caseCode = caseCodes.next();
-  }
 
   @Test
   void deploysWithItsTimeLimitsTable() {
@@ -255,22 +238,8 @@ class RepatriationProcessTest {
     return from.atZone(ZoneId.systemDefault()).plus(period).toInstant();
   }
 
+  /** The one timer of the process: travel not arranged within the table's period. */
   private Job timer(ProcessInstance instance) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(Elements.TRAVEL_NOT_ARRANGED).singleResult();
-  }
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> form) {
-    engine.getTaskService().complete(task(instance, taskKey).getId(), form);
-  }
-
-  private List<OutboxEntry> outboxOf(ProcessInstance instance) {
-    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream()
-        .filter(e -> instance.getId().equals(e.getProcessInstanceId())).toList();
+    return timer(instance, Elements.TRAVEL_NOT_ARRANGED);
   }
 }

@@ -24,36 +24,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.shelter.ShelterPlacementProcess.Elements;
+import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
-class ShelterPlacementProcessTest {
+class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
-  @Autowired CaseCodes caseCodes;
   @Autowired CheckShelterCapacity capacity;
 
   /** Placements this test started and left running: they would hold shelter places for the next tests. */
   private final List<String> started = new ArrayList<>();
-
-  @BeforeEach
-  void bindAssertions() {
-    BpmnAwareTests.init(engine);
-  }
 
   @AfterEach
   void endTheStaysThisTestLeftRunning() {
@@ -249,6 +238,10 @@ class ShelterPlacementProcessTest {
 
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * Each placement gets a case code of its own, not the test's {@code caseCode}: a test may start several
+   * (fillTheShelter), and the left-early message is correlated by business key.
+   */
   private ProcessInstance start(boolean minor) {
     String caseCode = caseCodes.next();
     Map<String, Object> variables = new HashMap<>();
@@ -305,19 +298,5 @@ class ShelterPlacementProcessTest {
     assertThat(timer.getDuedate().toInstant()).isBetween(
         before.atZone(ZoneId.systemDefault()).plus(days).toInstant(),
         after.atZone(ZoneId.systemDefault()).plus(days).toInstant().plusSeconds(1));
-  }
-
-  private Job timer(ProcessInstance instance, String timerEventId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(timerEventId).singleResult();
-  }
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> form) {
-    engine.getTaskService().complete(task(instance, taskKey).getId(), form);
   }
 }
