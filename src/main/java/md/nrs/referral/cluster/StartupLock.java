@@ -12,10 +12,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets only one node at a time through start-up (schema creation or upgrade, model deployment,
- * seeding) on PostgreSQL, where cluster nodes share one database. Two nodes creating the engine schema
- * together fail with duplicate keys; with this lock the second waits and then finds everything in
- * place. A PostgreSQL session-level advisory lock, held on its own connection: if a node dies, the
+ * Lets only one node at a time through start-up (the platform's Flyway migrations, the engine's schema
+ * creation or upgrade, model deployment, seeding) on PostgreSQL, where cluster nodes share one
+ * database. Two nodes creating schemas together fail with duplicate keys; with this lock the second
+ * waits and then finds everything in place. A PostgreSQL session-level advisory lock, held on its own connection: if a node dies, the
  * database releases it. Other databases (the single-node H2 demo) need no lock.
  */
 @Component
@@ -37,7 +37,11 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
     acquire();
   }
 
-  synchronized void acquire() {
+  /** Takes the lock for this node's start-up; a second call while it is held does nothing. */
+  public synchronized void acquire() {
+    if (connection != null) {
+      return;
+    }
     try {
       Connection candidate = dataSource.getConnection();
       if (!"PostgreSQL".equals(candidate.getMetaData().getDatabaseProductName())) {
