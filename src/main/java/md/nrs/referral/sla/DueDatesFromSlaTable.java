@@ -1,0 +1,76 @@
+package md.nrs.referral.sla;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task its due date from the DMN table {@code sla-durations} (step, urgency, minor
+ * -> ISO-8601 duration, counted in working days or around the clock), evaluated when the task is
+ * created, so policy staff change a time limit in the table and new tasks follow. A due date the model
+ * sets itself is kept. Tasklist shows and sorts by it; the "Due today" and "Overdue" filters use it.
+ */
+@Component
+public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
+
+  public static final String DECISION = "sla-durations";
+
+  private final WorkingCalendar calendar;
+
+  public DueDatesFromSlaTable(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, DueDatesFromSlaTable.this::assignDueDate);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  void assignDueDate(DelegateTask task) {
+    if (task.getDueDate() != null) {
+      return;
+    }
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("step", task.getTaskDefinitionKey());
+    facts.put("urgency", task.getVariable("urgency"));
+    facts.put("minor", task.getVariable("minor"));
+    // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.
+    DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+        task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION).variables(facts).evaluate());
+    if (result.isEmpty()) {
+      return;
+    }
+    String duration = result.getFirstResult().getEntry("duration");
+    WorkingCalendar.Mode mode = "around-the-clock".equals(result.getFirstResult().getEntry("calendar"))
+        ? WorkingCalendar.Mode.AROUND_THE_CLOCK : WorkingCalendar.Mode.WORKING_DAYS;
+    ZonedDateTime created = ZonedDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneId.systemDefault());
+    task.setDueDate(Date.from(calendar.dueAfter(created, duration, mode).toInstant()));
+  }
+}
