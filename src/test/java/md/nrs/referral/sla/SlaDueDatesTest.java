@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Every user task gets its due date from processes/sla-durations.dmn, counted on the Moldovan calendar. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:nrs-sla-due-dates;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:nrs-sla-due-dates;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
 class SlaDueDatesTest {
 
   private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");

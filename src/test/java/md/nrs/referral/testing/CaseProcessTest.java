@@ -21,7 +21,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "spring.datasource.url=jdbc:h2:mem:nrs-case-process-tests;DB_CLOSE_DELAY=-1")
+    properties = {"spring.datasource.url=jdbc:h2:mem:nrs-case-process-tests;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
 @Import({ProcessEngineCoverageConfiguration.class, CaseProcessTest.Coverage.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

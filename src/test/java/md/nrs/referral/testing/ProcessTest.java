@@ -23,7 +23,9 @@ import org.springframework.test.context.TestExecutionListeners;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "spring.datasource.url=jdbc:h2:mem:nrs-process-tests;DB_CLOSE_DELAY=-1")
+    properties = {"spring.datasource.url=jdbc:h2:mem:nrs-process-tests;DB_CLOSE_DELAY=-1",
+        // timers are fired by the tests, never by the job executor behind their backs
+        "camunda.bpm.job-execution.enabled=false"})
 @Import({ProcessEngineCoverageConfiguration.class, ProcessTest.Coverage.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -1,0 +1,22 @@
+package md.nrs.referral.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** The sla-watch sweep, on the engine's clock (so tests move time by moving that clock). */
+@Component("findStepsDueAndOverdue")
+public class FindStepsDueAndOverdue implements JavaDelegate {
+
+  private final SlaWatch watch;
+
+  public FindStepsDueAndOverdue(SlaWatch watch) {
+    this.watch = watch;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    watch.sweep(ClockUtil.getCurrentTime().toInstant());
+  }
+}

@@ -1,0 +1,11 @@
+package md.nrs.referral.sla;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SlaEventRepository extends JpaRepository<SlaEvent, Long> {
+
+  boolean existsByTaskIdAndKind(String taskId, SlaEvent.Kind kind);
+
+  List<SlaEvent> findByCaseCodeOrderByIdAsc(String caseCode);
+}
