@@ -37,6 +37,15 @@ public final class PlatformHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  public Response put(String path, Credentials credentials, String json) {
+    return send(request(path, credentials).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
+  public Response delete(String path, Credentials credentials) {
+    return send(request(path, credentials).DELETE());
+  }
+
   public Response postForm(String path, Credentials credentials, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
