@@ -4,23 +4,35 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes agency notifications to the outbox, inside the transaction of the engine step that raises them. */
+/**
+ * Writes agency notifications to the outbox, inside the transaction of the engine step that raises
+ * them, and starts their delivery (processes/agency-notification.bpmn) in that same transaction: a
+ * notification and its delivery job exist together or not at all, and survive a restart.
+ */
 @Component
 public class OutboxAgencyNotifications implements AgencyNotifications {
+
+  public static final String DELIVERY_PROCESS = "agency-notification";
 
   private final OutboxRepository outbox;
   private final Validator validator;
   private final Clock clock;
+  private final ObjectProvider<RuntimeService> runtime;
 
-  public OutboxAgencyNotifications(OutboxRepository outbox, Validator validator, Clock clock) {
+  public OutboxAgencyNotifications(OutboxRepository outbox, Validator validator, Clock clock,
+      ObjectProvider<RuntimeService> runtime) {
     this.outbox = outbox;
     this.validator = validator;
     this.clock = clock;
+    this.runtime = runtime;
   }
 
   @Override
@@ -33,6 +45,9 @@ public class OutboxAgencyNotifications implements AgencyNotifications {
           .collect(java.util.stream.Collectors.joining("; "));
       throw new ConstraintViolationException("Invalid agency notification: " + fields, violations);
     }
-    return outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
+    String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
+    runtime.getObject().startProcessInstanceByKey(DELIVERY_PROCESS, notification.caseCode(),
+        Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId()));
+    return key;
   }
 }

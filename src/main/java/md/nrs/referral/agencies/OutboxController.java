@@ -54,11 +54,12 @@ public class OutboxController {
 
   /** The outbox entry as an agency sees it. */
   public record Item(String notificationKey, String caseCode, String step, String request, Instant dueAt,
-      Instant createdAt, String status) {
+      Instant createdAt, String status, String channel, int attempts, String lastError, Instant deliveredAt) {
 
     static Item of(OutboxEntry entry) {
       return new Item(entry.getNotificationKey(), entry.getCaseCode(), entry.getStep(), entry.getRequest(),
-          entry.getDueAt(), entry.getCreatedAt(), entry.getStatus().name());
+          entry.getDueAt(), entry.getCreatedAt(), entry.getStatus().name(), entry.getChannel(), entry.getAttempts(),
+          entry.getLastError(), entry.getDeliveredAt());
     }
   }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 @Table(name = "nrs_outbox")
 public class OutboxEntry {
 
-  public enum Status { PENDING }
+  /** PENDING until delivered; NOT_SENT when the agency has no channel (it works in Tasklist). */
+  public enum Status { PENDING, DELIVERED, FAILED, NOT_SENT }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +51,18 @@ public class OutboxEntry {
   @Column(nullable = false)
   private Status status;
 
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+
+  @Column
+  private String channel;
+
   protected OutboxEntry() {
   }
 
@@ -65,6 +78,42 @@ public class OutboxEntry {
     entry.createdAt = now;
     entry.status = Status.PENDING;
     return entry;
+  }
+
+  void delivered(String channel, Instant now) {
+    this.attempts++;
+    this.channel = channel;
+    this.status = Status.DELIVERED;
+    this.deliveredAt = now;
+    this.lastError = null;
+  }
+
+  void failed(String channel, String reason) {
+    this.attempts++;
+    this.channel = channel;
+    this.status = Status.FAILED;
+    this.lastError = reason.length() > 200 ? reason.substring(0, 200) : reason;
+  }
+
+  void notSent() {
+    this.channel = "none";
+    this.status = Status.NOT_SENT;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public String getChannel() {
+    return channel;
   }
 
   public Long getId() {

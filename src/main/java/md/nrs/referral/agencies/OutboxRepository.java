@@ -10,4 +10,6 @@ public interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
   Page<OutboxEntry> findByAgencyIdOrderByCreatedAtDescIdDesc(String agencyId, Pageable page);
 
   List<OutboxEntry> findByCaseCodeOrderByIdAsc(String caseCode);
+
+  java.util.Optional<OutboxEntry> findByNotificationKey(String notificationKey);
 }

@@ -35,7 +35,8 @@ public @interface CaseProcessTest {
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(ProcessTest.CALLED_PROCESSES)
+          .excludeProcessDefinitionKeys(java.util.stream.Stream.concat(java.util.Arrays.stream(ProcessTest.CALLED_PROCESSES),
+              java.util.Arrays.stream(ProcessTest.PLATFORM_PROCESSES)).toArray(String[]::new))
           .reportDirectory("target/process-test-coverage")
           .build();
     }
