@@ -76,12 +76,9 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
       return;
     }
     Map<String, Object> submitted = SubmittedVariables.fromRequestBody(body);
-    List<FieldError> errors = validator.unknownFields(contract.get(), submitted);
-    if (errors.isEmpty()) {
-      Map<String, Object> values = new java.util.LinkedHashMap<>(shownFromProcess(contract.get(), path));
-      values.putAll(submitted);
-      errors = validator.validate(contract.get(), values, false);
-    }
+    Map<String, Object> values = new java.util.LinkedHashMap<>(shownFromProcess(contract.get(), path));
+    values.putAll(submitted);
+    List<FieldError> errors = validator.validate(contract.get(), values, true); // unknown fields and all others at once
     if (!errors.isEmpty()) {
       InvalidFormException invalid = new InvalidFormException(formId.get(), errors);
       ErrorResponses.write(response, 400, "InvalidFormException", invalid.getMessage(),

@@ -46,6 +46,7 @@ public class FormValidator {
       errors.addAll(unknownFields(contract, values));
     }
     Object[] arguments = new Object[components.size()];
+    boolean converted = true;
     int i = 0;
     for (RecordComponent component : components.values()) {
       Object raw = values.get(component.getName());
@@ -56,10 +57,11 @@ public class FormValidator {
       } catch (IllegalArgumentException wrongType) {
         errors.add(new FieldError(component.getName(), "is not a valid " + describe(component.getType())));
         arguments[i] = defaultFor(component.getType());
+        converted = false;
       }
       i++;
     }
-    if (errors.isEmpty()) {
+    if (converted) { // unknown fields do not stop the other checks: report every bad field at once
       Record form = instantiate(contract, components.values(), arguments);
       for (ConstraintViolation<Record> violation : validator.validate(form)) {
         errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
