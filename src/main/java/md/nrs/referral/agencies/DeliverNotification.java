@@ -22,14 +22,16 @@ public class DeliverNotification implements JavaDelegate {
   private final OutboxRepository outbox;
   private final AgencyChannels channels;
   private final WebhookSender webhooks;
+  private final EmailSender emails;
   private final TransactionTemplate separately;
   private final Clock clock;
 
   public DeliverNotification(OutboxRepository outbox, AgencyChannels channels, WebhookSender webhooks,
-      PlatformTransactionManager transactions, Clock clock) {
+      EmailSender emails, PlatformTransactionManager transactions, Clock clock) {
     this.outbox = outbox;
     this.channels = channels;
     this.webhooks = webhooks;
+    this.emails = emails;
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -51,16 +53,25 @@ public class DeliverNotification implements JavaDelegate {
         try {
           webhooks.send(entry, channel.webhookUrl(), channel.webhookSecret());
           entry.delivered("webhook", clock.instant());
-        } catch (WebhookSender.DeliveryFailed failure) {
+        } catch (DeliveryFailed failure) {
           recordFailure(key, "webhook", failure.getMessage());
           throw failure;
         }
       }
+      case EMAIL -> {
+        try {
+          emails.send(entry, channel.email());
+          entry.delivered("email", clock.instant());
+        } catch (DeliveryFailed failure) {
+          recordFailure(key, "email", failure.getMessage());
+          throw failure;
+        }
+      }
       default -> {
-        // e-mail and external-task delivery are not built yet: say so loudly (an incident), never drop it
+        // external-task delivery is not built yet: say so loudly (an incident), never drop it
         String reason = "channel " + channel.type() + " is not delivered by the platform yet";
         recordFailure(key, channel.type().name().toLowerCase(java.util.Locale.ROOT), reason);
-        throw new WebhookSender.DeliveryFailed(reason);
+        throw new DeliveryFailed(reason);
       }
     }
     outbox.save(entry);

@@ -97,11 +97,4 @@ public class WebhookSender {
       throw new IllegalStateException(e);
     }
   }
-
-  /** A delivery that did not succeed; the message is safe to store and show (no response body). */
-  public static class DeliveryFailed extends RuntimeException {
-    public DeliveryFailed(String reason) {
-      super(reason);
-    }
-  }
 }
