@@ -78,6 +78,9 @@ public class IdentitySeeder {
     grants.toGroup(manager.groupId(), Resources.DECISION_DEFINITION, all, READ, READ_HISTORY);
     grants.toGroup(manager.groupId(), Resources.DECISION_REQUIREMENTS_DEFINITION, all, READ);
     grants.toGroup(manager.groupId(), Resources.DEPLOYMENT, all, READ);
+    // ...and retry a failed delivery to an agency once its system is back (the incident in Cockpit)
+    grants.toGroup(manager.groupId(), Resources.PROCESS_DEFINITION, md.nrs.referral.agencies.OutboxAgencyNotifications.DELIVERY_PROCESS,
+        READ, READ_INSTANCE, READ_HISTORY, org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB);
     // Policy staff read the models in Cockpit; deploying revisions has its own gate.
     NrsRole policy = NrsRole.POLICY_STAFF;
     grants.toGroup(policy.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
