@@ -18,11 +18,14 @@ public class AlertGuardianshipAuthority implements JavaDelegate {
 
   private final AgencyNotifications notifications;
   private final String guardianshipAuthority;
+  private final java.time.Duration alertWithin;
 
   public AlertGuardianshipAuthority(AgencyNotifications notifications,
-      @Value("${nrs.case.guardianship-authority:guardianship-chisinau}") String guardianshipAuthority) {
+      @Value("${nrs.case.guardianship-authority:guardianship-chisinau}") String guardianshipAuthority,
+      @Value("${nrs.case.guardianship-alert-within:PT30M}") java.time.Duration alertWithin) {
     this.notifications = notifications;
     this.guardianshipAuthority = guardianshipAuthority;
+    this.alertWithin = alertWithin;
   }
 
   @Override
@@ -30,6 +33,6 @@ public class AlertGuardianshipAuthority implements JavaDelegate {
     notifications.notify(new AgencyNotification(guardianshipAuthority, CASE_CODE.get(execution),
         NrsCaseProcess.Elements.ALERT_GUARDIANSHIP,
         "A child has been referred to the NRS: take part in the first assessment and protect the child",
-        null, execution.getProcessInstanceId()));
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(alertWithin), execution.getProcessInstanceId()));
   }
 }
