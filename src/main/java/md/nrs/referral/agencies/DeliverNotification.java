@@ -1,7 +1,10 @@
 package md.nrs.referral.agencies;
 
 import java.time.Clock;
+import md.nrs.referral.identity.Grants;
 import md.nrs.referral.process.ProcessVariable;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeliverNotification implements JavaDelegate {
 
   public static final ProcessVariable<String> NOTIFICATION_KEY = ProcessVariable.text("notificationKey");
+  public static final ProcessVariable<Boolean> FETCHED_BY_AGENCY_SYSTEM = ProcessVariable.flag("fetchedByAgencySystem");
+  public static final ProcessVariable<String> EXTERNAL_TASK_TOPIC = ProcessVariable.text("externalTaskTopic");
 
   private final OutboxRepository outbox;
   private final AgencyChannels channels;
@@ -42,6 +47,7 @@ public class DeliverNotification implements JavaDelegate {
     String key = NOTIFICATION_KEY.get(execution);
     OutboxEntry entry = outbox.findByNotificationKey(key)
         .orElseThrow(() -> new IllegalStateException("No outbox entry " + key));
+    FETCHED_BY_AGENCY_SYSTEM.set(execution, false);
     if (entry.getStatus() == OutboxEntry.Status.DELIVERED) {
       return; // delivered before a crash lost the job's commit: at-least-once, not twice on purpose
     }
@@ -67,11 +73,13 @@ public class DeliverNotification implements JavaDelegate {
           throw failure;
         }
       }
-      default -> {
-        // external-task delivery is not built yet: say so loudly (an incident), never drop it
-        String reason = "channel " + channel.type() + " is not delivered by the platform yet";
-        recordFailure(key, channel.type().name().toLowerCase(java.util.Locale.ROOT), reason);
-        throw new DeliveryFailed(reason);
+      case EXTERNAL_TASK -> {
+        // The agency's own system fetches it from its topic; only that agency may see this instance.
+        FETCHED_BY_AGENCY_SYSTEM.set(execution, true);
+        EXTERNAL_TASK_TOPIC.set(execution, channel.externalTaskTopic());
+        new Grants(execution.getProcessEngineServices().getAuthorizationService()).toGroup(entry.getAgencyId(),
+            Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ, Permissions.UPDATE);
+        return; // delivered when the agency's system completes the external task
       }
     }
     outbox.save(entry);
