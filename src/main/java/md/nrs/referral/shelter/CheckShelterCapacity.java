@@ -1,5 +1,7 @@
 package md.nrs.referral.shelter;
 
+import md.nrs.referral.agencies.Agency;
+import md.nrs.referral.agencies.AgencyRepository;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.FREE_PLACES;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_IN_SHELTER;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_AVAILABLE;
@@ -11,22 +13,27 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Says whether the shelter (CAP, Chisinau) has a free place: its number of places is configuration
- * ({@code nrs.shelter.places}, 25 by default); the taken places are the running placements whose person
- * holds a place. Counted over all placements, whatever the rights of the user whose step runs this.
+ * Says whether the shelter (CAP, Chisinau) has a free place: its number of places is the one the agency
+ * directory holds for {@code cap-chisinau} (administrators keep it current), or {@code nrs.shelter.places}
+ * (25 by default) where the directory has none; the taken places are the running placements whose
+ * person holds a place. Counted over all placements, whatever the rights of the user whose step runs this.
  */
 @Component("checkShelterCapacity")
 public class CheckShelterCapacity implements JavaDelegate {
 
-  private final int places;
+  static final String SHELTER_AGENCY = "cap-chisinau";
 
-  public CheckShelterCapacity(@Value("${nrs.shelter.places:25}") int places) {
-    this.places = places;
+  private final int configuredPlaces;
+  private final AgencyRepository directory;
+
+  public CheckShelterCapacity(@Value("${nrs.shelter.places:25}") int configuredPlaces, AgencyRepository directory) {
+    this.configuredPlaces = configuredPlaces;
+    this.directory = directory;
   }
 
-  /** The shelter's number of places, as configured. */
+  /** The shelter's number of places: the directory's, else the configured default. */
   public int places() {
-    return places;
+    return directory.findById(SHELTER_AGENCY).map(Agency::getShelterPlaces).orElse(configuredPlaces);
   }
 
   @Override
@@ -36,7 +43,7 @@ public class CheckShelterCapacity implements JavaDelegate {
         .processDefinitionKey(ShelterPlacementProcess.KEY)
         .variableValueEquals(PLACED_IN_SHELTER.name(), true)
         .count());
-    int free = (int) Math.max(0, places - taken);
+    int free = (int) Math.max(0, places() - taken);
     FREE_PLACES.set(execution, free);
     PLACE_AVAILABLE.set(execution, free > 0);
   }
