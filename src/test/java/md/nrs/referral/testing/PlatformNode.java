@@ -32,6 +32,10 @@ public final class PlatformNode implements AutoCloseable {
     return context.getBean(ProcessEngine.class);
   }
 
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   public int port() {
     return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
   }
