@@ -13,9 +13,9 @@ import java.util.stream.StreamSupport;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +46,8 @@ class AgencyDirectoryTest {
   @BeforeEach
   void staff() {
     http = new PlatformHttp(port);
-    user("dir.admin", "camunda-admin");
-    user("dir.caseworker", "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "dir.admin", PASSWORD, "camunda-admin");
+    TestUsers.ensure(engine, "dir.caseworker", PASSWORD, "la-strada", "caseworkers");
   }
 
   @Test
@@ -373,20 +373,5 @@ class AgencyDirectoryTest {
     List<String> fields = new ArrayList<>();
     json(response).get("fieldErrors").forEach(error -> fields.add(error.get("field").asText()));
     return fields;
-  }
-
-  private void user(String id, String... groups) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() > 0) {
-      return;
-    }
-    User user = identity.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Fixture");
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    for (String group : groups) {
-      identity.createMembership(id, group);
-    }
   }
 }

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,15 +57,7 @@ class ChildAlertWebhookTest {
     directory.update("guardianship-chisinau", new AgencyRequest(null, current.name(), current.kind(), current.services(),
         current.regions(), current.shelterPlaces(), "webhook", "http://127.0.0.1:" + authority.getAddress().getPort() + "/alerts",
         SECRET, null, null, true, current.version()));
-    if (engine.getIdentityService().createUserQuery().userId("ca.hotline").count() == 0) {
-      User user = engine.getIdentityService().newUser("ca.hotline");
-      user.setFirstName("ca");
-      user.setLastName("Hotline");
-      user.setPassword("Test#Secret-2026");
-      engine.getIdentityService().saveUser(user);
-      engine.getIdentityService().createMembership("ca.hotline", "la-strada");
-      engine.getIdentityService().createMembership("ca.hotline", "caseworkers");
-    }
+    TestUsers.ensure(engine, "ca.hotline", "Test#Secret-2026", "la-strada", "caseworkers");
   }
 
   @AfterEach

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,8 +43,8 @@ class ExternalTaskDeliveryTest {
   void theAgencysSystemFetchesItsNotificationAndNoOtherAgencyCan() throws Exception {
     directory.create(new AgencyRequest(AGENCY, "NGO with its own case system", "agency", List.of("legal"), List.of("north"),
         null, "external-task", null, null, null, TOPIC, null, null));
-    user("ext.system", AGENCY);
-    user("ext.other", "la-strada");
+    TestUsers.ensure(engine, "ext.system", PASSWORD, AGENCY);
+    TestUsers.ensure(engine, "ext.other", PASSWORD, "la-strada");
     String code = caseCodes.next();
     String key = transaction.execute(s -> notifications.notify(new AgencyNotification(AGENCY, code, "UserTask_AnswerReferral",
         "Accept or reject a referral for legal assistance", null, null)));
@@ -78,15 +78,6 @@ class ExternalTaskDeliveryTest {
     return ExternalTaskClient.create().baseUrl("http://127.0.0.1:" + port + "/engine-rest")
         .addInterceptor(new BasicAuthProvider(user, PASSWORD)).asyncResponseTimeout(1000).lockDuration(10_000)
         .workerId(user).build();
-  }
-
-  private void user(String id, String group) {
-    User user = engine.getIdentityService().newUser(id);
-    user.setFirstName(id);
-    user.setLastName("System");
-    user.setPassword(PASSWORD);
-    engine.getIdentityService().saveUser(user);
-    engine.getIdentityService().createMembership(id, group);
   }
 
   /** Waits for the running platform (job executor, client threads), bounded; fails when the bound passes. */

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +35,9 @@ class OutboxTest {
 
   @BeforeEach
   void staff() {
-    user("ob.iom", "iom", "caseworkers");
-    user("ob.lastrada", "la-strada", "caseworkers");
-    user("ob.coordinator", "nrs-coordinators");
+    TestUsers.ensure(engine, "ob.iom", PASSWORD, "iom", "caseworkers");
+    TestUsers.ensure(engine, "ob.lastrada", PASSWORD, "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "ob.coordinator", PASSWORD, "nrs-coordinators");
   }
 
   @Test
@@ -111,20 +111,5 @@ class OutboxTest {
 
     assertThat(codes).allMatch(c -> CaseCodes.FORMAT.matcher(c).matches()).doesNotHaveDuplicates();
     assertThat(codes.get(0)).startsWith("NRS-" + java.time.Year.now(java.time.ZoneId.of("Europe/Chisinau")) + "-");
-  }
-
-  private void user(String id, String... groups) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() > 0) {
-      return;
-    }
-    User user = identity.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Fixture");
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    for (String group : groups) {
-      identity.createMembership(id, group);
-    }
   }
 }

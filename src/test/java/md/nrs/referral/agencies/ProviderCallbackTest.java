@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,14 +53,8 @@ class ProviderCallbackTest {
     var current = directory.find("la-strada").orElseThrow();
     directory.update("la-strada", new AgencyRequest(null, current.name(), current.kind(), current.services(), current.regions(),
         current.shelterPlaces(), "webhook", "http://127.0.0.1:9/never-called", SECRET, null, null, true, current.version()));
-    for (String[] user : new String[][] {{"cb.lastrada", "la-strada"}, {"cb.cap", "cap-chisinau"}}) {
-      User u = engine.getIdentityService().newUser(user[0]);
-      u.setFirstName(user[0]);
-      u.setLastName("System");
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(user[0], user[1]);
-    }
+    TestUsers.ensure(engine, "cb.lastrada", PASSWORD, "la-strada");
+    TestUsers.ensure(engine, "cb.cap", PASSWORD, "cap-chisinau");
   }
 
   @BeforeEach

@@ -8,8 +8,8 @@ import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,15 +35,7 @@ class FormSubmissionOverHttpTest {
   @BeforeEach
   void aReferralWaitingForLaStradasAnswer() {
     http = new PlatformHttp(port);
-    if (engine.getIdentityService().createUserQuery().userId("fg.lastrada").count() == 0) {
-      User user = engine.getIdentityService().newUser("fg.lastrada");
-      user.setFirstName("fg");
-      user.setLastName("Fixture");
-      user.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(user);
-      engine.getIdentityService().createMembership("fg.lastrada", "la-strada");
-      engine.getIdentityService().createMembership("fg.lastrada", "caseworkers");
-    }
+    TestUsers.ensure(engine, "fg.lastrada", PASSWORD, "la-strada", "caseworkers");
     String code = caseCodes.next();
     String instance = engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, code, Map.of(
         "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female")).getId();

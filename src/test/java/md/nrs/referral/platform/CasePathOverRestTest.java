@@ -14,8 +14,8 @@ import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -53,17 +53,13 @@ class CasePathOverRestTest {
     http = new PlatformHttp(port);
     for (String group : GROUPS) {
       String id = "wp." + group;
-      User user = engine.getIdentityService().newUser(id);
-      user.setFirstName(group);
-      user.setLastName("Staff");
-      user.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(user);
-      engine.getIdentityService().createMembership(id, group);
-      if (!group.equals("nrs-coordinators")) {
-        engine.getIdentityService().createMembership(id, "caseworkers");
+      if (group.equals("nrs-coordinators")) {
+        TestUsers.ensure(engine, id, PASSWORD, group);
+      } else {
+        TestUsers.ensure(engine, id, PASSWORD, group, "caseworkers");
       }
     }
-    user("wp.operator", "camunda-admin");
+    TestUsers.ensure(engine, "wp.operator", PASSWORD, "camunda-admin");
   }
 
   @Test
@@ -210,15 +206,6 @@ class CasePathOverRestTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private void user(String id, String group) {
-    User user = engine.getIdentityService().newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Staff");
-    user.setPassword(PASSWORD);
-    engine.getIdentityService().saveUser(user);
-    engine.getIdentityService().createMembership(id, group);
   }
 
   /** The called processes' tasks done by a member of the task's group, timers fired by an operator, all over REST. */

@@ -3,7 +3,6 @@ package md.nrs.referral.platform;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +13,8 @@ import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformNode;
 import md.nrs.referral.testing.PostgresDatabase;
 import md.nrs.referral.testing.RequiresPostgres;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ClusterOnPostgresTest {
         assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(ModelDeploymentPlugin.DEPLOYMENT_NAME)
             .count()).isLessThanOrEqualTo(1);
 
-        caseworker(engine, "it.lastrada", "la-strada");
+        TestUsers.ensure(engine, "it.lastrada", PASSWORD, "la-strada", "caseworkers");
         engine.getRepositoryService().createDeployment().addClasspathResource("fixtures/agency-task.bpmn").deploy();
 
         Response started = nodeA.http().post("/engine-rest/process-definition/key/fixture-agency-task/start",
@@ -83,17 +82,6 @@ class ClusterOnPostgresTest {
       }
     } finally {
       starter.shutdownNow();
-    }
-  }
-
-  private static void caseworker(ProcessEngine engine, String id, String agency) {
-    User user = engine.getIdentityService().newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Fixture");
-    user.setPassword(PASSWORD);
-    engine.getIdentityService().saveUser(user);
-    for (String group : List.of(agency, "caseworkers")) {
-      engine.getIdentityService().createMembership(id, group);
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.stream.StreamSupport;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +62,11 @@ abstract class SecurityBaselineContract {
   @BeforeAll
   void usersTasksAndInstances() {
     http = new PlatformHttp(port);
-    user("it.lastrada", "la-strada", "caseworkers");
-    user("it.cap", "cap-chisinau", "caseworkers");
-    user("it.ops", "operators");
-    user("it.typo", "caseworkers");
-    user("it.admin", "camunda-admin");
+    TestUsers.ensure(engine, "it.lastrada", PASSWORD, "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "it.cap", PASSWORD, "cap-chisinau", "caseworkers");
+    TestUsers.ensure(engine, "it.ops", PASSWORD, "operators");
+    TestUsers.ensure(engine, "it.typo", PASSWORD, "caseworkers");
+    TestUsers.ensure(engine, "it.admin", PASSWORD, "camunda-admin");
     engine.getRepositoryService().createDeployment().name("security-fixture")
         .addClasspathResource("fixtures/agency-task.bpmn").enableDuplicateFiltering(true).deploy();
     laStradaInstance = start("la-strada");
@@ -284,20 +284,6 @@ abstract class SecurityBaselineContract {
   }
 
   // --- helpers
-
-  private void user(String id, String... groups) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Fixture");
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      for (String group : groups) {
-        identity.createMembership(id, group);
-      }
-    }
-  }
 
   private String start(String agency) {
     return engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", Map.of("agency", agency)).getId();
