@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.testing.DeliveryJobs;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -169,18 +170,11 @@ class EmailDeliveryTest {
   }
 
   private List<Job> deliveryJobs() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS)
-        .list().stream().filter(j -> {
-          var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-              .singleResult();
-          return instance != null && agencyId.equals(engine.getRuntimeService().getVariable(instance.getId(), "agencyId"));
-        }).toList();
+    return DeliveryJobs.of(engine, agencyId);
   }
 
   private void deliverOnce() {
-    List<Job> jobs = deliveryJobs();
-    assertThat(jobs).hasSize(1);
-    engine.getManagementService().executeJob(jobs.get(0).getId());
+    DeliveryJobs.runTheOne(engine, agencyId);
   }
 
   private OutboxEntry entry(String key) {

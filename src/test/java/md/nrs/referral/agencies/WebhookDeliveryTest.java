@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.testing.DeliveryJobs;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -172,18 +173,11 @@ class WebhookDeliveryTest {
   }
 
   private List<Job> deliveryJobs() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS)
-        .list().stream().filter(j -> {
-          var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-              .singleResult();
-          return instance != null && agencyId.equals(engine.getRuntimeService().getVariable(instance.getId(), "agencyId"));
-        }).toList();
+    return DeliveryJobs.of(engine, agencyId);
   }
 
   private void deliverOnce() {
-    List<Job> jobs = deliveryJobs();
-    assertThat(jobs).hasSize(1);
-    engine.getManagementService().executeJob(jobs.get(0).getId());
+    DeliveryJobs.runTheOne(engine, agencyId);
   }
 
   private OutboxEntry entry(String key) {
