@@ -14,6 +14,7 @@ import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CONSECUTIVE_ABSE
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ public class AssignParticipantCode implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String nrsCase = NRS_CASE_CODE.get(execution);
-    String code = nrsCase == null || nrsCase.isBlank() ? codes.next() : nrsCase;
+    String code = nrsCase == null || nrsCase.isBlank() ? codes.next(ClockUtil.getCurrentTime().toInstant()) : nrsCase;
     PARTICIPANT_CODE.set(execution, code);
     CASE_CODE.set(execution, code);
     execution.setProcessBusinessKey(code);

@@ -1,9 +1,9 @@
 package md.nrs.referral.dvpilot;
 
+import java.time.Instant;
 import java.time.Year;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Pilot codes {@code DV-<year>-<sequence>} (e.g. DV-2026-000012) for participants who are not NRS cases, in the
  * pattern of {@link md.nrs.referral.casefile.CaseCodes}: a database sequence, unique across cluster nodes,
- * identifying a participant without identifying a person. The year is the engine's (a test may move it).
+ * identifying a participant without identifying a person.
  */
 @Component
 public class ParticipantCodes {
@@ -37,8 +37,9 @@ public class ParticipantCodes {
     };
   }
 
-  public String next() {
-    int year = Year.from(ClockUtil.getCurrentTime().toInstant().atZone(DvGroupCounsellingProcess.ZONE)).getValue();
+  /** A new code of the year of {@code now} in Chisinau (the engine's time: a test may move it). */
+  public String next(Instant now) {
+    int year = Year.from(now.atZone(DvGroupCounsellingProcess.ZONE)).getValue();
     return String.format("DV-%d-%06d", year, sequence.nextLongValue());
   }
 }
