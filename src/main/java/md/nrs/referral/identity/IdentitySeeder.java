@@ -29,6 +29,9 @@ public class IdentitySeeder {
   public static final String TYPE_ROLE = "role";
   /** The processes people start by hand (in Tasklist or over REST). */
   static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY);
+  /** Processes that only the caseworkers of the listed agencies start: the DV group-counselling pilot's enrolment. */
+  static final java.util.Map<String, java.util.List<String>> AGENCY_STARTABLE_PROCESSES = java.util.Map.of(
+      md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ENROLLING_AGENCIES);
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
   private final IdentityService identity;
@@ -69,6 +72,9 @@ public class IdentitySeeder {
       }
       grants.toGroup(role.groupId(), Resources.PROCESS_INSTANCE, all, CREATE);
     }
+    // Processes only some agencies start: their caseworkers (role above: PROCESS_INSTANCE CREATE) alone.
+    AGENCY_STARTABLE_PROCESSES.forEach((process, agencies) -> agencies.forEach(
+        agency -> grants.toGroup(agency, Resources.PROCESS_DEFINITION, process, READ, CREATE_INSTANCE)));
     // Managers analyse in Cockpit, read-only. Process variables hold no personal data (DESIGN.md §6).
     NrsRole manager = NrsRole.MANAGERS;
     grants.toGroup(manager.groupId(), Resources.APPLICATION, "cockpit", ACCESS);

@@ -1,0 +1,365 @@
+package md.nrs.referral.dvpilot;
+
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CASE_CODE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.COUNSELLING_OUTCOME;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.HOLDS_PLACE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_KIND;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSIONS_ATTENDED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import md.nrs.referral.dvpilot.DvGroupCounsellingProcess.Elements;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.testing.CalledProcessTestSupport;
+import md.nrs.referral.testing.ProcessTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
+
+  private static final AtomicInteger GROUPS = new AtomicInteger();
+  private static final Map<String, Object> ATTENDED = Map.of("attended", true, "leftProgramme", false);
+  private static final Map<String, Object> ABSENT = Map.of("attended", false, "leftProgramme", false);
+
+  @Autowired DvGroups groups;
+
+  private Instant now;
+  /** The first session day of this test's groups: tomorrow in Chisinau. */
+  private LocalDate groupStart;
+  private String victimsGroup;
+  private String perpetratorsGroup;
+
+  @BeforeEach
+  void holdTheClockAndOpenTwoGroups() {
+    now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(now));
+    groupStart = LocalDate.ofInstant(now, DvGroupCounsellingProcess.ZONE).plusDays(1);
+    victimsGroup = group(DvGroup.KIND_VICTIM, 12, "womens-initiative");
+    perpetratorsGroup = group(DvGroup.KIND_PERPETRATOR, 12, "cap-chisinau");
+  }
+
+  @AfterEach
+  void releaseTheClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void deploysWithItsDecisionTables() {
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(DvGroupCounsellingProcess.KEY).latestVersion().singleResult()).isNotNull();
+    for (String decision : new String[] {DvGroupCounsellingProcess.GROUP_KIND_DECISION, DvGroupCounsellingProcess.SCREENING_DECISION,
+        DvGroupCounsellingProcess.CYCLE_DECISION, DvGroupCounsellingProcess.DROP_OUT_DECISION}) {
+      assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(decision)
+          .latestVersion().singleResult()).as(decision).isNotNull();
+    }
+  }
+
+  @Test
+  void theKindTableLetsEachKindIntoItsOwnGroupsOnly() {
+    assertThat(groupOfTheirKind("victim", "victim")).isTrue();
+    assertThat(groupOfTheirKind("perpetrator", "perpetrator")).isTrue();
+    assertThat(groupOfTheirKind("perpetrator", "victim")).isFalse();
+    assertThat(groupOfTheirKind("victim", "perpetrator")).isFalse();
+    assertThat(groupOfTheirKind("victim", null)).as("a group missing from the directory").isFalse();
+  }
+
+  @Test
+  void theCycleIsTwelveWeeklySessionsWithACheckInThreeMonthsLaterForBothKinds() {
+    for (String kind : new String[] {"victim", "perpetrator"}) {
+      Map<String, Object> cycle = engine.getDecisionService().evaluateDecisionTableByKey(
+          DvGroupCounsellingProcess.CYCLE_DECISION, Map.of("participantKind", kind)).getSingleResult().getEntryMap();
+      assertThat(cycle).as(kind).containsEntry("sessions", 12).containsEntry("sessionInterval", "P7D")
+          .containsEntry("checkInAfter", "P3M");
+    }
+  }
+
+  @Test
+  void aVictimEnrolledIntoAVictimsGroupGetsAPilotCodeAndIsScreenedByTheGroupsCounsellors() {
+    ProcessInstance enrolment = enrol("victim", victimsGroup, null);
+
+    assertThat(enrolment).isWaitingAt(Elements.RISK_SCREENING).hasPassed(Elements.GROUP_KIND_RULE);
+    assertThat(task(enrolment)).hasCandidateGroup("womens-initiative");
+    String code = (String) engine.getRuntimeService().getVariable(enrolment.getId(), PARTICIPANT_CODE.name());
+    assertThat(code).matches(ParticipantCodes.FORMAT);
+    assertThat(engine.getRuntimeService().getVariable(enrolment.getId(), CASE_CODE.name())).isEqualTo(code);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(enrolment.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(code);
+    assertThat(groups.placesTaken(victimsGroup)).isEqualTo(1);
+  }
+
+  @Test
+  void aParticipantWhoIsAnNrsCaseKeepsTheCaseCode() {
+    ProcessInstance enrolment = enrol("victim", victimsGroup, caseCode);
+
+    assertThat(enrolment).variables().containsEntry(PARTICIPANT_CODE.name(), caseCode).containsEntry(CASE_CODE.name(), caseCode);
+  }
+
+  @Test
+  void aPerpetratorEnrolledIntoAVictimsGroupIsRefusedNamingTheGroupAndNothingStarts() {
+    assertThatThrownBy(() -> enrol("perpetrator", victimsGroup, null))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("groupId: is a victims' group: a perpetrator is enrolled only into a perpetrators' group");
+    assertThat(instancesIn(victimsGroup)).isZero();
+  }
+
+  @Test
+  void aVictimEnrolledIntoAPerpetratorsGroupIsRefusedToo() {
+    assertThatThrownBy(() -> enrol("victim", perpetratorsGroup, null))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("groupId: is a perpetrators' group: a victim is enrolled only into a victims' group");
+    assertThat(instancesIn(perpetratorsGroup)).isZero();
+  }
+
+  @Test
+  void anUnknownGroupAFullGroupAndAMissingKindAreRefused() {
+    String small = group(DvGroup.KIND_VICTIM, 1, "womens-initiative");
+    ProcessInstance first = enrol("victim", small, null);
+
+    assertThatThrownBy(() -> enrol("victim", small, null)).isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("groupId: is full (1 of 1 places taken)");
+    assertThatThrownBy(() -> enrol("victim", "dv-no-such-group", null)).isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("groupId: is not a group of the pilot's group directory");
+    assertThatThrownBy(() -> enrol(null, victimsGroup, "NRS-1")).isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("participantKind: choose victim or perpetrator")
+        .hasMessageContaining("nrsCaseCode: must be an NRS case code");
+
+    // the first participant declines: the place is free again
+    complete(first, screening(false, false, false, false, null));
+    assertThat(first).isEnded().variables().containsEntry(HOLDS_PLACE.name(), false);
+    assertThat(enrol("victim", small, null)).isWaitingAt(Elements.RISK_SCREENING);
+  }
+
+  @Test
+  void pastTheEnrolmentFormTheModelStillRefusesAGroupOfTheOtherKind() {
+    // started behind the start event, as a caller bypassing the enrolment form would: the kind table refuses it
+    ProcessInstance enrolment = engine.getRuntimeService().createProcessInstanceByKey(DvGroupCounsellingProcess.KEY)
+        .startBeforeActivity(Elements.ASSIGN_PARTICIPANT_CODE)
+        .setVariables(Map.of(PARTICIPANT_KIND.name(), "perpetrator", GROUP_ID.name(), victimsGroup, "referralSource", "court"))
+        .execute();
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.WRONG_GROUP_REFUSED).hasNotPassed(Elements.RISK_SCREENING)
+        .variables().containsEntry("groupOfTheirKind", false).containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible")
+        .containsEntry(HOLDS_PLACE.name(), false);
+    assertThat(groups.placesTaken(victimsGroup)).isZero();
+  }
+
+  @Test
+  void aVictimAtHighLethalityRiskIsReferredToIndividualSupportInsteadOfTheGroup() {
+    ProcessInstance enrolment = enrol("victim", victimsGroup, null);
+
+    complete(enrolment, screening(true, false, true, false, null));
+
+    assertThat(enrolment).isWaitingAt(Elements.REFER_TO_INDIVIDUAL_SUPPORT).variables()
+        .containsEntry("eligibleForGroup", false).containsEntry("highRisk", true)
+        .containsEntry("screeningReason", "high lethality risk: individual support and protection order first");
+    complete(enrolment, Map.of("referredTo", "protection-order"));
+    assertThat(enrolment).isEnded().hasPassed(Elements.NOT_ELIGIBLE).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible").containsEntry(SESSIONS_ATTENDED.name(), 0);
+  }
+
+  @Test
+  void aPerpetratorWhoThreatensToKillAsViolenceEscalatesGoesToAnIndividualProgramme() {
+    ProcessInstance enrolment = enrol("perpetrator", perpetratorsGroup, null);
+
+    complete(enrolment, screening(true, true, false, true, false));
+
+    assertThat(enrolment).isWaitingAt(Elements.REFER_TO_INDIVIDUAL_SUPPORT)
+        .variables().containsEntry("screeningReason", "high risk to the victim: individual perpetrator programme instead");
+    assertThat(task(enrolment)).hasCandidateGroup("cap-chisinau");
+  }
+
+  @Test
+  void aPerpetratorUnderARestrainingOrderIsStillEligibleButMustSaySo() {
+    ProcessInstance enrolment = enrol("perpetrator", perpetratorsGroup, null);
+
+    assertThatThrownBy(() -> complete(enrolment, screening(true, false, false, false, null)))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("activeRestrainingOrder: say whether a restraining or protection order is in force");
+    complete(enrolment, screening(true, false, false, false, true));
+
+    assertThat(enrolment).isWaitingAt(Elements.SESSION_DAY).variables().containsEntry("eligibleForGroup", true)
+        .containsEntry("sessions", 12);
+  }
+
+  @Test
+  void aParticipantWhoDeclinesIsCountedAsWithdrawn() {
+    ProcessInstance enrolment = enrol("victim", victimsGroup, null);
+
+    complete(enrolment, screening(false, false, false, false, null));
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.DECLINED).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "withdrawn").containsEntry("screeningReason", "declined to take part");
+  }
+
+  @Test
+  void twelveWeeklySessionsAttendedCompleteTheCycleAndTheSafetyCheckInFollowsThreeMonthsLater() {
+    ProcessInstance enrolment = eligible("victim", victimsGroup);
+
+    for (int session = 1; session <= 12; session++) {
+      Job sessionDay = timer(enrolment, Elements.SESSION_DAY);
+      assertThat(sessionDay.getDuedate()).as("session %d a week after the last", session)
+          .isEqualTo(Date.from(groupStart.plusWeeks(session - 1).atStartOfDay(DvGroupCounsellingProcess.ZONE).toInstant()));
+      fireWhenDue(sessionDay);
+      assertThat(task(enrolment)).hasCandidateGroup("womens-initiative");
+      complete(enrolment, ATTENDED);
+    }
+
+    assertThat(enrolment).hasPassed(Elements.CYCLE_COMPLETED).isWaitingAt(Elements.SAFETY_CHECK_IN_DUE).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "completed").containsEntry(SESSIONS_ATTENDED.name(), 12)
+        .containsEntry(HOLDS_PLACE.name(), false);
+    assertThat(groups.placesTaken(victimsGroup)).as("the place is free for the next cycle").isZero();
+    Job checkInDue = timer(enrolment, Elements.SAFETY_CHECK_IN_DUE);
+    ZonedDateTime lastSession = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault());
+    assertThat(checkInDue.getDuedate()).isEqualTo(Date.from(lastSession.plusMonths(3).toInstant()));
+
+    fireWhenDue(checkInDue);
+    complete(enrolment, Map.of("reached", true, "safetyConcern", false));
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.CHECKED_IN_SAFE).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "completed");
+  }
+
+  @Test
+  void aSafetyConcernAtTheCheckInNeedsWhatWasDone() {
+    ProcessInstance enrolment = eligible("perpetrator", perpetratorsGroup);
+    for (int session = 1; session <= 12; session++) {
+      fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+      complete(enrolment, session == 5 ? ABSENT : ATTENDED);
+    }
+    fireWhenDue(timer(enrolment, Elements.SAFETY_CHECK_IN_DUE));
+
+    assertThatThrownBy(() -> complete(enrolment, Map.of("reached", true, "safetyConcern", true)))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("actionTaken: is required when there is a safety concern");
+    complete(enrolment, Map.of("reached", true, "safetyConcern", true, "actionTaken", "police-informed"));
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.CHECKED_IN_WITH_CONCERN).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "completed").containsEntry(SESSIONS_ATTENDED.name(), 11);
+  }
+
+  @Test
+  void threeAbsencesInARowAreADropOut() {
+    ProcessInstance enrolment = eligible("victim", victimsGroup);
+    fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+    complete(enrolment, ATTENDED);
+    for (int absence = 1; absence <= 3; absence++) {
+      fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+      complete(enrolment, ABSENT);
+    }
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.DROPPED_OUT_END).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "dropped-out").containsEntry(SESSIONS_ATTENDED.name(), 1)
+        .containsEntry("consecutiveAbsences", 3);
+    assertThat(groups.placesTaken(victimsGroup)).isZero();
+  }
+
+  @Test
+  void fourAbsencesInAllAreADropOutEvenWithAttendanceBetween() {
+    ProcessInstance enrolment = eligible("perpetrator", perpetratorsGroup);
+    for (Map<String, Object> session : java.util.List.of(ABSENT, ABSENT, ATTENDED, ABSENT, ATTENDED, ABSENT)) {
+      fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+      complete(enrolment, session);
+    }
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.DROPPED_OUT_END).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "dropped-out").containsEntry(SESSIONS_ATTENDED.name(), 2)
+        .containsEntry("totalAbsences", 4);
+  }
+
+  @Test
+  void aParticipantWhoLeavesTheProgrammeIsWithdrawn() {
+    ProcessInstance enrolment = eligible("victim", victimsGroup);
+    fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+    complete(enrolment, ATTENDED);
+    fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
+
+    complete(enrolment, Map.of("attended", false, "leftProgramme", true));
+
+    assertThat(enrolment).isEnded().hasPassed(Elements.WITHDRAWN).variables()
+        .containsEntry(COUNSELLING_OUTCOME.name(), "withdrawn").containsEntry(SESSIONS_ATTENDED.name(), 1);
+  }
+
+  @Test
+  void aParticipantJoiningARunningGroupHasTheFirstSessionAtOnce() {
+    String running = group(DvGroup.KIND_VICTIM, 12, "womens-initiative", groupStart.minusWeeks(3));
+    ProcessInstance enrolment = eligible("victim", running);
+
+    assertThat(timer(enrolment, Elements.SESSION_DAY).getDuedate()).isEqualTo(Date.from(now));
+  }
+
+  private ProcessInstance enrol(String kind, String groupId, String nrsCaseCode) {
+    Map<String, Object> form = new HashMap<>();
+    form.put(PARTICIPANT_KIND.name(), kind);
+    form.put(GROUP_ID.name(), groupId);
+    form.put("nrsCaseCode", nrsCaseCode);
+    form.put("referralSource", "social-services");
+    return engine.getRuntimeService().startProcessInstanceByKey(DvGroupCounsellingProcess.KEY, form);
+  }
+
+  /** Enrolled and screened eligible: waiting for the first session. */
+  private ProcessInstance eligible(String kind, String groupId) {
+    ProcessInstance enrolment = enrol(kind, groupId, null);
+    complete(enrolment, screening(true, false, false, true, "perpetrator".equals(kind) ? false : null));
+    assertThat(enrolment).isWaitingAt(Elements.SESSION_DAY);
+    return enrolment;
+  }
+
+  private static Map<String, Object> screening(boolean agrees, boolean threats, boolean weapon, boolean escalating,
+      Boolean restrainingOrder) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("agreesToTakePart", agrees);
+    form.put("threatsToKill", threats);
+    form.put("strangulationOrWeapon", weapon);
+    form.put("violenceEscalating", escalating);
+    form.put("activeRestrainingOrder", restrainingOrder);
+    return form;
+  }
+
+  private boolean groupOfTheirKind(String participantKind, String groupKind) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("participantKind", participantKind);
+    inputs.put("groupKind", groupKind);
+    return (Boolean) engine.getDecisionService().evaluateDecisionTableByKey(DvGroupCounsellingProcess.GROUP_KIND_DECISION, inputs)
+        .getSingleResult().getSingleEntry();
+  }
+
+  private String group(String kind, int capacity, String agency) {
+    return group(kind, capacity, agency, groupStart);
+  }
+
+  private String group(String kind, int capacity, String agency, LocalDate startsOn) {
+    String id = "dv-test-" + System.nanoTime() % 100000 + "-" + GROUPS.incrementAndGet();
+    groups.create(new DvGroups.DvGroupRequest(id, kind, capacity, startsOn, agency));
+    return id;
+  }
+
+  private long instancesIn(String groupId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(DvGroupCounsellingProcess.KEY)
+        .variableValueEquals(GROUP_ID.name(), groupId).count();
+  }
+
+  /** Moves the engine's clock to the timer's due date, then runs it (the job executor is off in process tests). */
+  private void fireWhenDue(Job timer) {
+    if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(timer.getDuedate());
+    }
+    engine.getManagementService().executeJob(timer.getId());
+  }
+}
