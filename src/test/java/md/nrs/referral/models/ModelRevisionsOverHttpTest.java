@@ -307,7 +307,7 @@ class ModelRevisionsOverHttpTest {
 
   private Response deploy(Credentials who, String name, Map<String, byte[]> files) {
     return http.postMultipart("/engine-rest/deployment/create", who,
-        Map.of("deployment-name", name, "deployment-source", "Camunda Modeler"), files);
+        Map.of("deployment-name", name, "deployment-source", "Camunda Modeler", "enable-duplicate-filtering", "true"), files);
   }
 
   private JsonNode revisionOf(String deploymentId) throws IOException {
