@@ -1,6 +1,5 @@
 package md.nrs.referral.models;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +45,12 @@ public class ModelMigrationsController {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final HistoryService history;
+  private final java.time.Clock clock;
 
-  public ModelMigrationsController(CaseMigrations migrations, ModelMigrationRepository started, ProcessEngine engine) {
+  public ModelMigrationsController(CaseMigrations migrations, ModelMigrationRepository started, ProcessEngine engine,
+      java.time.Clock clock) {
     this.migrations = migrations;
+    this.clock = clock;
     this.started = started;
     this.identity = engine.getIdentityService();
     this.runtime = engine.getRuntimeService();
@@ -79,7 +81,7 @@ public class ModelMigrationsController {
         return ResponseEntity.status(409).body(body);
       }
       started.save(new ModelMigration(batch.getId(), request.processKey(), dryRun.plan().from().id(),
-          dryRun.plan().to().id(), caller, Instant.now(),
+          dryRun.plan().to().id(), caller, clock.instant(),
           dryRun.canMove().stream().map(InstanceCheck::processInstanceId).toList()));
       body.put("batchId", batch.getId());
       return ResponseEntity.accepted().body(body);
