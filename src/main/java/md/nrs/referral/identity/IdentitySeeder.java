@@ -87,8 +87,10 @@ public class IdentitySeeder {
     // ...and retry a failed delivery to an agency once its system is back (the incident in Cockpit)
     grants.toGroup(manager.groupId(), Resources.PROCESS_DEFINITION, md.nrs.referral.agencies.OutboxAgencyNotifications.DELIVERY_PROCESS,
         READ, READ_INSTANCE, READ_HISTORY, org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB);
-    // Policy staff read the models in Cockpit; deploying revisions has its own gate.
+    // Policy staff read the models in Cockpit and deploy revisions (from Camunda Modeler or curl); every
+    // deployment passes the validation gate (models/RevisionGate). Nobody else but administrators deploys.
     NrsRole policy = NrsRole.POLICY_STAFF;
+    grants.toGroup(policy.groupId(), Resources.DEPLOYMENT, all, CREATE);
     grants.toGroup(policy.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
     grants.toGroup(policy.groupId(), Resources.PROCESS_DEFINITION, all, READ);
     grants.toGroup(policy.groupId(), Resources.DECISION_DEFINITION, all, READ);

@@ -5,66 +5,148 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Checks a set of models before it goes live: every file parses, every process and decision has a
- * history time-to-live, and every form a user task or start event references is deployed. All
- * problems are collected, so a policy officer fixes them in one round.
+ * Checks a set of models before it goes live — at start-up (processes/ and forms/) and at the gate every
+ * later revision passes ({@link RevisionGate}). All problems are collected, so a policy officer fixes
+ * them in one round. Rules:
+ * <ul>
+ *   <li>every file parses; every process and decision has a history time-to-live;</li>
+ *   <li>every flow node and sequence flow has diagram layout (DI);</li>
+ *   <li>a form, called process or decision that is referenced exists, deployed or in the revision;</li>
+ *   <li>a delegate expression names a Spring bean of the platform, a Java class exists; no scripts;</li>
+ *   <li>a fixed candidate group is a known agency, team or role;</li>
+ *   <li>every variable an expression reads (gateway conditions, candidate groups, due dates, mappings…)
+ *       is known to the process, and every field of a form is known to its contract (see
+ *       {@link #knownVariables}).</li>
+ * </ul>
  */
 public class ModelValidator {
 
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** Names the engine provides to expressions itself. */
+  static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "decisionResult", "authenticatedUserId",
+      "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "variableScope", "connector");
+  private static final Set<String> EL_KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
+      "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
+  private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
+  private static final Pattern SIMPLE_BEAN = Pattern.compile("\\s*\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
+  /** Camunda attributes whose value may be an expression that reads variables. */
+  private static final Set<String> EXPRESSION_ATTRIBUTES = Set.of("expression", "candidateGroups", "candidateUsers",
+      "assignee", "dueDate", "followUpDate", "priority", "collection", "formRef", "calledElement", "decisionRef",
+      "sourceExpression", "businessKey", "versionTag", "taskPriority", "jobPriority");
+  /** Element texts that are expressions that read variables (conditions, timers, mappings). */
+  private static final Set<String> EXPRESSION_TEXTS = Set.of("conditionExpression", "completionCondition",
+      "timeDuration", "timeDate", "timeCycle", "inputParameter", "outputParameter", "string", "expression");
+
   private final ObjectMapper json = new ObjectMapper();
 
-  /**
-   * @param resources the files of the deployment
-   * @param alreadyDeployedForm whether a form id is already deployed in the engine (outside these files)
-   */
+  /** Checks only what each file says about itself and the forms it references (the original start-up rules). */
   public List<ModelProblem> validate(List<ModelResource> resources, Predicate<String> alreadyDeployedForm) {
-    List<ModelProblem> problems = new ArrayList<>();
-    Map<String, String> formFiles = formIds(resources, problems);
-    for (ModelResource resource : resources) {
-      if (resource.isBpmn()) {
-        validateBpmn(resource, id -> formFiles.containsKey(id) || alreadyDeployedForm.test(id), problems);
-      } else if (resource.isDmn()) {
-        validateDmn(resource, problems);
-      }
-    }
-    return problems;
+    return validate(resources, ModelEnvironment.permissive(alreadyDeployedForm));
   }
 
   public void requireValid(List<ModelResource> resources, Predicate<String> alreadyDeployedForm) {
-    List<ModelProblem> problems = validate(resources, alreadyDeployedForm);
+    requireValid(resources, ModelEnvironment.permissive(alreadyDeployedForm));
+  }
+
+  public void requireValid(List<ModelResource> resources, ModelEnvironment environment) {
+    List<ModelProblem> problems = validate(resources, environment);
     if (!problems.isEmpty()) {
       throw new InvalidModelsException(problems);
     }
   }
 
-  private Map<String, String> formIds(List<ModelResource> resources, List<ModelProblem> problems) {
-    Map<String, String> ids = new HashMap<>();
+  public List<ModelProblem> validate(List<ModelResource> resources, ModelEnvironment environment) {
+    List<ModelProblem> problems = new ArrayList<>();
+    Map<String, FormFile> forms = forms(resources, problems);
+    Map<String, BpmnModelInstance> bpmn = new LinkedHashMap<>();
+    Set<String> revisionProcesses = new HashSet<>();
+    Map<String, Set<String>> revisionDecisions = new HashMap<>(); // decision key -> output names
+    for (ModelResource resource : resources) {
+      if (resource.isBpmn()) {
+        BpmnModelInstance model = parseBpmn(resource, problems);
+        if (model != null) {
+          bpmn.put(resource.name(), model);
+          model.getModelElementsByType(Process.class).forEach(p -> revisionProcesses.add(p.getId()));
+        }
+      } else if (resource.isDmn()) {
+        validateDmn(resource, revisionDecisions, problems);
+      }
+    }
+    Revision revision = new Revision(forms, revisionProcesses, revisionDecisions, environment);
+    bpmn.forEach((file, model) -> new BpmnCheck(file, model, revision, problems).run());
+    checkFormFields(forms, bpmn, revision, problems);
+    return problems;
+  }
+
+  /** What the revision itself brings, seen together with what is already deployed. */
+  private record Revision(Map<String, FormFile> forms, Set<String> processes, Map<String, Set<String>> decisions,
+      ModelEnvironment environment) {
+
+    boolean formKnown(String id) {
+      return forms.containsKey(id) || environment.formDeployed(id);
+    }
+
+    /** The fields of a form as the revision has it, or as its contract says when it is deployed already. */
+    Set<String> formFields(String id) {
+      FormFile file = forms.get(id);
+      if (file != null) {
+        return file.fields();
+      }
+      return environment.formContractFields(id).orElse(Set.of());
+    }
+  }
+
+  private record FormFile(String file, String id, Set<String> fields) {
+  }
+
+  private Map<String, FormFile> forms(List<ModelResource> resources, List<ModelProblem> problems) {
+    Map<String, FormFile> ids = new HashMap<>();
     for (ModelResource resource : resources) {
       if (!resource.isForm()) {
         continue;
       }
       try {
-        JsonNode id = json.readTree(resource.content()).get("id");
+        JsonNode root = json.readTree(resource.content());
+        JsonNode id = root.get("id");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
           problems.add(new ModelProblem(resource.name(), null, "the form has no \"id\"; user tasks reference forms by it"));
-        } else if (ids.putIfAbsent(id.asText(), resource.name()) != null) {
-          problems.add(new ModelProblem(resource.name(), id.asText(),
-              "form id is already used by " + ids.get(id.asText())));
+          continue;
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        collectFieldKeys(root, fields);
+        FormFile previous = ids.putIfAbsent(id.asText(), new FormFile(resource.name(), id.asText(), fields));
+        if (previous != null) {
+          problems.add(new ModelProblem(resource.name(), id.asText(), "form id is already used by " + previous.file()));
         }
       } catch (Exception e) {
         problems.add(new ModelProblem(resource.name(), null, "not a readable form (JSON): " + firstLine(e)));
@@ -73,41 +155,302 @@ public class ModelValidator {
     return ids;
   }
 
-  private void validateBpmn(ModelResource resource, Predicate<String> formKnown, List<ModelProblem> problems) {
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
-    } catch (Exception e) {
-      problems.add(new ModelProblem(resource.name(), null, "not a valid BPMN model: " + firstLine(e)));
+  private static void collectFieldKeys(JsonNode node, Set<String> keys) {
+    JsonNode components = node.get("components");
+    if (components == null || !components.isArray()) {
       return;
     }
-    for (Process process : model.getModelElementsByType(Process.class)) {
-      if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
-        problems.add(new ModelProblem(resource.name(), describe(process),
-            "the process has no history time-to-live (camunda:historyTimeToLive)"));
+    for (JsonNode component : components) {
+      JsonNode key = component.get("key");
+      if (key != null && key.isTextual() && !key.asText().isBlank()) {
+        keys.add(key.asText());
+      }
+      collectFieldKeys(component, keys);
+    }
+  }
+
+  private BpmnModelInstance parseBpmn(ModelResource resource, List<ModelProblem> problems) {
+    try {
+      return Bpmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
+    } catch (Exception e) {
+      problems.add(new ModelProblem(resource.name(), null, "not a valid BPMN model: " + firstLine(e)));
+      return null;
+    }
+  }
+
+  /** The checks of one BPMN file. */
+  private final class BpmnCheck {
+    private final String file;
+    private final BpmnModelInstance model;
+    private final Revision revision;
+    private final ModelEnvironment environment;
+    private final List<ModelProblem> problems;
+    private final Set<String> known = new HashSet<>();
+    private final Set<String> processKeys = new LinkedHashSet<>();
+
+    BpmnCheck(String file, BpmnModelInstance model, Revision revision, List<ModelProblem> problems) {
+      this.file = file;
+      this.model = model;
+      this.revision = revision;
+      this.environment = revision.environment();
+      this.problems = problems;
+    }
+
+    void run() {
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        processKeys.add(process.getId());
+        if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
+          problem(process, "the process has no history time-to-live (camunda:historyTimeToLive)");
+        }
+      }
+      checkDiagram();
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        checkForm(task, task.getCamundaFormRef(), task.getCamundaFormKey());
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        checkForm(start, start.getCamundaFormRef(), start.getCamundaFormKey());
+      }
+      knownVariables();
+      walk(model.getDocument().getRootElement(), null);
+    }
+
+    private void checkDiagram() {
+      Set<String> shapes = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(s -> {
+        if (s.getBpmnElement() != null) {
+          shapes.add(s.getBpmnElement().getId());
+        }
+      });
+      Set<String> edges = new HashSet<>();
+      model.getModelElementsByType(BpmnEdge.class).forEach(e -> {
+        if (e.getBpmnElement() != null) {
+          edges.add(e.getBpmnElement().getId());
+        }
+      });
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        if (!shapes.contains(node.getId())) {
+          problem(node, "has no diagram layout (no shape in the diagram), so Cockpit and Modeler cannot show it");
+        }
+      }
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        if (!edges.contains(flow.getId())) {
+          problem(flow, "has no diagram layout (no arrow in the diagram), so Cockpit and Modeler cannot show it");
+        }
       }
     }
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      checkForm(resource, task, task.getCamundaFormRef(), task.getCamundaFormKey(), formKnown, problems);
+
+    private void checkForm(BaseElement element, String formRef, String formKey) {
+      if (formKey != null && formKey.startsWith("camunda-forms:")) {
+        problem(element, "references a form by deployment path (" + formKey + "); use camunda:formRef with the form's id");
+      }
+      if (formRef != null && !isExpression(formRef) && !revision.formKnown(formRef)) {
+        problem(element, "references form '" + formRef + "', which is not deployed and not in forms/");
+      }
     }
-    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      checkForm(resource, start, start.getCamundaFormRef(), start.getCamundaFormKey(), formKnown, problems);
+
+    /**
+     * The variables this file's processes know: those their Java process contracts declare, the fields
+     * of the forms their tasks and start events use, decision results ({@code camunda:resultVariable}
+     * and the referenced decisions' outputs), the variables its delegates declare, what called processes
+     * hand back ({@code camunda:out}),
+     * input/output mappings, multi-instance element variables, and the engine's own names.
+     */
+    private void knownVariables() {
+      known.addAll(ENGINE_NAMES);
+      for (String key : processKeys) {
+        known.addAll(environment.contractVariables(key));
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        if (task.getCamundaFormRef() != null && !isExpression(task.getCamundaFormRef())) {
+          known.addAll(revision.formFields(task.getCamundaFormRef()));
+        }
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null && !isExpression(start.getCamundaFormRef())) {
+          known.addAll(revision.formFields(start.getCamundaFormRef()));
+        }
+      }
+      collectDeclared(model.getDocument().getRootElement());
+    }
+
+    private void collectDeclared(DomElement element) {
+      for (String attribute : List.of("resultVariable", "elementVariable")) {
+        String value = element.getAttribute(CAMUNDA_NS, attribute);
+        if (!isBlank(value)) {
+          known.add(value);
+        }
+      }
+      Matcher delegate = SIMPLE_BEAN.matcher(String.valueOf(element.getAttribute(CAMUNDA_NS, "delegateExpression")));
+      if (delegate.matches()) {
+        known.addAll(environment.delegateVariables(delegate.group(1)));
+      }
+      String decisionRef = element.getAttribute(CAMUNDA_NS, "decisionRef");
+      if (decisionRef != null) {
+        known.addAll(revision.decisions().getOrDefault(decisionRef, Set.of()));
+      }
+      if (CAMUNDA_NS.equals(element.getNamespaceURI())) {
+        String local = element.getLocalName();
+        if ((local.equals("inputParameter") || local.equals("outputParameter")) && !isBlank(element.getAttribute("name"))) {
+          known.add(element.getAttribute("name"));
+        }
+        if (local.equals("out") && !isBlank(element.getAttribute("target"))) {
+          known.add(element.getAttribute("target"));
+        }
+      }
+      element.getChildElements().forEach(this::collectDeclared);
+    }
+
+    /** Visits every XML element, remembering the nearest flow element or process to name in a problem. */
+    private void walk(DomElement element, BaseElement owner) {
+      String id = element.getAttribute("id");
+      if (id != null) {
+        ModelElementInstance instance = model.getModelElementById(id);
+        if (instance instanceof FlowElement || instance instanceof Process) {
+          owner = (BaseElement) instance;
+        }
+      }
+      if (owner != null) {
+        checkElement(element, owner);
+      }
+      for (DomElement child : element.getChildElements()) {
+        walk(child, owner);
+      }
+    }
+
+    private void checkElement(DomElement element, BaseElement owner) {
+      String local = element.getLocalName();
+      if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI()))) {
+        problem(owner, "contains a script; models may not run code — use a service task with a platform delegate");
+      }
+      String delegate = element.getAttribute(CAMUNDA_NS, "delegateExpression");
+      if (delegate != null) {
+        Matcher bean = SIMPLE_BEAN.matcher(delegate);
+        if (bean.matches()) {
+          if (!environment.beanExists(bean.group(1))) {
+            problem(owner, "names delegate '" + bean.group(1) + "' (" + delegate.trim()
+                + "), but the platform has no such delegate — check the spelling");
+          }
+        } else {
+          checkVariables(owner, delegate, "its delegate expression");
+        }
+      }
+      String className = element.getAttribute(CAMUNDA_NS, "class");
+      if (className != null && !environment.classExists(className.trim())) {
+        problem(owner, "names Java class '" + className.trim() + "', which does not exist in the platform");
+      }
+      String called = element.getAttribute(CAMUNDA_NS, "calledElement");
+      if (called == null && "callActivity".equals(local)) {
+        called = element.getAttribute("calledElement");
+      }
+      if (called != null && !isExpression(called) && !revision.processes().contains(called)
+          && !environment.processDeployed(called)) {
+        problem(owner, "calls process '" + called + "', which is not deployed and not in this revision");
+      }
+      String decision = element.getAttribute(CAMUNDA_NS, "decisionRef");
+      if (decision != null && !isExpression(decision) && !revision.decisions().containsKey(decision)
+          && !environment.decisionDeployed(decision)) {
+        problem(owner, "uses decision '" + decision + "', which is not deployed and not in this revision");
+      }
+      String groups = element.getAttribute(CAMUNDA_NS, "candidateGroups");
+      if (groups != null && !isExpression(groups.trim())) {
+        for (String group : groups.split(",")) {
+          if (!group.isBlank() && !environment.groupKnown(group.trim())) {
+            problem(owner, "has candidate group '" + group.trim() + "', which is not a known agency, team or role");
+          }
+        }
+      }
+      for (String attribute : EXPRESSION_ATTRIBUTES) {
+        String value = element.getAttribute(CAMUNDA_NS, attribute);
+        if (value != null) {
+          checkVariables(owner, value, "camunda:" + attribute);
+        }
+      }
+      if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "in".equals(local) && element.getAttribute("source") != null) {
+        checkVariable(owner, element.getAttribute("source").trim(), "what it passes to the called process");
+      }
+      if (EXPRESSION_TEXTS.contains(local)) {
+        String where = "conditionExpression".equals(local) ? "its condition" : local;
+        checkVariables(owner, element.getTextContent(), where);
+      }
+    }
+
+    private void checkVariables(BaseElement owner, String text, String where) {
+      if (!environment.checksVariables() || text == null) {
+        return;
+      }
+      Matcher expression = EXPRESSION.matcher(text);
+      while (expression.find()) {
+        String body = expression.group(1).replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
+        Matcher identifier = ROOT_IDENTIFIER.matcher(body);
+        while (identifier.find()) {
+          if (identifier.group(2) == null) { // name( is a function such as now(), not a variable
+            checkVariable(owner, identifier.group(1), where);
+          }
+        }
+      }
+    }
+
+    private void checkVariable(BaseElement owner, String name, String where) {
+      if (!environment.checksVariables() || name.isEmpty() || EL_KEYWORDS.contains(name) || known.contains(name)
+          || environment.beanExists(name)) {
+        return;
+      }
+      problem(owner, "uses variable '" + name + "' in " + where + ", but no form, decision result, called process, "
+          + "mapping or the process contract of '" + String.join("', '", processKeys) + "' declares it");
+    }
+
+    private void problem(BaseElement element, String message) {
+      problems.add(new ModelProblem(file, describe(element), message, element.getId()));
     }
   }
 
-  private void checkForm(ModelResource resource, BaseElement element, String formRef, String formKey,
-      Predicate<String> formKnown, List<ModelProblem> problems) {
-    if (formKey != null && formKey.startsWith("camunda-forms:")) {
-      problems.add(new ModelProblem(resource.name(), describe(element),
-          "references a form by deployment path (" + formKey + "); use camunda:formRef with the form's id"));
+  /**
+   * A form field is known if the form's server-side contract (@FormContract record) has it; a form
+   * without a Java contract is checked against the contracts of the processes that use it (a process
+   * without a Java contract is defined by its forms).
+   */
+  private void checkFormFields(Map<String, FormFile> forms, Map<String, BpmnModelInstance> bpmn, Revision revision,
+      List<ModelProblem> problems) {
+    ModelEnvironment environment = revision.environment();
+    if (!environment.checksVariables()) {
+      return;
     }
-    if (formRef != null && !isExpression(formRef) && !formKnown.test(formRef)) {
-      problems.add(new ModelProblem(resource.name(), describe(element),
-          "references form '" + formRef + "', which is not deployed and not in forms/"));
+    for (FormFile form : forms.values()) {
+      Optional<Set<String>> contract = environment.formContractFields(form.id());
+      Set<String> known = new HashSet<>();
+      boolean usedWithoutContract = false;
+      if (contract.isPresent()) {
+        known.addAll(contract.get());
+      } else {
+        for (BpmnModelInstance model : bpmn.values()) {
+          if (usesForm(model, form.id())) {
+            for (Process process : model.getModelElementsByType(Process.class)) {
+              Set<String> variables = environment.contractVariables(process.getId());
+              usedWithoutContract |= variables.isEmpty();
+              known.addAll(variables);
+            }
+          }
+        }
+        if (usedWithoutContract || known.isEmpty()) {
+          continue; // no Java contract on either side: the form itself defines the variables
+        }
+      }
+      for (String field : form.fields()) {
+        if (!known.contains(field)) {
+          problems.add(new ModelProblem(form.file(), form.id(), "field '" + field + "' is unknown to "
+              + (contract.isPresent() ? "the form's contract on the server, so every submission would be refused"
+                  : "the contract of the process that uses the form")));
+        }
+      }
     }
   }
 
-  private void validateDmn(ModelResource resource, List<ModelProblem> problems) {
+  private static boolean usesForm(BpmnModelInstance model, String formId) {
+    return model.getModelElementsByType(UserTask.class).stream().anyMatch(t -> formId.equals(t.getCamundaFormRef()))
+        || model.getModelElementsByType(StartEvent.class).stream().anyMatch(s -> formId.equals(s.getCamundaFormRef()));
+  }
+
+  private void validateDmn(ModelResource resource, Map<String, Set<String>> decisions, List<ModelProblem> problems) {
     DmnModelInstance model;
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
@@ -116,14 +459,18 @@ public class ModelValidator {
       return;
     }
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      Set<String> outputs = new HashSet<>();
+      decision.getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)
+          .forEach(table -> table.getOutputs().stream().map(Output::getName).filter(n -> n != null).forEach(outputs::add));
+      decisions.put(decision.getId(), outputs);
       if (isBlank(decision.getCamundaHistoryTimeToLiveString())) {
         problems.add(new ModelProblem(resource.name(), describeDecision(decision),
-            "the decision has no history time-to-live (camunda:historyTimeToLive)"));
+            "the decision has no history time-to-live (camunda:historyTimeToLive)", decision.getId()));
       }
     }
   }
 
-  private static String describe(BaseElement element) {
+  static String describe(BaseElement element) {
     String name = element.getAttributeValue("name");
     return name == null || name.isBlank() ? element.getId() : element.getId() + " (\"" + name + "\")";
   }
@@ -133,10 +480,9 @@ public class ModelValidator {
     return name == null || name.isBlank() ? decision.getId() : decision.getId() + " (\"" + name + "\")";
   }
 
-  private static final Set<String> EXPRESSION_STARTS = Set.of("${", "#{");
-
   private static boolean isExpression(String value) {
-    return EXPRESSION_STARTS.stream().anyMatch(value::startsWith);
+    String v = value.trim();
+    return v.startsWith("${") || v.startsWith("#{");
   }
 
   private static boolean isBlank(String value) {

@@ -54,6 +54,23 @@ public final class PlatformHttp {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart/form-data POST as Camunda Modeler sends a deployment: text fields, then files (name to content). */
+  public Response postMultipart(String path, Credentials credentials, Map<String, String> fields, Map<String, byte[]> files) {
+    String boundary = "nrs-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, credentials).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Logs into a webapp the way the browser does: fetch the page for the CSRF cookie, then post the login form. */
   public WebappSession login(String app, String userId, String password) {
     WebappSession session = new WebappSession();
