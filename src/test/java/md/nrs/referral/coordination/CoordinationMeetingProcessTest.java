@@ -184,7 +184,7 @@ class CoordinationMeetingProcessTest {
     form.remove("participants");
     form.put("actionItem1Agency", "gpi");
     form.put("actionItem2Action", "Something without an agency");
-    form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(3).toString());
+    form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(1).toString());
 
     assertThatThrownBy(() -> engine.getTaskService().complete(task(meeting).getId(), form))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
@@ -196,8 +196,8 @@ class CoordinationMeetingProcessTest {
 
   private Map<String, Object> meetingForm() {
     Map<String, Object> form = new HashMap<>();
-    // yesterday: Bean Validation's "not in the future" reads the JVM's zone, which may still be on the day before Chisinau's
-    form.put("meetingDate", LocalDate.now(CHISINAU).minusDays(1).toString());
+    // today in Chisinau, whatever the JVM's zone: Bean Validation reads the platform clock (ClockConfiguration)
+    form.put("meetingDate", LocalDate.now(CHISINAU).toString());
     form.put("participants", List.of("cctp", "la-strada", "interaction", "nrs-coordinators"));
     form.put("decisions", "NRS-2026-000001: the police report back on the investigation");
     return form;
