@@ -28,9 +28,14 @@ public class IdentitySeeder {
   public static final String TYPE_TEAM = "team";
   public static final String TYPE_ROLE = "role";
   /** The processes people start by hand (in Tasklist or over REST). */
-  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY);
-  /** Processes that only the caseworkers of the listed agencies start: the DV group-counselling pilot's enrolment. */
-  static final java.util.Map<String, java.util.List<String>> AGENCY_STARTABLE_PROCESSES = java.util.Map.of(
+  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY,
+      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY);
+  /**
+   * Startable processes meant for some agencies only (their groups): hotline calls for the agencies that run a
+   * line, DV pilot enrolment for the pilot's agencies. The others are for all caseworkers and coordinators.
+   */
+  static final java.util.Map<String, java.util.List<String>> STARTED_ONLY_BY = java.util.Map.of(
+      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCIES,
       md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ENROLLING_AGENCIES);
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
@@ -68,13 +73,18 @@ public class IdentitySeeder {
     for (NrsRole role : new NrsRole[] {NrsRole.CASEWORKERS, NrsRole.NRS_COORDINATORS}) {
       grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, all, READ);
       for (String startable : STARTABLE_PROCESSES) {
-        grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+        if (!STARTED_ONLY_BY.containsKey(startable)) {
+          grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+        }
       }
       grants.toGroup(role.groupId(), Resources.PROCESS_INSTANCE, all, CREATE);
     }
-    // Processes only some agencies start: their caseworkers (role above: PROCESS_INSTANCE CREATE) alone.
-    AGENCY_STARTABLE_PROCESSES.forEach((process, agencies) -> agencies.forEach(
-        agency -> grants.toGroup(agency, Resources.PROCESS_DEFINITION, process, READ, CREATE_INSTANCE)));
+    // Hotline calls are recorded by the agencies that run a line (La Strada, Interaction); the DV pilot's
+    // agencies enrol participants. Nobody else starts these.
+    STARTED_ONLY_BY.forEach((startable, groups) -> groups.forEach(group -> {
+      grants.toGroup(group, Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+      grants.toGroup(group, Resources.PROCESS_INSTANCE, all, CREATE);
+    }));
     // Managers analyse in Cockpit, read-only. Process variables hold no personal data (DESIGN.md §6).
     NrsRole manager = NrsRole.MANAGERS;
     grants.toGroup(manager.groupId(), Resources.APPLICATION, "cockpit", ACCESS);

@@ -1,0 +1,131 @@
+package md.nrs.referral.coordination;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.sla.SlaEvent;
+import md.nrs.referral.sla.SlaEventRepository;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * The meeting's agenda, by case code only: open cases of the district that breached a time limit
+ * (nrs_sla_event), had a safety incident (the case's safety-incident event sub-process) or have a step
+ * that failed (an engine incident, e.g. an agency's system unreachable) since the agenda's start day.
+ * Closed cases are left out: nothing to coordinate any more.
+ */
+@Component("buildMeetingAgenda")
+public class BuildMeetingAgenda implements JavaDelegate {
+
+  private final SlaEventRepository slaEvents;
+  private final CoordinationMeetingSchedule schedule;
+  private final Clock clock;
+
+  public BuildMeetingAgenda(SlaEventRepository slaEvents, CoordinationMeetingSchedule schedule, Clock clock) {
+    this.slaEvents = slaEvents;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CoordinationMeetingProperties.District district = schedule.district(CoordinationMeetingProcess.DISTRICT.get(execution));
+    LocalDate sinceDay = LocalDate.parse(CoordinationMeetingProcess.AGENDA_SINCE.get(execution));
+    Instant since = sinceDay.atStartOfDay(clock.getZone()).toInstant();
+    OpenCases open = new OpenCases(execution.getProcessEngineServices(), district);
+
+    List<String> breaches = new ArrayList<>();
+    Set<String> codes = new LinkedHashSet<>();
+    for (SlaEvent breach : slaEvents.findByKindAndRecordedAtGreaterThanEqualOrderByIdAsc(SlaEvent.Kind.BREACH, since)) {
+      if (open.inDistrict(breach.getCaseCode())) {
+        breaches.add(breach.getCaseCode() + ": " + breach.getStep() + " (" + (breach.getAgencyId() == null ? "no agency" : breach.getAgencyId())
+            + "), " + overdue(breach.getOverdueMinutes()) + " late when noticed");
+        codes.add(breach.getCaseCode());
+      }
+    }
+    List<String> incidents = new ArrayList<>();
+    ProcessEngineServices engine = execution.getProcessEngineServices();
+    for (HistoricActivityInstance incident : engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId(NrsCaseProcess.Elements.URGENT_RISK_REVIEW).startedAfter(Date.from(since)).list()) {
+      HistoricProcessInstance nrsCase = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(incident.getProcessInstanceId()).singleResult();
+      if (nrsCase != null && open.inDistrict(nrsCase.getBusinessKey())) {
+        incidents.add(nrsCase.getBusinessKey() + ": safety incident, urgent risk review "
+            + (incident.getEndTime() == null ? "still open" : "done"));
+        codes.add(nrsCase.getBusinessKey());
+      }
+    }
+    for (Incident failure : engine.getRuntimeService().createIncidentQuery().list()) {
+      ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(failure.getProcessInstanceId()).singleResult();
+      if (instance != null && open.inDistrict(instance.getBusinessKey())) {
+        incidents.add(instance.getBusinessKey() + ": a step failed (" + failure.getActivityId() + "), see Cockpit");
+        codes.add(instance.getBusinessKey());
+      }
+    }
+
+    CoordinationMeetingProcess.AGENDA.set(execution, agenda(district.id(), sinceDay, breaches, incidents));
+    CoordinationMeetingProcess.AGENDA_CASE_CODES.set(execution, new ArrayList<>(codes));
+    CoordinationMeetingProcess.BREACHES_ON_AGENDA.set(execution, breaches.size());
+    CoordinationMeetingProcess.INCIDENTS_ON_AGENDA.set(execution, incidents.size());
+  }
+
+  private static String agenda(String district, LocalDate since, List<String> breaches, List<String> incidents) {
+    StringBuilder text = new StringBuilder("Coordination meeting, " + district + ": open cases since " + since + ".\n");
+    if (breaches.isEmpty() && incidents.isEmpty()) {
+      return text.append("No time limit breached and no incident in open cases.").toString();
+    }
+    if (!breaches.isEmpty()) {
+      text.append("\nTime limits breached:\n");
+      breaches.forEach(line -> text.append("- ").append(line).append('\n'));
+    }
+    if (!incidents.isEmpty()) {
+      text.append("\nIncidents:\n");
+      incidents.forEach(line -> text.append("- ").append(line).append('\n'));
+    }
+    return text.toString().strip();
+  }
+
+  private static String overdue(long minutes) {
+    Duration late = Duration.ofMinutes(minutes);
+    return late.toDays() > 0 ? late.toDays() + " d" : late.toHours() > 0 ? late.toHours() + " h" : minutes + " min";
+  }
+
+  /** Whether a case code names an open NRS case of the district (its responsible team among the district's). */
+  private static final class OpenCases {
+    private final ProcessEngineServices engine;
+    private final CoordinationMeetingProperties.District district;
+
+    OpenCases(ProcessEngineServices engine, CoordinationMeetingProperties.District district) {
+      this.engine = engine;
+      this.district = district;
+    }
+
+    boolean inDistrict(String caseCode) {
+      if (caseCode == null || !CaseCodes.FORMAT.matcher(caseCode).matches()) {
+        return false;
+      }
+      ProcessInstance nrsCase = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+          .processInstanceBusinessKey(caseCode).singleResult();
+      if (nrsCase == null) {
+        return false;
+      }
+      return district.teams().isEmpty()
+          || district.teams().contains(engine.getRuntimeService().getVariable(nrsCase.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()));
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package md.nrs.referral.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.sla.SlaWatch;
+import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.StartsCasesProcessTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Coordination meetings: the quarterly timer starts one meeting per configured district (here Chisinau for
+ * every case and the Transnistria region for Interaction's cases), the agenda lists open cases by code, and
+ * each action item becomes a task for the agency named. Cases start for real to give the agenda something.
+ */
+@StartsCasesProcessTest
+@TestPropertySource(properties = {"nrs.coordination-meetings.districts[0].id=chisinau",
+    "nrs.coordination-meetings.districts[1].id=transnistria", "nrs.coordination-meetings.districts[1].teams[0]=interaction"})
+class CoordinationMeetingProcessTest {
+
+  private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
+  /** The engine evaluates cron expressions in the server's time zone (the server should run on Chisinau time). */
+  private static final ZoneId SERVER = ZoneId.systemDefault();
+  private static final AtomicInteger MEETINGS = new AtomicInteger();
+
+  @Autowired ProcessEngine engine;
+  @Autowired SlaWatch slaWatch;
+  @Autowired PlatformTransactionManager transactions;
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetTheEngineClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void meetingsAreDueQuarterlyOnTheFifteenthAt0900ByDefault() {
+    assertThat(CoordinationMeetingProperties.QUARTERLY).isEqualTo("0 0 9 15 1,4,7,10 ?");
+    ClockUtil.setCurrentTime(at(2026, 12, 1, 12, 0));
+    engine.getManagementService().recalculateJobDuedate(timerJob().getId(), false);
+    assertThat(nextFiring()).isEqualTo(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, SERVER));
+
+    ClockUtil.setCurrentTime(at(2027, 1, 15, 12, 0));
+    engine.getManagementService().recalculateJobDuedate(timerJob().getId(), false);
+    assertThat(nextFiring()).isEqualTo(ZonedDateTime.of(2027, 4, 15, 9, 0, 0, 0, SERVER));
+  }
+
+  @Test
+  void whenMeetingsAreDueEachConfiguredDistrictGetsItsOwnMeetingOnce() {
+    ClockUtil.setCurrentTime(at(2027, 4, 15, 9, 0));
+    engine.getManagementService().executeJob(timerJob().getId());
+
+    for (String district : List.of("chisinau", "transnistria")) {
+      ProcessInstance meeting = meeting("meeting-" + district + "-2027-Q2");
+      assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING).hasPassed(Elements.BUILD_AGENDA)
+          .variables().containsEntry("district", district).containsEntry("agendaSince", "2027-01-15");
+      assertThat(task(meeting)).hasCandidateGroup(CoordinationMeetingProcess.NRS_COORDINATORS);
+    }
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId(Elements.DISTRICT_MEETINGS_STARTED).count()).isPositive();
+
+    // the timer fires again at the same moment (a retried job): no second meeting for the quarter
+    engine.getManagementService().executeJob(timerJob().getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CoordinationMeetingProcess.KEY)
+        .processInstanceBusinessKey("meeting-chisinau-2027-Q2").count()).isEqualTo(1);
+  }
+
+  @Test
+  void theAgendaListsOpenCasesWithBreachesSafetyIncidentsAndFailedStepsByCaseCodeOnly() {
+    ClockUtil.setCurrentTime(at(2027, 2, 1, 10, 0));
+    ProcessInstance chisinauCase = startCase("moldova");
+    ProcessInstance trustlineCase = startCase("transnistria");
+    ProcessInstance closedCase = startCase("moldova");
+    // a month later every identification interview is overdue; the sweep records the breaches
+    ClockUtil.setCurrentTime(at(2027, 3, 1, 10, 0));
+    new TransactionTemplate(transactions).executeWithoutResult(status -> slaWatch.sweep(ClockUtil.getCurrentTime().toInstant()));
+    engine.getRuntimeService().deleteProcessInstance(closedCase.getId(), "test: the case ended");
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_SAFETY_INCIDENT)
+        .processInstanceId(trustlineCase.getId()).correlate();
+    engine.getRuntimeService().createIncident("agencyUnreachable", chisinauCase.getId(), "test", "agency system unreachable");
+
+    ProcessInstance chisinau = startMeeting("chisinau", "2027-02-01");
+    String agenda = (String) engine.getRuntimeService().getVariable(chisinau.getId(), "agenda");
+    assertThat(agenda).contains(chisinauCase.getBusinessKey() + ": UserTask_IdentificationInterview (mdt-chisinau)")
+        .contains(trustlineCase.getBusinessKey() + ": UserTask_IdentificationInterview (interaction)")
+        .contains(trustlineCase.getBusinessKey() + ": safety incident, urgent risk review still open")
+        .contains(chisinauCase.getBusinessKey() + ": a step failed")
+        .doesNotContain(closedCase.getBusinessKey());
+    assertThat(agenda.lines().filter(line -> line.startsWith("- "))).allMatch(line -> CaseCodes.FORMAT.matcher(line.substring(2, line.indexOf(':'))).matches());
+    assertThat(codes(chisinau)).contains(chisinauCase.getBusinessKey(), trustlineCase.getBusinessKey())
+        .doesNotContain(closedCase.getBusinessKey());
+    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), "breachesOnAgenda")).isGreaterThanOrEqualTo(2);
+    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), "incidentsOnAgenda")).isGreaterThanOrEqualTo(2);
+
+    // the Transnistria meeting discusses Interaction's cases only
+    ProcessInstance transnistria = startMeeting("transnistria", "2027-02-01");
+    assertThat(codes(transnistria)).contains(trustlineCase.getBusinessKey()).doesNotContain(chisinauCase.getBusinessKey());
+  }
+
+  @Test
+  void anAgendaWithNothingToDiscussSaysSo() {
+    ProcessInstance meeting = startMeeting("transnistria", "2099-01-01");
+
+    assertThat((String) engine.getRuntimeService().getVariable(meeting.getId(), "agenda"))
+        .endsWith("No time limit breached and no incident in open cases.");
+    assertThat(codes(meeting)).isEmpty();
+  }
+
+  @Test
+  void eachActionItemBecomesATaskForTheAgencyNamedDueAtTheEndOfTheAgreedDay() {
+    ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
+    LocalDate inTwoWeeks = LocalDate.now(CHISINAU).plusDays(14);
+    Map<String, Object> form = meetingForm();
+    form.put("actionItem1Agency", "cctp");
+    form.put("actionItem1Action", "Report on the investigation of case NRS-2026-000001");
+    form.put("actionItem1DueOn", inTwoWeeks.toString());
+    form.put("actionItem3Agency", "la-strada");
+    form.put("actionItem3Action", "Share the hotline statistics of the quarter");
+    form.put("actionItem3DueOn", inTwoWeeks.plusDays(7).toString());
+    engine.getTaskService().complete(task(meeting).getId(), form);
+
+    assertThat(meeting).hasPassed(Elements.LIST_ACTION_ITEMS).variables().containsEntry("actionItemsAgreed", true);
+    List<Task> items = engine.getTaskService().createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey(Elements.ACTION_ITEM).orderByDueDate().asc().list();
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0)).hasCandidateGroup("cctp");
+    assertThat(items.get(0).getDueDate()).isEqualTo(Date.from(inTwoWeeks.atTime(17, 0).atZone(CHISINAU).toInstant()));
+    assertThat(engine.getTaskService().getVariableLocal(items.get(0).getId(), "actionToTake"))
+        .isEqualTo("Report on the investigation of case NRS-2026-000001");
+    assertThat(items.get(1)).hasCandidateGroup("la-strada");
+    assertThat(items.get(1).getDueDate()).isEqualTo(Date.from(inTwoWeeks.plusDays(7).atTime(17, 0).atZone(CHISINAU).toInstant()));
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(items.get(1).getId(), Map.of("actionOutcome", "not-done")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("actionNote");
+    engine.getTaskService().complete(items.get(0).getId(), Map.of("actionOutcome", "done"));
+    assertThat(meeting).isWaitingAt(Elements.ACTION_ITEM);
+    engine.getTaskService().complete(items.get(1).getId(), Map.of("actionOutcome", "not-done",
+        "actionNote", "Statistics not yet validated; next meeting"));
+    assertThat(meeting).isEnded().hasPassed(Elements.ACTION_ITEMS_DONE);
+  }
+
+  @Test
+  void aMeetingWithoutActionItemsEndsOnceRecorded() {
+    ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
+    engine.getTaskService().complete(task(meeting).getId(), meetingForm());
+
+    assertThat(meeting).isEnded().hasPassed(Elements.MEETING_RECORDED).hasNotPassed(Elements.ACTION_ITEM);
+  }
+
+  @Test
+  void anIncompleteMeetingRecordIsRefusedNamingEveryMissingFieldAndTheTaskStaysOpen() {
+    ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
+    Map<String, Object> form = meetingForm();
+    form.remove("participants");
+    form.put("actionItem1Agency", "gpi");
+    form.put("actionItem2Action", "Something without an agency");
+    form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(1).toString());
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(task(meeting).getId(), form))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("participants").hasMessageContaining("actionItem1Action")
+        .hasMessageContaining("actionItem1DueOn").hasMessageContaining("actionItem2Agency")
+        .hasMessageContaining("actionItem2DueOn: cannot be in the past");
+    assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING);
+  }
+
+  private Map<String, Object> meetingForm() {
+    Map<String, Object> form = new HashMap<>();
+    // today in Chisinau, whatever the JVM's zone: Bean Validation reads the platform clock (ClockConfiguration)
+    form.put("meetingDate", LocalDate.now(CHISINAU).toString());
+    form.put("participants", List.of("cctp", "la-strada", "interaction", "nrs-coordinators"));
+    form.put("decisions", "NRS-2026-000001: the police report back on the investigation");
+    return form;
+  }
+
+  private ProcessInstance startCase(String location) {
+    Map<String, Object> referral = new HashMap<>(Map.of("channel", "ngo", "location", location, "category", "trafficking",
+        "minor", false, "sex", "female", "immediateDanger", false, "referralSummary", "Referred for the meeting test"));
+    return engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, referral);
+  }
+
+  private ProcessInstance startMeeting(String district, String since) {
+    return engine.getRuntimeService().createMessageCorrelation(CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
+        .processInstanceBusinessKey("meeting-" + district + "-test-" + MEETINGS.incrementAndGet())
+        .setVariable("district", district).setVariable("agendaSince", since)
+        .correlateStartMessage();
+  }
+
+  private ProcessInstance meeting(String businessKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CoordinationMeetingProcess.KEY)
+        .processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> codes(ProcessInstance meeting) {
+    return (List<String>) engine.getRuntimeService().getVariable(meeting.getId(), "agendaCaseCodes");
+  }
+
+  private Task task(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** The timer start job of the latest deployed version. */
+  private Job timerJob() {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CoordinationMeetingProcess.KEY).latestVersion().singleResult().getId();
+    return engine.getManagementService().createJobQuery().processDefinitionId(definitionId).timers().singleResult();
+  }
+
+  private ZonedDateTime nextFiring() {
+    return ZonedDateTime.ofInstant(timerJob().getDuedate().toInstant(), SERVER);
+  }
+
+  private static Date at(int year, int month, int day, int hour, int minute) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, CHISINAU).toInstant());
+  }
+}

@@ -1,0 +1,242 @@
+package md.nrs.referral.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.hotline.HotlineCallProcess.Elements;
+import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.StartsCasesProcessTest;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@StartsCasesProcessTest
+class HotlineCallProcessTest {
+
+  private static final Date NOW = Date.from(ZonedDateTime.of(2026, 11, 3, 10, 0, 0, 0, ZoneId.of("Europe/Chisinau")).toInstant());
+
+  @Autowired ProcessEngine engine;
+
+  @BeforeEach
+  void bindAssertionsAndStopTheClock() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(NOW);
+  }
+
+  @AfterEach
+  void resetClockAndOperator() {
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void anSosCallFromTheTransnistriaTrustlineBecomesAnNrsCaseWithItsSourceAndRegion() {
+    // an Interaction operator, as Tasklist would start it: the line comes from the operator's group
+    engine.getIdentityService().setAuthentication("trustline.operator", List.of("interaction", "caseworkers"));
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY,
+        call("ru", "relative-or-friend", "trafficking-suspicion", "transnistria"));
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(call).isWaitingAt(Elements.CALL_BACK)
+        .hasPassed(Elements.CLASSIFY_CALL, Elements.START_NRS_CASE)
+        .variables().containsEntry("operatorAgency", "interaction").containsEntry("callType", "sos")
+        .containsEntry("callLanguage", "ru").containsEntry("region", "transnistria");
+    String caseCode = scope(call);
+    assertThat(caseCode).matches(CaseCodes.FORMAT);
+
+    ProcessInstance nrsCase = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).singleResult();
+    assertThat(nrsCase).isNotNull();
+    assertThat(engine.getRuntimeService().getVariables(nrsCase.getId()))
+        .containsEntry("caseCode", caseCode)
+        .containsEntry("channel", "trustline-interaction")
+        .containsEntry("location", "transnistria")
+        .containsEntry("category", "trafficking")
+        .containsEntry("sex", "unknown")
+        .containsEntry("responsibleTeam", "interaction");
+    assertThat(nrsCase).isWaitingAt(NrsCaseProcess.Elements.IDENTIFICATION);
+
+    // the call-back is for the trustline, due within 24 hours, and shows the case code
+    Task callBack = callBack(call);
+    assertThat(callBack).hasCandidateGroup("interaction");
+    assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(24 * 3600)));
+    assertThat(engine.getTaskService().getVariableLocal(callBack.getId(), "caseCode")).isEqualTo(caseCode);
+    engine.getTaskService().complete(callBack.getId(), Map.of("callBackOutcome", "reached", "callBackNote", "Agreed on support"));
+    assertThat(call).isEnded().hasPassed(Elements.CALL_FOLLOWED_UP);
+  }
+
+  @Test
+  void aHotlineCallAboutSomeoneInDangerAbroadStartsAnImmediateCaseAndACallBackWithinTwoHours() {
+    Map<String, Object> variables = call("ro", "possible-victim", "working-abroad", "abroad");
+    variables.put("operatorAgency", "la-strada");
+    variables.put("immediateDanger", true);
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+
+    String caseCode = scope(call);
+    assertThat(engine.getRuntimeService().getVariables(caseOf(caseCode).getId()))
+        .containsEntry("channel", "hotline-la-strada").containsEntry("location", "abroad")
+        .containsEntry("country", StartNrsCaseFromCall.COUNTRY_NOT_GIVEN).containsEntry("immediateDanger", true)
+        .containsEntry("urgency", "immediate");
+    Task callBack = callBack(call);
+    assertThat(callBack).hasCandidateGroup("la-strada");
+    assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(2 * 3600)));
+  }
+
+  @Test
+  void domesticViolenceInvolvingAChildBecomesACaseOnTheDomesticViolencePathway() {
+    Map<String, Object> variables = call("ro", "relative-or-friend", "domestic-violence", "moldova");
+    variables.put("operatorAgency", "la-strada");
+    variables.put("minorInvolved", true);
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+
+    assertThat(engine.getRuntimeService().getVariables(caseOf(scope(call)).getId()))
+        .containsEntry("category", "domestic-violence").containsEntry("minor", true);
+  }
+
+  @Test
+  void anInformationCallEndsOnceRecordedWithoutACase() {
+    Map<String, Object> variables = call("ro", "possible-victim", "migration-info", "moldova");
+    variables.put("operatorAgency", "la-strada");
+    variables.put("followUpAgreed", true); // information calls are never called back
+    long casesBefore = cases();
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+
+    assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED).hasNotPassed(Elements.START_NRS_CASE, Elements.CALL_BACK);
+    assertThat(history(call, "callType")).isEqualTo("information");
+    assertThat(history(call, "caseCode")).isNull();
+    assertThat(cases()).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void aConsultationWithoutAnAgreedCallBackEndsOnceRecorded() {
+    Map<String, Object> variables = call("ru", "professional", "other", "transnistria");
+    variables.put("operatorAgency", "interaction");
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+
+    assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED);
+    assertThat(history(call, "callType")).isEqualTo("consultation");
+  }
+
+  @Test
+  void aConsultationWithAnAgreedCallBackWaitsForTheCallBackWithin48Hours() {
+    Map<String, Object> variables = call("ro", "possible-victim", "domestic-violence", "moldova");
+    variables.put("operatorAgency", "la-strada");
+    variables.put("followUpAgreed", true);
+    long casesBefore = cases();
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+
+    assertThat(call).isWaitingAt(Elements.CALL_BACK).hasNotPassed(Elements.START_NRS_CASE)
+        .variables().containsEntry("callType", "consultation");
+    assertThat(cases()).isEqualTo(casesBefore);
+    Task callBack = callBack(call);
+    assertThat(callBack).hasCandidateGroup("la-strada");
+    assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(48 * 3600)));
+    engine.getTaskService().complete(callBack.getId(), Map.of("callBackOutcome", "not-reached"));
+    assertThat(call).isEnded().hasPassed(Elements.CALL_FOLLOWED_UP);
+  }
+
+  @Test
+  void anOperatorOfBothLinesKeepsTheLineTheyChose() {
+    engine.getIdentityService().setAuthentication("both.lines", List.of("la-strada", "interaction", "caseworkers"));
+    Map<String, Object> variables = call("ru", "other", "migration-info", "transnistria");
+    variables.put("operatorAgency", "interaction");
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(history(call, "operatorAgency")).isEqualTo("interaction");
+  }
+
+  @Test
+  void staffOfAnAgencyWithoutALineCannotRecordACall() {
+    engine.getIdentityService().setAuthentication("cap.staff", List.of("cap-chisinau", "caseworkers"));
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY,
+        call("ro", "other", "other", "moldova"))).isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void aCallWithoutALineOrWithAnUnknownLanguageIsRefusedAndNothingStarts() {
+    long callsBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(HotlineCallProcess.KEY).count();
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY,
+        call("ro", "other", "other", "moldova"))).hasMessageContaining("operator's agency");
+    Map<String, Object> english = call("en", "other", "other", "moldova");
+    english.put("operatorAgency", "la-strada");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, english))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("callLanguage");
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(HotlineCallProcess.KEY).count())
+        .isEqualTo(callsBefore);
+  }
+
+  @Test
+  void aCallBackWithoutItsOutcomeIsRefusedAndStaysOpen() {
+    Map<String, Object> variables = call("ro", "relative-or-friend", "missing-person", "moldova");
+    variables.put("operatorAgency", "la-strada");
+    ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
+    Task callBack = callBack(call);
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(callBack.getId(), Map.of("callBackNote", "tried")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("callBackOutcome");
+    assertThat(call).isWaitingAt(Elements.CALL_BACK);
+  }
+
+  /** The start form as an operator fills it in; mutable so a test adds what it needs. */
+  private static Map<String, Object> call(String language, String callerType, String topic, String region) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("callLanguage", language);
+    form.put("callerType", callerType);
+    form.put("topic", topic);
+    form.put("region", region);
+    form.put("immediateDanger", false);
+    form.put("minorInvolved", false);
+    form.put("followUpAgreed", false);
+    form.put("callSummary", "Caller worried about a job offer");
+    return form;
+  }
+
+  /** The case code noted on a running call. */
+  private String scope(ProcessInstance call) {
+    return (String) engine.getRuntimeService().getVariable(call.getId(), "caseCode");
+  }
+
+  private ProcessInstance caseOf(String caseCode) {
+    assertThat(caseCode).matches(CaseCodes.FORMAT);
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKey(caseCode).singleResult();
+  }
+
+  private Task callBack(ProcessInstance call) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).taskDefinitionKey(Elements.CALL_BACK)
+        .singleResult();
+  }
+
+  private long cases() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY).count();
+  }
+
+  private Object history(ProcessInstance call, String variable) {
+    var value = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(call.getId())
+        .variableName(variable).singleResult();
+    return value == null ? null : value.getValue();
+  }
+}
