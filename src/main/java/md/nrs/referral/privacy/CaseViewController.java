@@ -12,10 +12,8 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,23 +124,14 @@ public class CaseViewController {
 
   /** The engine is told as the platform (the check above is ours); the case's own path tells the agencies. */
   private void endCase(String caseCode) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      runtime.createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN).processInstanceBusinessKey(caseCode)
-          .correlateAll();
-    } catch (MismatchingMessageCorrelationException ended) {
-      // the case has already ended: nothing to stop
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    AsPlatform.query(identity, () -> runtime.createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceBusinessKey(caseCode).correlateAllWithResult()); // none when the case has already ended
   }
 
   private Optional<HistoricProcessInstance> caseInstance(String caseCode) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
-        .processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
+    return AsPlatform.query(identity, () -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime()
+        .desc().listPage(0, 1).stream().findFirst());
   }
 
   private static Map<String, Object> personView(PersonRecord p) {

@@ -3,6 +3,7 @@ package md.nrs.referral.privacy;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +27,14 @@ public class ConsentPolicy {
   private final ConsentRegistry consents;
   private final PrivacyProperties properties;
   private final ObjectProvider<HistoryService> history;
+  private final ObjectProvider<IdentityService> identity;
 
-  public ConsentPolicy(ConsentRegistry consents, PrivacyProperties properties, ObjectProvider<HistoryService> history) {
+  public ConsentPolicy(ConsentRegistry consents, PrivacyProperties properties, ObjectProvider<HistoryService> history,
+      ObjectProvider<IdentityService> identity) {
     this.consents = consents;
     this.properties = properties;
     this.history = history;
+    this.identity = identity;
   }
 
   /** May the case be shared with this agency (a notification)? */
@@ -80,8 +84,8 @@ public class ConsentPolicy {
 
   /** A task of any process of the case (open or done) had the agency as candidate group. */
   public boolean hadTask(String caseCode, String agency) {
-    return history.getObject().createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseCode)
-        .taskHadCandidateGroup(agency).count() > 0;
+    return AsPlatform.query(identity.getObject(), () -> history.getObject().createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(caseCode).taskHadCandidateGroup(agency).count() > 0);
   }
 
   /** Allowed or not, and why (a legal basis, a consent, or the reason for refusing). Never personal data. */

@@ -67,6 +67,10 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
     String path = RequestPaths.enginePath(request);
     String method = request.getMethod();
     boolean writes = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    if (path != null && writes && namesPersonalVariable(path)) {
+      refuse(response);
+      return;
+    }
     String type = request.getContentType();
     if (path == null || !writes || personalFieldNames.isEmpty() || type == null || !type.toLowerCase().contains("json")) {
       chain.doFilter(request, response);
@@ -91,11 +95,25 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
       return;
     }
     if (body != null && namesPersonalField(body)) {
-      ErrorResponses.write(response, 400, "InvalidRequestException", "Personal data fields may only be submitted with "
-          + "the form that collects them; they go to the personal-data vault, never into process variables");
+      refuse(response);
       return;
     }
     chain.doFilter(cached, response);
+  }
+
+  private static void refuse(HttpServletResponse response) throws IOException {
+    ErrorResponses.write(response, 400, "InvalidRequestException", "Personal data fields may only be submitted with "
+        + "the form that collects them; they go to the personal-data vault, never into process variables");
+  }
+
+  /** .../variables/personGivenName (PUT one variable, or POST .../data for a binary one). */
+  private boolean namesPersonalVariable(String path) {
+    for (String segment : path.split("/")) {
+      if (personalFieldNames.contains(segment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void forwardWithoutPersonalData(String taskId, Class<? extends Record> contract, ObjectNode root,

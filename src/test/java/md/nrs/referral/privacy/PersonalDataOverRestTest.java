@@ -434,7 +434,7 @@ class PersonalDataOverRestTest {
   private List<String> scanTable(String table) throws Exception {
     List<String> hits = new ArrayList<>();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select * from " + table)) {
+        ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
       ResultSetMetaData meta = rows.getMetaData();
       while (rows.next()) {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
