@@ -2,6 +2,7 @@ package md.nrs.referral.privacy;
 
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.agencies.DeliveryConsent;
 import md.nrs.referral.agencies.OutboxAgencyNotifications;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
  * ({@code nrs.privacy.legal-duties}: the child-protection alerts to the guardianship authority, the
  * stop-work notice after a withdrawal) or to an internal NRS role. A refused notification is not
  * written; the refusal is audited and {@code notify} returns null. Sent ones are audited with their basis.
+ * The check is made again before each delivery attempt ({@link DeliveryConsent}).
  */
 @Primary
 @Component
-public class ConsentCheckedNotifications implements AgencyNotifications {
+public class ConsentCheckedNotifications implements AgencyNotifications, DeliveryConsent {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsentCheckedNotifications.class);
 
@@ -53,6 +55,17 @@ public class ConsentCheckedNotifications implements AgencyNotifications {
     audit.recordAfterCommit(new AuditEvent("system", AuditActions.NOTIFICATION_SENT, notification.caseCode(), subject,
         AuditEvent.OK, null, "basis: " + decision.reason()));
     return key;
+  }
+
+  /** Checked again at each delivery attempt: a consent withdrawn meanwhile stops the delivery. */
+  @Override
+  public boolean mayDeliver(String caseCode, String agencyId, String step) {
+    ConsentPolicy.Decision decision = decide(new AgencyNotification(agencyId, caseCode, step, "-", null, null));
+    if (!decision.allowed()) {
+      audit.record(new AuditEvent("system", AuditActions.NOTIFICATION_REFUSED, caseCode, agencyId + " " + step,
+          AuditEvent.REFUSED, null, "at delivery: " + decision.reason()));
+    }
+    return decision.allowed();
   }
 
   private ConsentPolicy.Decision decide(AgencyNotification notification) {

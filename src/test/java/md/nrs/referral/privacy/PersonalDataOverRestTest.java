@@ -83,6 +83,8 @@ class PersonalDataOverRestTest {
   @Autowired PrivacyProperties privacy;
   @Autowired PersonRepository persons;
   @Autowired ConsentPolicy policy;
+  @Autowired ConsentCheckedNotifications deliveryCheck;
+  @Autowired Anonymisation anonymisation;
   @LocalServerPort int port;
   PlatformHttp http;
   String closedCase;
@@ -214,6 +216,8 @@ class PersonalDataOverRestTest {
     assertThat(outbox.findByCaseCodeOrderByIdAsc(code)).hasSize((int) before);
     assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'NOTIFICATION_REFUSED' and case_code = ?"
         + " and subject like 'womens-initiative%'", Long.class, code)).isEqualTo(1);
+    assertThat(deliveryCheck.mayDeliver(code, "womens-initiative", "UserTask_AnswerServiceReferral"))
+        .as("the one written before the withdrawal is not delivered either").isFalse();
     assertThat(notify(code, "guardianship-chisinau", Elements.ALERT_GUARDIANSHIP)).as("legal duty").isNotNull();
 
     // withdrawing consent to assistance ends the case; the agencies are told to stop (legal basis)
@@ -319,6 +323,28 @@ class PersonalDataOverRestTest {
     AuditTrail.Verification removed = audit.verify();
     assertThat(removed.firstBrokenEntry()).isEqualTo(target + 1);
     assertThat(removed.problem()).contains("missing");
+  }
+
+  @Test
+  @Order(9)
+  void theRetentionJobErasesThePersonOfEndedCasesOnly() {
+    String open = register("la-strada");
+    String instance = instanceOf(open);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), consentWithPerson(List.of("iom")));
+
+    assertThat(anonymisation.anonymiseEndedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1))))
+        .as("nothing ended a day ago").isZero();
+    int erased = anonymisation.anonymiseEndedBefore(java.time.Instant.now().plusSeconds(60));
+    assertThat(erased).as("the closed case and the one whose consent was withdrawn").isEqualTo(2);
+    Map<String, Object> closed = jdbc.queryForMap("select * from nrs_person where case_code = ?", closedCase);
+    assertThat(closed.get("GIVEN_NAME")).isNull();
+    assertThat(closed.get("ANONYMISED_AT")).isNotNull();
+    assertThat(jdbc.queryForObject("select given_name from nrs_person where case_code = ?", String.class, open)).isNotNull();
+    assertThat(http.get("/api/cases/" + closedCase, basic("pd.iom", PASSWORD)).body()).contains("none recorded")
+        .doesNotContain("Zorina");
+    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'PERSONAL_DATA_ANONYMISED'", Long.class))
+        .isEqualTo(2);
   }
 
   // --- the case path

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("postgres")
 @DirtiesContext // its database is dropped after the class
 @SpringBootTest
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS) // the database is made before the instance
 class PrivacyOnPostgresTest {
 
   @Autowired PersonalDataVault vault;
