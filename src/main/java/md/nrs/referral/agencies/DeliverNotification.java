@@ -30,9 +30,12 @@ public class DeliverNotification implements JavaDelegate {
   private final EmailSender emails;
   private final TransactionTemplate separately;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<DeliveryConsent> consent;
 
   public DeliverNotification(OutboxRepository outbox, AgencyChannels channels, WebhookSender webhooks,
-      EmailSender emails, PlatformTransactionManager transactions, Clock clock) {
+      EmailSender emails, PlatformTransactionManager transactions, Clock clock,
+      org.springframework.beans.factory.ObjectProvider<DeliveryConsent> consent) {
+    this.consent = consent;
     this.outbox = outbox;
     this.channels = channels;
     this.webhooks = webhooks;
@@ -50,6 +53,12 @@ public class DeliverNotification implements JavaDelegate {
     FETCHED_BY_AGENCY_SYSTEM.set(execution, false);
     if (entry.getStatus() == OutboxEntry.Status.DELIVERED) {
       return; // delivered before a crash lost the job's commit: at-least-once, not twice on purpose
+    }
+    DeliveryConsent check = consent.getIfAvailable();
+    if (check != null && !check.mayDeliver(entry.getCaseCode(), entry.getAgencyId(), entry.getStep())) {
+      entry.notSent(); // consent withdrawn since it was written; the refusal is in the audit trail
+      outbox.save(entry);
+      return;
     }
     AgencyChannels.Channel channel = channels.channelOf(entry.getAgencyId())
         .orElse(new AgencyChannels.Channel(AgencyChannels.Channel.Type.NONE, null, null, null, null));

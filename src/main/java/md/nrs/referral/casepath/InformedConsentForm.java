@@ -1,16 +1,22 @@
 package md.nrs.referral.casepath;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
 import md.nrs.referral.forms.RequiredWhen;
+import md.nrs.referral.privacy.PersonalData;
 
 /**
  * Informed consent, asked separately: to assistance, to sharing with each agency, to informing law
- * enforcement. Assistance never depends on the last one. A refusal needs its reason.
+ * enforcement, to informing a partner abroad. Assistance never depends on the last two. A refusal needs
+ * its reason. The answers go to the consent registry. The person's details (optional: anonymous cases
+ * are allowed) are {@link PersonalData}: they go to the encrypted vault and never become process variables.
  */
 @FormContract(NrsCaseProcess.FORM_CONSENT)
 @RequiredWhen(field = "refusalReason", when = "consentToAssistance", is = "refused", message = "is required when assistance is refused")
@@ -20,5 +26,15 @@ public record InformedConsentForm(
     List<@OneOf({"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative", "resonance",
         "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers"}) String> shareWithAgencies,
     boolean informLawEnforcement,
-    @Size(max = 1000) String refusalReason) {
+    boolean informPartnerAbroad,
+    @Size(max = 1000) String refusalReason,
+    @PersonalData("givenName") @Size(max = 100) String personGivenName,
+    @PersonalData("familyName") @Size(max = 100) String personFamilyName,
+    @PersonalData("dateOfBirth") @Past(message = "must be in the past") LocalDate personDateOfBirth,
+    @PersonalData("phone") @Size(max = 50) String personPhone,
+    @PersonalData("email") @Email(message = "is not an e-mail address") @Size(max = 200) String personEmail,
+    @PersonalData("address") @Size(max = 500) String personAddress,
+    @PersonalData("documentType") @OneOf({"passport", "identity-card", "birth-certificate", "travel-document", "none"}) String personDocumentType,
+    @PersonalData("documentNumber") @Size(max = 50) String personDocumentNumber,
+    @PersonalData("familyContact") @Size(max = 500) String personFamilyContact) {
 }

@@ -10,6 +10,7 @@ public enum NrsRole {
   MANAGERS("managers", "Managers (bottleneck analysis in Cockpit, read-only)"),
   POLICY_STAFF("policy-staff", "Policy staff (process and decision models)"),
   OPERATORS("operators", "Platform operators (health and metrics)"),
+  AUDITORS("auditors", "Auditors (read and verify the audit trail; never see personal data)"),
   ADMINISTRATORS("camunda-admin", "Administrators");
 
   private final String groupId;

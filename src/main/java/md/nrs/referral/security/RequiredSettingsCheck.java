@@ -10,7 +10,8 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start the postgres (production) profile without its database and administrator settings,
+ * Refuses to start the postgres (production) profile without its database and administrator settings
+ * and the personal-data vault's encryption key,
  * before anything touches a database, with a message naming each missing environment variable.
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor {
@@ -35,9 +36,26 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
         missing.add(variable + " (" + property + ")");
       }
     });
+    missing.addAll(missingPersonalDataKey(environment));
     if (!missing.isEmpty()) {
       throw new IllegalStateException("The postgres profile needs these settings, which are not set: "
           + String.join(", ", missing) + ". See README.md, \"Running on PostgreSQL\".");
     }
+  }
+
+  /** The personal-data vault's active key must be named and configured (as key-ring entry or keys.<id>). */
+  private static List<String> missingPersonalDataKey(ConfigurableEnvironment environment) {
+    String active = environment.getProperty("nrs.privacy.active-key");
+    if (active == null || active.isBlank()) {
+      return List.of("NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key)", "NRS_PRIVACY_KEYS (nrs.privacy.key-ring)");
+    }
+    String ring = environment.getProperty("nrs.privacy.key-ring", "");
+    boolean inRing = java.util.Arrays.stream(ring.split(",")).map(String::trim)
+        .anyMatch(entry -> entry.startsWith(active + ":") && entry.length() > active.length() + 1);
+    String single = environment.getProperty("nrs.privacy.keys." + active);
+    if (!inRing && (single == null || single.isBlank())) {
+      return List.of("NRS_PRIVACY_KEYS with the key '" + active + "' (nrs.privacy.key-ring)");
+    }
+    return List.of();
   }
 }

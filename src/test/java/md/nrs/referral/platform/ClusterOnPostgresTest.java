@@ -37,7 +37,8 @@ class ClusterOnPostgresTest {
   void freshDatabase() {
     database = PostgresDatabase.create();
     settings = Map.of("NRS_DB_URL", database.url(), "NRS_DB_USER", database.user(),
-        "NRS_DB_PASSWORD", database.password(), "NRS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        "NRS_DB_PASSWORD", database.password(), "NRS_ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "NRS_PRIVACY_ACTIVE_KEY", "test-pg", "NRS_PRIVACY_KEYS", md.nrs.referral.testing.FreshPostgresDatabase.PRIVACY_KEYS);
     // Two applications in one JVM share one logging system, and Spring Boot (re)initialising it from
     // two threads at once races (separate JVMs, as in the compose file, do not). Keep the logging
     // already set up; the nodes' start-up on the shared database is what this test is about.

@@ -29,6 +29,7 @@ class StartupRefusalTest {
     assertThatThrownBy(() -> PlatformNode.start("postgres", Map.of()).close())
         .hasMessageContaining("NRS_DB_URL")
         .hasMessageContaining("NRS_DB_USER")
-        .hasMessageContaining("NRS_ADMIN_PASSWORD");
+        .hasMessageContaining("NRS_ADMIN_PASSWORD")
+        .hasMessageContaining("NRS_PRIVACY_ACTIVE_KEY");
   }
 }

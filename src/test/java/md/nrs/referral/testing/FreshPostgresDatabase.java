@@ -14,7 +14,11 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 public class FreshPostgresDatabase implements TestInstancePreConstructCallback {
 
   public static final String ADMIN_PASSWORD = "Strong#Key-2026x";
-  private static final List<String> SETTINGS = List.of("NRS_DB_URL", "NRS_DB_USER", "NRS_DB_PASSWORD", "NRS_ADMIN_PASSWORD");
+  /** A personal-data key for the test database only (32 bytes, Base64). */
+  public static final String PRIVACY_KEYS = "test-pg:" + java.util.Base64.getEncoder().encodeToString(
+      "test-only-key-0123456789abcdefgh".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  private static final List<String> SETTINGS = List.of("NRS_DB_URL", "NRS_DB_USER", "NRS_DB_PASSWORD", "NRS_ADMIN_PASSWORD",
+      "NRS_PRIVACY_ACTIVE_KEY", "NRS_PRIVACY_KEYS");
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FreshPostgresDatabase.class);
 
   @Override
@@ -32,5 +36,7 @@ public class FreshPostgresDatabase implements TestInstancePreConstructCallback {
     System.setProperty("NRS_DB_USER", database.user());
     System.setProperty("NRS_DB_PASSWORD", database.password());
     System.setProperty("NRS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    System.setProperty("NRS_PRIVACY_ACTIVE_KEY", "test-pg");
+    System.setProperty("NRS_PRIVACY_KEYS", PRIVACY_KEYS);
   }
 }

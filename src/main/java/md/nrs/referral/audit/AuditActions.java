@@ -1,0 +1,22 @@
+package md.nrs.referral.audit;
+
+/** The actions the audit trail records. */
+public final class AuditActions {
+
+  public static final String LOGIN = "LOGIN";
+  public static final String LOGIN_FAILED = "LOGIN_FAILED";
+  public static final String TASK_COMPLETED = "TASK_COMPLETED";
+  public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
+  public static final String PERSONAL_DATA_WRITE = "PERSONAL_DATA_WRITE";
+  public static final String PERSONAL_DATA_ANONYMISED = "PERSONAL_DATA_ANONYMISED";
+  public static final String KEY_ROTATION = "KEY_ROTATION";
+  public static final String CASE_VIEW = "CASE_VIEW";
+  public static final String CONSENT_CHANGED = "CONSENT_CHANGED";
+  public static final String NOTIFICATION_SENT = "NOTIFICATION";
+  public static final String NOTIFICATION_REFUSED = "NOTIFICATION_REFUSED";
+  public static final String EXPORT = "EXPORT";
+  public static final String AUDIT_VERIFIED = "AUDIT_VERIFIED";
+
+  private AuditActions() {
+  }
+}

@@ -1,0 +1,102 @@
+package md.nrs.referral.privacy;
+
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the person's consent allows the platform to share their case with an agency (a notification)
+ * or to show an agency their personal data (a vault read). One place, so both always agree:
+ * <ol>
+ * <li>consent to assistance withdrawn: nothing is shared;</li>
+ * <li>the agency that recorded the person's consent (it met the person) shares nothing by working the
+ * case itself;</li>
+ * <li>otherwise {@code share-with-agency:<id>} must be given — and for law-enforcement agencies also
+ * {@code law-enforcement}, for partners abroad also {@code partner-abroad};</li>
+ * <li>before consent has been asked at all (referral and identification), the NRS acts on its
+ * identification mandate: only notifications may go out, never personal data.</li>
+ * </ol>
+ * Notifications with a legal duty behind them (child protection) are decided by {@link ConsentCheckedNotifications}.
+ */
+@Component
+public class ConsentPolicy {
+
+  private final ConsentRegistry consents;
+  private final PrivacyProperties properties;
+  private final ObjectProvider<HistoryService> history;
+  private final ObjectProvider<IdentityService> identity;
+
+  public ConsentPolicy(ConsentRegistry consents, PrivacyProperties properties, ObjectProvider<HistoryService> history,
+      ObjectProvider<IdentityService> identity) {
+    this.consents = consents;
+    this.properties = properties;
+    this.history = history;
+    this.identity = identity;
+  }
+
+  /** May the case be shared with this agency (a notification)? */
+  public Decision mayNotify(String caseCode, String agency) {
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    if (inForce.isEmpty()) {
+      return Decision.allow("identification stage: consent not yet asked (NRS identification mandate)");
+    }
+    return byConsent(caseCode, agency, inForce);
+  }
+
+  /** May staff of this agency read the person's data? Needs a task of the agency on the case, and consent. */
+  public Decision mayRead(String caseCode, String agency) {
+    if (!hadTask(caseCode, agency)) {
+      return Decision.refuse("agency " + agency + " has no task on the case");
+    }
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    if (inForce.isEmpty()) {
+      return Decision.refuse("the person's consent has not been recorded yet");
+    }
+    return byConsent(caseCode, agency, inForce);
+  }
+
+  private Decision byConsent(String caseCode, String agency, Map<String, ConsentRegistry.Decision> inForce) {
+    ConsentRegistry.Decision assistance = inForce.get(ConsentRegistry.ASSISTANCE);
+    if (assistance != null && !assistance.given()) {
+      return Decision.refuse("consent to assistance refused or withdrawn");
+    }
+    if (assistance != null && agency.equals(assistance.recordedAgency())) {
+      return Decision.allow("the agency that recorded the person's consent");
+    }
+    if (!given(inForce, ConsentRegistry.shareWith(agency))) {
+      return Decision.refuse("no consent to share with " + agency);
+    }
+    if (properties.lawEnforcementAgencies().contains(agency) && !given(inForce, ConsentRegistry.LAW_ENFORCEMENT)) {
+      return Decision.refuse("no consent to inform law enforcement");
+    }
+    if (properties.partnersAbroad().contains(agency) && !given(inForce, ConsentRegistry.PARTNER_ABROAD)) {
+      return Decision.refuse("no consent to inform a partner abroad");
+    }
+    return Decision.allow("consent to share with " + agency);
+  }
+
+  private static boolean given(Map<String, ConsentRegistry.Decision> inForce, String purpose) {
+    return Optional.ofNullable(inForce.get(purpose)).map(ConsentRegistry.Decision::given).orElse(false);
+  }
+
+  /** A task of any process of the case (open or done) had the agency as candidate group. */
+  public boolean hadTask(String caseCode, String agency) {
+    return AsPlatform.query(identity.getObject(), () -> history.getObject().createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(caseCode).taskHadCandidateGroup(agency).count() > 0);
+  }
+
+  /** Allowed or not, and why (a legal basis, a consent, or the reason for refusing). Never personal data. */
+  public record Decision(boolean allowed, String reason) {
+
+    static Decision allow(String basis) {
+      return new Decision(true, basis);
+    }
+
+    static Decision refuse(String reason) {
+      return new Decision(false, reason);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package md.nrs.referral.privacy;
+
+import java.util.Optional;
+import md.nrs.referral.audit.Caller;
+
+/**
+ * The port to the personal-data vault: the one way any code stores or reads a person's names, birth
+ * date, contacts, addresses, documents and family contacts. The case code is the only link between a
+ * case and its person; nothing of this goes into process variables.
+ *
+ * <pre>
+ * vault.store("NRS-2026-000123", new PersonRecord("Ana", ...), "lastrada.caseworker", "la-strada");
+ * PersonRecord person = vault.read("NRS-2026-000123", Caller.current(identityService)).orElse(null);
+ * </pre>
+ */
+public interface PersonalDataVault {
+
+  /**
+   * Stores (or replaces) the person of a case, sealed with the active key, and audits it. Joins the
+   * caller's transaction if there is one.
+   *
+   * @param recordedBy user id of whoever collected the data
+   * @param agency the agency or team of that user (may be null for a system channel)
+   * @throws IllegalArgumentException naming the invalid fields (never their values)
+   */
+  void store(String caseCode, PersonRecord person, String recordedBy, String agency);
+
+  /**
+   * The person of a case, for a reader allowed to see it ({@link ConsentPolicy#mayRead}); every call is
+   * audited, allowed or not. Empty when nothing was recorded (an anonymous referral) or it was anonymised.
+   *
+   * @throws PersonalDataAccessRefused when the reader may not see it (the reason names no personal data)
+   */
+  Optional<PersonRecord> read(String caseCode, Caller reader);
+
+  /** Whether a person has been recorded for the case (no access check, no personal data). */
+  boolean holds(String caseCode);
+}

@@ -1,0 +1,38 @@
+package md.nrs.referral.privacy;
+
+import md.nrs.referral.forms.FormCatalog;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The vault's keys and cipher, the submission filter (right after the form guard), the retention schedule. */
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(PrivacyProperties.class)
+public class PrivacyConfiguration {
+
+  @Bean
+  KeyRing personalDataKeys(PrivacyProperties properties) {
+    return KeyRing.of(properties);
+  }
+
+  @Bean
+  FieldCipher fieldCipher(KeyRing keys) {
+    return new FieldCipher(keys);
+  }
+
+  @Bean
+  FilterRegistrationBean<PersonalDataSubmissionFilter> personalDataSubmissionFilter(ProcessEngine engine, FormCatalog catalog) {
+    FilterRegistrationBean<PersonalDataSubmissionFilter> registration =
+        new FilterRegistrationBean<>(new PersonalDataSubmissionFilter(catalog, engine.getTaskService()));
+    // FormSubmissionGuard is HIGHEST_PRECEDENCE + 20: it validates the whole submission first.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("PersonalDataSubmissionFilter");
+    return registration;
+  }
+}

@@ -1,0 +1,62 @@
+package md.nrs.referral.privacy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the personal-data vault and consent checks ({@code nrs.privacy.*}).
+ *
+ * @param activeKey id of the key new values are sealed with
+ * @param keys keys by id, Base64 of 16, 24 or 32 bytes ({@code nrs.privacy.keys.<id>})
+ * @param keyRing the same as one text, {@code id:base64,id2:base64} (environment NRS_PRIVACY_KEYS)
+ * @param anonymiseAfter how long after a case has ended its personal data is kept
+ * @param lawEnforcementAgencies agencies that also need the person's consent to inform law enforcement
+ * @param partnersAbroad agencies abroad that also need the consent to inform a partner abroad
+ * @param legalDuties notifications sent without consent (a step, to an agency or to any), with their legal basis
+ * @param internalRecipients roles of the NRS itself, notified without a separate consent
+ */
+@ConfigurationProperties("nrs.privacy")
+public record PrivacyProperties(String activeKey, Map<String, String> keys, String keyRing, Duration anonymiseAfter,
+    String anonymiseCron, List<String> lawEnforcementAgencies, List<String> partnersAbroad,
+    List<LegalDuty> legalDuties, List<String> internalRecipients) {
+
+  public PrivacyProperties {
+    keys = keys == null ? Map.of() : keys;
+    anonymiseAfter = anonymiseAfter == null ? Duration.ofDays(1095) : anonymiseAfter;
+    lawEnforcementAgencies = lawEnforcementAgencies == null ? List.of() : lawEnforcementAgencies;
+    partnersAbroad = partnersAbroad == null ? List.of() : partnersAbroad;
+    legalDuties = legalDuties == null ? List.of() : legalDuties;
+    internalRecipients = internalRecipients == null ? List.of() : internalRecipients;
+  }
+
+  /** A notification the law requires whatever the person decides: its step, its recipient (null: any), the basis. */
+  public record LegalDuty(String step, String agency, String basis) {
+
+    boolean covers(String step, String agency) {
+      return this.step.equals(step) && (this.agency == null || this.agency.equals(agency));
+    }
+  }
+
+  /** The legal basis for sending this step's notification to this agency without consent, if any. */
+  public java.util.Optional<String> legalBasis(String step, String agency) {
+    return legalDuties.stream().filter(d -> d.covers(step, agency)).map(LegalDuty::basis).findFirst();
+  }
+
+  /** Every configured key, by id, from both spellings. */
+  public Map<String, String> allKeys() {
+    Map<String, String> all = new LinkedHashMap<>(keys);
+    if (keyRing != null && !keyRing.isBlank()) {
+      for (String entry : keyRing.split(",")) {
+        int colon = entry.indexOf(':');
+        if (colon <= 0) {
+          throw new IllegalStateException("nrs.privacy.key-ring: each entry must be id:base64");
+        }
+        all.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+      }
+    }
+    return all;
+  }
+}

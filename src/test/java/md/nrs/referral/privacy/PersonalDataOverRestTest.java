@@ -1,0 +1,511 @@
+package md.nrs.referral.privacy;
+
+import static md.nrs.referral.testing.PlatformHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import md.nrs.referral.agencies.AgencyNotification;
+import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.TestUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Personal data through the running platform (H2): recorded with the informed-consent form over
+ * Tasklist's API, kept out of every engine table, the outbox and the logs, sealed in the vault, shown
+ * only to the right agency, audited in a chain that detects tampering; consent withdrawn stops the
+ * next notification; key rotation keeps every record readable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:nrs-personal-data;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
+class PersonalDataOverRestTest {
+
+  private static final String PASSWORD = "Test#Secret-2026";
+  private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
+      "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cnfacem", "gpi", "nrs-coordinators");
+  /** Recognisable values: none may appear anywhere but sealed in the vault. */
+  private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired AgencyNotifications notifications;
+  @Autowired OutboxRepository outbox;
+  @Autowired AuditTrail audit;
+  @Autowired KeyRotation rotation;
+  @Autowired PrivacyProperties privacy;
+  @Autowired PersonRepository persons;
+  @Autowired ConsentPolicy policy;
+  @Autowired ConsentCheckedNotifications deliveryCheck;
+  @Autowired Anonymisation anonymisation;
+  @LocalServerPort int port;
+  PlatformHttp http;
+  String closedCase;
+
+  @BeforeAll
+  void staff() {
+    http = new PlatformHttp(port);
+    for (String group : GROUPS) {
+      if (group.equals("nrs-coordinators")) {
+        TestUsers.ensure(engine, "pd." + group, PASSWORD, group);
+      } else {
+        TestUsers.ensure(engine, "pd." + group, PASSWORD, group, "caseworkers");
+      }
+    }
+    TestUsers.ensure(engine, "pd.operator", PASSWORD, "camunda-admin");
+    TestUsers.ensure(engine, "pd.manager", PASSWORD, "managers");
+    TestUsers.ensure(engine, "pd.auditor", PASSWORD, "auditors");
+  }
+
+  @Test
+  @Order(1)
+  void aWholeCaseLeavesNoPersonalValueInAnyEngineTableTheOutboxOrTheLogs(CapturedOutput output) throws Exception {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    // the consent form as Tasklist submits it: the webapps' own API, with the login session
+    Credentials tasklist = http.login("tasklist", "pd.iom", PASSWORD);
+    submitOk(caseTask(instance), tasklist, consentWithPerson(List.of("iom", "cap-chisinau", "la-strada")));
+
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of("plannedServices", List.of("legal", "medical"),
+        "shelterNeeded", true, "planSummary", "Return home, shelter, legal and medical assistance"));
+    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of("planDecision", "approve"));
+    new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of("closureReason", "goals-achieved"));
+    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of("closureDecision", "approve"));
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Elements.CASE_CLOSED).finished().count()).isEqualTo(1);
+    closedCase = code;
+
+    // the values did arrive: the collecting agency reads them back through the case view
+    Response view = http.get("/api/cases/" + code, basic("pd.iom", PASSWORD));
+    assertThat(view.status()).as(view.toString()).isEqualTo(200);
+    assertThat(view.body()).contains("Zorina", "Plamadeala-TESTMARK", "1999-03-17", "+37369TESTMARK");
+
+    Map<String, List<String>> found = scanEveryTable();
+    assertThat(found).as("personal values in database tables (table -> columns)").isEmpty();
+    assertThat(scanTable("ACT_HI_DETAIL")).isEmpty(); // named, since DESIGN.md section 6 is about these three
+    assertThat(scanTable("ACT_HI_VARINST")).isEmpty();
+    assertThat(scanTable("ACT_RU_VARIABLE")).isEmpty();
+    assertThat(scanTable("NRS_OUTBOX")).isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from nrs_outbox where case_code = ?", Long.class, code)).isPositive();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theVaultColumnsHoldOnlyAesGcmCiphertextUnderTheActiveKey() {
+    Map<String, Object> row = jdbc.queryForMap("select * from nrs_person where case_code = ?", closedCase);
+    assertThat(row.get("KEY_ID")).isEqualTo(privacy.activeKey());
+    for (String column : List.of("GIVEN_NAME", "FAMILY_NAME", "DATE_OF_BIRTH", "PHONE", "EMAIL", "ADDRESS",
+        "DOCUMENT_TYPE", "DOCUMENT_NUMBER", "FAMILY_CONTACT")) {
+      String stored = (String) row.get(column);
+      assertThat(stored).as(column).isNotNull();
+      byte[] sealed = Base64.getDecoder().decode(stored);
+      assertThat(sealed.length).as(column + ": 12-byte IV + ciphertext + 16-byte tag").isGreaterThan(28);
+      for (String marker : MARKERS) {
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(marker);
+      }
+    }
+    // the same value sealed twice looks different: a fresh IV each time
+    String given = (String) row.get("GIVEN_NAME");
+    transaction.executeWithoutResult(s -> persons.findByCaseCode(closedCase).orElseThrow());
+    assertThat(given).isNotEqualTo(new FieldCipher(KeyRing.of(privacy)).seal("Zorina", closedCase, "given_name"));
+  }
+
+  @Test
+  @Order(3)
+  void theCaseViewShowsThePersonOnlyToAnAgencyWithATaskAndConsentAndAuditsEveryRead() {
+    String code = closedCase;
+    Response collector = http.get("/api/cases/" + code, basic("pd.iom", PASSWORD));
+    assertThat(collector.status()).isEqualTo(200);
+    assertThat(collector.header("Cache-Control")).contains("no-store");
+    assertThat(collector.body()).contains("\"personalData\":\"shown\"", "Zorina");
+
+    // an agency the person agreed to share with, that had a task on the case
+    String sharedWithTask = List.of("cap-chisinau", "la-strada").stream().filter(a -> policy.hadTask(code, a)).findFirst()
+        .orElseThrow(() -> new AssertionError("no consented agency had a task on the case"));
+    Response shared = http.get("/api/cases/" + code, basic("pd." + sharedWithTask, PASSWORD));
+    assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+    assertThat(shared.body()).contains("Plamadeala-TESTMARK");
+
+    Response police = http.get("/api/cases/" + code, basic("pd.gpi", PASSWORD));
+    assertThat(police.status()).as("another agency, no task, no consent").isEqualTo(403);
+    assertThat(police.body()).doesNotContain("Zorina").contains("no task on the case");
+
+    Response manager = http.get("/api/cases/" + code, basic("pd.manager", PASSWORD));
+    assertThat(manager.status()).isEqualTo(200);
+    assertThat(manager.body()).contains("not shown to this role").doesNotContain("Zorina", "TESTMARK");
+
+    List<Map<String, Object>> reads = jdbc.queryForList(
+        "select actor, outcome, client_address from nrs_audit where action = 'PERSONAL_DATA_READ' and case_code = ? order by seq", code);
+    assertThat(reads).extracting(r -> r.get("ACTOR") + " " + r.get("OUTCOME"))
+        .contains("pd.iom OK", "pd." + sharedWithTask + " OK", "pd.gpi REFUSED");
+    assertThat(reads).allSatisfy(r -> assertThat(r.get("CLIENT_ADDRESS")).isEqualTo("127.0.0.1"));
+  }
+
+  @Test
+  @Order(4)
+  void aWithdrawnConsentBlocksTheNextNotificationButNotTheChildProtectionDuty() {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), consentWithPerson(List.of("iom", "womens-initiative")));
+
+    assertThat(notify(code, "womens-initiative", "UserTask_AnswerServiceReferral")).as("consent given").isNotNull();
+    assertThat(notify(code, "resonance", "UserTask_AnswerServiceReferral")).as("never agreed").isNull();
+
+    Response withdraw = http.post("/api/cases/" + code + "/consents", basic("pd.iom", PASSWORD),
+        "{\"purpose\":\"share-with-agency:womens-initiative\",\"given\":false}");
+    assertThat(withdraw.status()).as(withdraw.toString()).isEqualTo(204);
+    Response stranger = http.post("/api/cases/" + code + "/consents", basic("pd.gpi", PASSWORD),
+        "{\"purpose\":\"law-enforcement\",\"given\":true}");
+    assertThat(stranger.status()).isEqualTo(403);
+
+    long before = outbox.findByCaseCodeOrderByIdAsc(code).size();
+    assertThat(notify(code, "womens-initiative", "UserTask_AnswerServiceReferral")).as("consent withdrawn").isNull();
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(code)).hasSize((int) before);
+    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'NOTIFICATION_REFUSED' and case_code = ?"
+        + " and subject like 'womens-initiative%'", Long.class, code)).isEqualTo(1);
+    assertThat(deliveryCheck.mayDeliver(code, "womens-initiative", "UserTask_AnswerServiceReferral"))
+        .as("the one written before the withdrawal is not delivered either").isFalse();
+    assertThat(notify(code, "guardianship-chisinau", Elements.ALERT_GUARDIANSHIP)).as("legal duty").isNotNull();
+
+    // withdrawing consent to assistance ends the case; the agencies are told to stop (legal basis)
+    Response stop = http.post("/api/cases/" + code + "/consents", basic("pd.iom", PASSWORD),
+        "{\"purpose\":\"assistance\",\"given\":false}");
+    assertThat(stop.status()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Elements.CASE_ENDED_CONSENT_WITHDRAWN).finished().count()).isEqualTo(1);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(code)).anyMatch(e -> e.getStep().equals(Elements.TELL_AGENCIES_CONSENT_WITHDRAWN));
+    Response iomNow = http.get("/api/cases/" + code, basic("pd.iom", PASSWORD));
+    assertThat(iomNow.status()).as("nothing is shown once consent to assistance is withdrawn").isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void personalFieldsSentAsProcessVariablesAreRefusedAndNeverStored() throws Exception {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    Task consent = caseTask(instance);
+
+    Response asVariable = http.put("/engine-rest/task/" + consent.getId() + "/variables/personGivenName",
+        basic("pd.iom", PASSWORD), "{\"value\":\"Zorina\",\"type\":\"String\"}");
+    assertThat(asVariable.status()).as(asVariable.toString()).isEqualTo(400);
+    Map<String, Object> viaJava = new LinkedHashMap<>(Map.of("informationGiven", true, "consentToAssistance", "given"));
+    viaJava.put("personGivenName", "Zorina Plamadeala-TESTMARK");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consent.getId(), viaJava))
+        .hasMessageContaining("Personal data may not be stored as process variables").hasMessageNotContaining("Zorina");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(consent.getId()).count()).as("still open").isEqualTo(1);
+    assertThat(scanEveryTable()).isEmpty();
+
+    Response invalid = submit(consent, basic("pd.iom", PASSWORD), Map.of("informationGiven", true,
+        "consentToAssistance", "given", "personEmail", "not-an-address-TESTMARK", "personDateOfBirth", "2999-01-01"));
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.body()).contains("personEmail", "personDateOfBirth").doesNotContain("TESTMARK");
+  }
+
+  @Test
+  @Order(6)
+  void loginsSuccessfulAndFailedAreAudited() {
+    assertThat(http.get("/api/cases/NRS-2026-999999", basic("pd.gpi", "wrong-password")).status()).isEqualTo(401);
+    PlatformHttp.WebappSession session = http.login("cockpit", "pd.manager", "also-wrong");
+    assertThat(session.loginResponse().status()).isNotEqualTo(200);
+    http.login("tasklist", "pd.cap-chisinau", PASSWORD);
+
+    List<String> logins = jdbc.queryForList("select actor || ' ' || action || ' ' || subject from nrs_audit"
+        + " where action in ('LOGIN', 'LOGIN_FAILED') order by seq", String.class);
+    assertThat(logins).contains("pd.gpi LOGIN_FAILED basic /api/cases/NRS-2026-999999",
+        "pd.manager LOGIN_FAILED webapp cockpit", "pd.cap-chisinau LOGIN webapp tasklist");
+    assertThat(logins).anyMatch(l -> l.startsWith("pd.iom LOGIN basic"));
+    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'TASK_COMPLETED' and case_code = ?",
+        Long.class, closedCase)).isGreaterThan(10);
+  }
+
+  @Test
+  @Order(7)
+  void keyRotationReSealsEveryRecordAndKeepsItReadable() {
+    Map<String, PersonRecord> before = new LinkedHashMap<>();
+    FieldCipher current = new FieldCipher(KeyRing.of(privacy));
+    transaction.executeWithoutResult(s -> persons.findAll().forEach(p -> before.put(p.caseCode, p.open(current))));
+    assertThat(before).isNotEmpty();
+
+    Map<String, String> keys = new LinkedHashMap<>(privacy.allKeys());
+    keys.put("next-2027", Base64.getEncoder().encodeToString("another-key-of-32-bytes-for-test".getBytes(StandardCharsets.US_ASCII)));
+    FieldCipher next = new FieldCipher(new KeyRing(keys, "next-2027"));
+    assertThat(rotation.rotate(next, "test")).isEqualTo(before.size());
+    assertThat(jdbc.queryForList("select distinct key_id from nrs_person", String.class)).containsExactly("next-2027");
+    FieldCipher onlyNewKey = new FieldCipher(new KeyRing(Map.of("next-2027", keys.get("next-2027")), "next-2027"));
+    transaction.executeWithoutResult(s -> persons.findAll().forEach(p ->
+        assertThat(p.open(onlyNewKey)).usingRecursiveComparison().isEqualTo(before.get(p.caseCode))));
+
+    // and back, so the running platform (which has only its own key) reads them again
+    assertThat(rotation.rotate(new FieldCipher(new KeyRing(keys, privacy.activeKey())), "test")).isEqualTo(before.size());
+    assertThat(http.get("/api/cases/" + closedCase, basic("pd.iom", PASSWORD)).body()).contains("Zorina");
+  }
+
+  @Test
+  @Order(8)
+  void auditorsVerifyTheChainAndVerifyNamesTheFirstTamperedEntry() throws Exception {
+    Response notAuditor = http.post("/api/audit/verify", basic("pd.operator", PASSWORD), "");
+    assertThat(notAuditor.status()).isEqualTo(403);
+    JsonNode clean = json.readTree(http.post("/api/audit/verify", basic("pd.auditor", PASSWORD), "").body());
+    assertThat(clean.get("valid").asBoolean()).as(clean.toString()).isTrue();
+    assertThat(clean.get("entriesChecked").asLong()).isGreaterThan(50);
+
+    Response query = http.get("/api/audit?caseCode=" + closedCase + "&action=PERSONAL_DATA_READ", basic("pd.auditor", PASSWORD));
+    assertThat(query.status()).isEqualTo(200);
+    assertThat(query.body()).contains("pd.gpi", "REFUSED").doesNotContain("Zorina");
+
+    long target = jdbc.queryForObject("select min(seq) from nrs_audit where action = 'PERSONAL_DATA_READ' and outcome = 'REFUSED'",
+        Long.class);
+    String original = jdbc.queryForObject("select actor from nrs_audit where seq = ?", String.class, target);
+    jdbc.update("update nrs_audit set actor = 'someone-else' where seq = ?", target);
+    AuditTrail.Verification tampered = audit.verify();
+    assertThat(tampered.valid()).isFalse();
+    assertThat(tampered.firstBrokenEntry()).isEqualTo(target);
+    assertThat(tampered.problem()).contains("entry " + target, "edited");
+    JsonNode overRest = json.readTree(http.post("/api/audit/verify", basic("pd.auditor", PASSWORD), "").body());
+    assertThat(overRest.get("firstBrokenEntry").asLong()).isEqualTo(target);
+
+    jdbc.update("update nrs_audit set actor = ? where seq = ?", original, target);
+    jdbc.update("delete from nrs_audit where seq = ?", target + 1);
+    AuditTrail.Verification removed = audit.verify();
+    assertThat(removed.firstBrokenEntry()).isEqualTo(target + 1);
+    assertThat(removed.problem()).contains("missing");
+  }
+
+  @Test
+  @Order(9)
+  void theRetentionJobErasesThePersonOfEndedCasesOnly() {
+    String open = register("la-strada");
+    String instance = instanceOf(open);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), consentWithPerson(List.of("iom")));
+
+    assertThat(anonymisation.anonymiseEndedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1))))
+        .as("nothing ended a day ago").isZero();
+    int erased = anonymisation.anonymiseEndedBefore(java.time.Instant.now().plusSeconds(60));
+    assertThat(erased).as("the closed case and the one whose consent was withdrawn").isEqualTo(2);
+    Map<String, Object> closed = jdbc.queryForMap("select * from nrs_person where case_code = ?", closedCase);
+    assertThat(closed.get("GIVEN_NAME")).isNull();
+    assertThat(closed.get("ANONYMISED_AT")).isNotNull();
+    assertThat(jdbc.queryForObject("select given_name from nrs_person where case_code = ?", String.class, open)).isNotNull();
+    assertThat(http.get("/api/cases/" + closedCase, basic("pd.iom", PASSWORD)).body()).contains("none recorded")
+        .doesNotContain("Zorina");
+    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'PERSONAL_DATA_ANONYMISED'", Long.class))
+        .isEqualTo(2);
+  }
+
+  // --- the case path
+
+  private String register(String agency) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("channel", "hotline-la-strada");
+    form.put("location", "abroad");
+    form.put("country", "Russian Federation");
+    form.put("category", "trafficking");
+    form.put("minor", false);
+    form.put("sex", "female");
+    form.put("immediateDanger", false);
+    form.put("referralSummary", "Called the hotline");
+    Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
+        basic("pd." + agency, PASSWORD), body(form));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    try {
+      return json.readTree(started.body()).get("businessKey").asText();
+    } catch (Exception e) {
+      throw new AssertionError(started.toString(), e);
+    }
+  }
+
+  private static Map<String, Object> identification() {
+    return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
+        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim");
+  }
+
+  private static Map<String, Object> consentWithPerson(List<String> shareWith) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("informationGiven", true);
+    form.put("consentToAssistance", "given");
+    form.put("shareWithAgencies", shareWith);
+    form.put("informLawEnforcement", false);
+    form.put("personGivenName", "Zorina");
+    form.put("personFamilyName", "Plamadeala-TESTMARK");
+    form.put("personDateOfBirth", "1999-03-17");
+    form.put("personPhone", "+37369TESTMARK");
+    form.put("personEmail", "zorina.p@example.org");
+    form.put("personAddress", "str. TESTMARK 12, Balti");
+    form.put("personDocumentType", "passport");
+    form.put("personDocumentNumber", "TESTMARK-DOC-778");
+    form.put("personFamilyContact", "Mother, TESTMARK-FAMILY 069000000");
+    return form;
+  }
+
+  private String notify(String code, String agency, String step) {
+    return transaction.execute(s -> notifications.notify(new AgencyNotification(agency, code, step,
+        "Answer the service referral", null, null)));
+  }
+
+  private String instanceOf(String code) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult().getId();
+  }
+
+  private Task caseTask(String instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
+            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
+  }
+
+  private void submitOk(Task task, Credentials who, Map<String, Object> form) {
+    Response response = submit(task, who, form);
+    assertThat(response.status()).as(task.getTaskDefinitionKey() + ": " + response).isEqualTo(204);
+  }
+
+  private Response submit(Task task, Credentials who, Map<String, Object> form) {
+    String path = who instanceof PlatformHttp.WebappSession
+        ? "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form"
+        : "/engine-rest/task/" + task.getId() + "/submit-form";
+    return http.post(path, who, body(form));
+  }
+
+  private String body(Map<String, Object> form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> {
+      try {
+        variables.put(name, value instanceof List<?>
+            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
+            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try {
+      return json.writeValueAsString(Map.of("variables", variables));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- scanning
+
+  /** Every table of the database, every column, every row: where a personal value appears. */
+  private Map<String, List<String>> scanEveryTable() throws Exception {
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    for (String table : jdbc.queryForList(
+        "select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
+        String.class)) {
+      List<String> columns = scanTable(table);
+      if (!columns.isEmpty()) {
+        found.put(table, columns);
+      }
+    }
+    assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'",
+        String.class)).contains("ACT_HI_DETAIL", "ACT_HI_VARINST", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY", "NRS_OUTBOX",
+        "NRS_PERSON", "NRS_AUDIT", "NRS_CONSENT");
+    return found;
+  }
+
+  private List<String> scanTable(String table) throws Exception {
+    List<String> hits = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
+      ResultSetMetaData meta = rows.getMetaData();
+      while (rows.next()) {
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          String text = text(rows.getObject(i));
+          if (text != null && MARKERS.stream().anyMatch(m -> text.toLowerCase().contains(m.toLowerCase()))) {
+            hits.add(meta.getColumnName(i));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static String text(Object value) throws Exception {
+    if (value instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (value instanceof Blob blob) {
+      return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
+    }
+    if (value instanceof Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
+    }
+    return value == null ? null : value.toString();
+  }
+
+  /** The called processes' tasks done over REST by a member of the task's group; timers fired by an operator. */
+  private final class OverRest extends CaseAutopilot {
+
+    OverRest() {
+      super(PersonalDataOverRestTest.this.engine);
+    }
+
+    @Override
+    protected void complete(Task task, Map<String, Object> answer) {
+      List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+          .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+      assertThat(GROUPS).as("a member of " + groups).contains(groups.get(0));
+      submitOk(task, basic("pd." + groups.get(0), PASSWORD), answer);
+    }
+
+    @Override
+    protected void fireTimer(Job job) {
+      Response fired = http.post("/engine-rest/job/" + job.getId() + "/execute", basic("pd.operator", PASSWORD), "");
+      assertThat(fired.status()).as(fired.toString()).isEqualTo(204);
+    }
+  }
+}
