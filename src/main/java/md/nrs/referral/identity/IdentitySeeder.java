@@ -28,7 +28,8 @@ public class IdentitySeeder {
   public static final String TYPE_TEAM = "team";
   public static final String TYPE_ROLE = "role";
   /** The processes people start by hand (in Tasklist or over REST). */
-  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY);
+  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY,
+      md.nrs.referral.crossborder.OutboundReferralProcess.KEY);
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
   private final IdentityService identity;
