@@ -19,6 +19,7 @@ import md.nrs.referral.testing.RequiresPostgres;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext // its database is dropped after the class
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the database must exist before Spring starts
 class ConcurrentReferralsOnPostgresTest {
 
   private static final String PASSWORD = "Test#Intake-2026";
