@@ -29,7 +29,8 @@ public class IdentitySeeder {
   public static final String TYPE_ROLE = "role";
   /** The processes people start by hand (in Tasklist or over REST). */
   static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY,
-      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY);
+      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY,
+      md.nrs.referral.crossborder.OutboundReferralProcess.KEY);
   /**
    * Startable processes meant for some agencies only (their groups): hotline calls for the agencies that run a
    * line, DV pilot enrolment for the pilot's agencies. The others are for all caseworkers and coordinators.

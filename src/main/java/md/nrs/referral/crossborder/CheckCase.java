@@ -1,0 +1,50 @@
+package md.nrs.referral.crossborder;
+
+import static md.nrs.referral.crossborder.ConsentRecordedInCase.withoutAuthorization;
+
+import java.util.List;
+import md.nrs.referral.agencies.Agency;
+import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.forms.InvalidFormException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * The request must name an open NRS case: otherwise it is refused at the start (nothing is created).
+ * The request takes the case code as business key and remembers the requesting agency (the starter's
+ * agency, else the case's responsible team), which is told of the outcome.
+ */
+@Component("checkCase")
+public class CheckCase implements JavaDelegate {
+
+  private final AgencyRepository agencies;
+
+  public CheckCase(AgencyRepository agencies) {
+    this.agencies = agencies;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseCode = OutboundReferralProcess.CASE_CODE.get(execution);
+    var engine = execution.getProcessEngineServices();
+    ProcessInstance caseInstance = withoutAuthorization(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).active().singleResult());
+    if (caseInstance == null) {
+      throw new InvalidFormException(OutboundReferralProcess.FORM_REQUEST,
+          List.of(new FieldError("caseCode", "no open NRS case has this code")));
+    }
+    execution.setProcessBusinessKey(caseCode);
+    String requestedBy = OutboundReferralProcess.REQUESTED_BY.get(execution);
+    List<String> groups = requestedBy == null ? List.of() : withoutAuthorization(() -> engine.getIdentityService()
+        .createGroupQuery().groupMember(requestedBy).list().stream().map(Group::getId).toList());
+    List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+    String requestingAgency = own.size() == 1 ? own.get(0) : (String) withoutAuthorization(() ->
+        engine.getRuntimeService().getVariable(caseInstance.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()));
+    OutboundReferralProcess.REQUESTING_AGENCY.set(execution, requestingAgency);
+  }
+}

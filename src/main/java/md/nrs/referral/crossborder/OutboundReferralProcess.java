@@ -1,0 +1,76 @@
+package md.nrs.referral.crossborder;
+
+import java.util.List;
+import md.nrs.referral.process.ProcessVariable;
+
+/**
+ * Contract of processes/outbound-referral.bpmn: a caseworker asks a partner abroad (e.g. Veritas,
+ * Ukraine) to assist the person of an NRS case. Consent to share with that partner first; the request
+ * through the outbox; the partner's answer (Tasklist or signed callback) within the SLA table's time
+ * limit; a coordinator chases, names another partner or withdraws.
+ */
+public final class OutboundReferralProcess {
+
+  public static final String KEY = "outbound-referral";
+
+  /** Forms of this process (forms/*.form ids). */
+  public static final String FORM_REQUEST = "request-partner-assistance";
+  public static final String FORM_PARTNER_ANSWER = "answer-partner-request";
+  public static final String FORM_FOLLOW_UP = "follow-up-partner-request";
+
+  /** Element ids in the model. */
+  public static final class Elements {
+    public static final String START = "StartEvent_PartnerAssistanceRequested";
+    public static final String CHECK_CASE = "ServiceTask_CheckCase";
+    public static final String CHECK_SHARING_CONSENT = "ServiceTask_CheckSharingConsent";
+    public static final String CONSENT_TO_SHARE = "Gateway_ConsentToShare";
+    public static final String TELL_REQUESTER_NO_CONSENT = "ServiceTask_TellRequesterNoConsent";
+    public static final String NOT_SENT_WITHOUT_CONSENT = "EndEvent_NotSentWithoutConsent";
+    public static final String SET_ANSWER_DEADLINE = "ServiceTask_SetAnswerDeadline";
+    public static final String SEND_REQUEST = "ServiceTask_SendRequestToPartner";
+    public static final String PARTNER_ANSWER = "UserTask_PartnerAnswer";
+    public static final String ANSWER_OVERDUE = "BoundaryEvent_AnswerOverdue";
+    public static final String PARTNER_ACCEPTED = "Gateway_PartnerAccepted";
+    public static final String TELL_REQUESTER_PARTNER_ASSISTS = "ServiceTask_TellRequesterPartnerAssists";
+    public static final String PARTNER_ASSISTS = "EndEvent_PartnerAssists";
+    public static final String FOLLOW_UP = "UserTask_FollowUpPartnerRequest";
+    public static final String COORDINATOR_DECISION = "Gateway_CoordinatorDecision";
+    public static final String REQUEST_WITHDRAWN = "EndEvent_RequestWithdrawn";
+
+    private Elements() {
+    }
+  }
+
+  // Start form
+  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> PARTNER_AGENCY = ProcessVariable.text("partnerAgency");
+  public static final ProcessVariable<List<String>> ASSISTANCE_NEEDED = ProcessVariable.textList("assistanceNeeded");
+  public static final ProcessVariable<String> REQUEST_NOTE = ProcessVariable.text("requestNote");
+  /** The user who started the request (the start event's initiator). */
+  public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.text("requestedBy");
+
+  // Kept by the process
+  public static final ProcessVariable<String> REQUESTING_AGENCY = ProcessVariable.text("requestingAgency");
+  public static final ProcessVariable<Boolean> CONSENT_TO_SHARE = ProcessVariable.flag("consentToShare");
+  /** ISO-8601 date-time with offset: the partner's answer is due then (task due date and timer). */
+  public static final ProcessVariable<String> ANSWER_DUE_AT = ProcessVariable.text("answerDueAt");
+  public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("outboundOutcome");
+
+  // Partner's answer, coordinator's follow-up
+  public static final ProcessVariable<String> PARTNER_ANSWER = ProcessVariable.text("partnerAnswer");
+  public static final ProcessVariable<String> PARTNER_NOTE = ProcessVariable.text("partnerNote");
+  public static final ProcessVariable<String> COORDINATOR_DECISION = ProcessVariable.text("coordinatorDecision");
+  public static final ProcessVariable<String> COORDINATOR_NOTE = ProcessVariable.text("coordinatorNote");
+
+  public static final String OUTCOME_NO_CONSENT = "not-sent-no-consent";
+  public static final String OUTCOME_PARTNER_ASSISTS = "partner-assists";
+
+  /** Partner agencies abroad a request may go to (agency directory ids). */
+  public static final String[] PARTNERS_ABROAD = {"veritas"};
+  /** What a partner may be asked to do. */
+  public static final String[] ASSISTANCE_TYPES = {"identification", "shelter", "medical", "psychological", "legal",
+      "return-support", "family-tracing"};
+
+  private OutboundReferralProcess() {
+  }
+}

@@ -1,0 +1,11 @@
+package md.nrs.referral.crossborder;
+
+/**
+ * Whether the person of a case has consented to their case being shared with an agency. A port, so the
+ * consent registry can replace the reading of the case's informed-consent answers without touching the
+ * process.
+ */
+public interface PartnerSharingConsent {
+
+  boolean allowsSharing(String caseCode, String agencyId);
+}

@@ -1,0 +1,152 @@
+package md.nrs.referral.crossborder;
+
+import static md.nrs.referral.testing.PlatformHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import md.nrs.referral.agencies.AgencyDirectory;
+import md.nrs.referral.agencies.AgencyRequest;
+import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.agencies.WebhookSender;
+import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
+import md.nrs.referral.testing.DeliveryJobs;
+import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.TestUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole outbound referral over real HTTP: a La Strada caseworker asks over the engine's REST API, the
+ * request is delivered to a real HTTP server on 127.0.0.1 standing in for Veritas's system (signed
+ * webhook), and Veritas answers with a signed callback, which completes its step and ends the request.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:nrs-referral-intake;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+class OutboundReferralOverHttpTest {
+
+  private static final String SECRET = "veritas-shared-secret-2026";
+  private static final String PASSWORD = "Test#Outbound-2026";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired AgencyDirectory directory;
+  @Autowired OutboxRepository outbox;
+  @Autowired CaseCodes caseCodes;
+  @LocalServerPort int port;
+
+  private HttpServer veritas;
+  private final List<String[]> received = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void veritasHasAWebhookOnThisMachine() throws Exception {
+    veritas = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    veritas.createContext("/nrs/requests", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      received.add(new String[] {body, exchange.getRequestHeaders().getFirst("X-NRS-Timestamp"),
+          exchange.getRequestHeaders().getFirst("X-NRS-Signature")});
+      exchange.sendResponseHeaders(202, -1);
+      exchange.close();
+    });
+    veritas.start();
+    var current = directory.find("veritas").orElseThrow();
+    directory.update("veritas", new AgencyRequest(null, current.name(), current.kind(), current.services(), current.regions(),
+        current.shelterPlaces(), "webhook", "http://127.0.0.1:" + veritas.getAddress().getPort() + "/nrs/requests", SECRET,
+        null, null, true, current.version()));
+    TestUsers.ensure(engine, "outbound.caseworker", PASSWORD, "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "veritas.callback", PASSWORD, "veritas");
+  }
+
+  @AfterEach
+  void stopVeritas() {
+    veritas.stop(0);
+  }
+
+  @Test
+  void aRequestReachesVeritasSignedAndVeritassSignedAnswerEndsIt() throws Exception {
+    String caseCode = aCaseWithConsentToShareWithVeritas();
+    PlatformHttp http = new PlatformHttp(port);
+
+    Response started = http.post("/engine-rest/process-definition/key/" + OutboundReferralProcess.KEY + "/submit-form",
+        basic("outbound.caseworker", PASSWORD), """
+            {"variables": {"caseCode": {"value": "%s"}, "partnerAgency": {"value": "veritas"},
+             "assistanceNeeded": {"value": "[\\"shelter\\", \\"return-support\\"]", "type": "Json"},
+             "requestNote": {"value": "Wants to come home before winter"}}}""".formatted(caseCode));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    ProcessInstance request = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).processInstanceBusinessKey(caseCode).singleResult();
+    assertThat(request).isNotNull();
+
+    DeliveryJobs.of(engine, "veritas").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+    String[] delivered = received.stream().filter(r -> r[0].contains(caseCode)).findFirst().orElseThrow();
+    assertThat(delivered[2]).isEqualTo("sha256=" + WebhookSender.sign(SECRET, delivered[1] + "." + delivered[0]));
+    JsonNode notification = JSON.readTree(delivered[0]);
+    assertThat(notification.get("step").asText()).isEqualTo(Elements.PARTNER_ANSWER);
+    assertThat(delivered[0]).contains("shelter", "return-support").doesNotContain("winter");
+
+    HttpResponse<String> answer = callback("{\"notificationKey\":\"" + notification.get("notificationKey").asText()
+        + "\",\"step\":\"" + Elements.PARTNER_ANSWER + "\",\"values\":{\"partnerAnswer\":\"accept\"}}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request.getId())
+        .singleResult().getEndActivityId()).isEqualTo(Elements.PARTNER_ASSISTS);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).filteredOn(e -> request.getId().equals(e.getProcessInstanceId()))
+        .extracting(OutboxEntry::getAgencyId).containsExactly("veritas", "la-strada");
+  }
+
+  private String aCaseWithConsentToShareWithVeritas() {
+    String caseCode = caseCodes.next();
+    ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
+        new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
+            "sex", "female", "immediateDanger", false)));
+    var tasks = engine.getTaskService();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
+        "interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
+        "victimStatus", "presumed-victim"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
+        "informationGiven", true, "consentToAssistance", "given", "shareWithAgencies", List.of("veritas", "la-strada"),
+        "informLawEnforcement", false));
+    return caseCode;
+  }
+
+  private HttpResponse<String> callback(String body) throws Exception {
+    long timestamp = Instant.now().getEpochSecond();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/callbacks/veritas"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("veritas.callback:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("X-NRS-Timestamp", String.valueOf(timestamp))
+        .header("X-NRS-Signature", "sha256=" + WebhookSender.sign(SECRET, timestamp + "." + body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,252 @@
+package md.nrs.referral.crossborder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
+import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.sla.WorkingCalendar;
+import md.nrs.referral.testing.CalledProcessTestSupport;
+import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.ProcessTest;
+import md.nrs.referral.testing.TestUsers;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * The referral to a partner abroad, every branch: consent checked first (none: nothing sent, the
+ * caseworker's agency told), the request through the outbox, the partner's answer, the SLA timer that
+ * hands an unanswered request to a coordinator (clock moved by hand), chasing, another partner,
+ * withdrawal. Each test opens a real NRS case with its informed consent; coverage counts only
+ * outbound-referral (the case process has its own test), so this is {@link ProcessTest} with nrs-case
+ * and its called processes left out of the count.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {"spring.datasource.url=jdbc:h2:mem:nrs-outbound-referral-tests;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+@Import({ProcessEngineCoverageConfiguration.class, OutboundReferralProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class OutboundReferralProcessTest extends CalledProcessTestSupport {
+
+  private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
+  /** A Monday morning without public holidays in the following week. */
+  private static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 2, 2, 10, 0, 0, 0, CHISINAU);
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
+      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
+      notCounted.add(NrsCaseProcess.KEY);
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
+          .build();
+    }
+  }
+
+  @Autowired WorkingCalendar calendar;
+
+  @BeforeEach
+  void onAMondayMorning() {
+    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
+    TestUsers.ensure(engine, "outbound.lastrada", "Test#Outbound-2026", "la-strada", "caseworkers");
+  }
+
+  @AfterEach
+  void backToRealTime() {
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void theSlaTableGivesAPartnerAbroadFiveWorkingDaysToAnswer() {
+    var result = engine.getDecisionService().evaluateDecisionByKey("sla-durations").variables(
+        new HashMap<>(Map.of("step", Elements.PARTNER_ANSWER))).evaluate().getSingleResult();
+
+    assertThat((String) result.getEntry("duration")).isEqualTo("P5D");
+    assertThat((String) result.getEntry("calendar")).isEqualTo("working-days");
+  }
+
+  @Test
+  void withConsentTheRequestGoesToVeritasWhichAcceptsAndTheCaseworkersAgencyIsTold() {
+    openCaseSharingWith("veritas");
+
+    ProcessInstance request = requestAs("outbound.lastrada");
+
+    assertThat(request).hasPassed(Elements.CHECK_CASE, Elements.CHECK_SHARING_CONSENT, Elements.SEND_REQUEST)
+        .isWaitingAt(Elements.PARTNER_ANSWER).variables().containsEntry("requestingAgency", "la-strada")
+        .containsEntry("consentToShare", true).containsEntry("requestedBy", "outbound.lastrada");
+    assertThat(request.getBusinessKey()).isEqualTo(caseCode);
+    assertThat(task(request)).hasCandidateGroup("veritas");
+    ZonedDateTime due = calendar.dueAfter(MONDAY, "P5D", WorkingCalendar.Mode.WORKING_DAYS);
+    assertThat(due.toLocalDate()).isAfterOrEqualTo(LocalDate.of(2026, 2, 9));
+    assertThat(task(request).getDueDate().toInstant()).isEqualTo(due.toInstant());
+    List<OutboxEntry> sent = outboxOf(request);
+    assertThat(sent).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
+        .containsExactly(tuple("veritas", Elements.PARTNER_ANSWER));
+    assertThat(sent.get(0).getDueAt()).isEqualTo(due.toInstant());
+    assertThat(sent.get(0).getRequest()).contains("shelter", "return-support", "la-strada");
+
+    complete(request, Map.of("partnerAnswer", "accept"));
+
+    assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_PARTNER_ASSISTS, Elements.PARTNER_ASSISTS)
+        .variables().containsEntry("outboundOutcome", OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
+    assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
+        .containsExactly(tuple("veritas", Elements.PARTNER_ANSWER), tuple("la-strada", Elements.PARTNER_ASSISTS));
+  }
+
+  @Test
+  void withoutConsentToShareWithThePartnerNothingIsSentAndTheCaseTeamIsTold() {
+    openCaseSharingWith("la-strada", "iom");
+
+    ProcessInstance request = request();
+
+    assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_NO_CONSENT, Elements.NOT_SENT_WITHOUT_CONSENT)
+        .hasNotPassed(Elements.SEND_REQUEST).variables().containsEntry("consentToShare", false)
+        .containsEntry("outboundOutcome", OutboundReferralProcess.OUTCOME_NO_CONSENT);
+    List<OutboxEntry> told = outboxOf(request);
+    assertThat(told).extracting(OutboxEntry::getAgencyId).containsExactly("mdt-chisinau");
+    assertThat(told.get(0).getRequest()).contains("not sent", "not consented", "veritas");
+  }
+
+  @Test
+  void aRequestForACaseThatIsNotOpenIsRefusedAndLeavesNothing() {
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count();
+
+    assertThatThrownBy(this::request).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("caseCode: no open NRS case has this code");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void aRequestWithoutAnyAssistanceNamedIsRefusedByItsForm() {
+    openCaseSharingWith("veritas");
+    Map<String, Object> form = requestForm();
+    form.put("assistanceNeeded", List.of());
+
+    assertThatThrownBy(() -> start(form)).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("assistanceNeeded");
+  }
+
+  @Test
+  void noAnswerByTheDeadlineGoesToACoordinatorWhoChasesThePartnerWithANewDeadline() {
+    openCaseSharingWith("veritas");
+    ProcessInstance request = request();
+    Job timer = timer(request, Elements.ANSWER_OVERDUE);
+    ZonedDateTime due = calendar.dueAfter(MONDAY, "P5D", WorkingCalendar.Mode.WORKING_DAYS);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(due.toInstant());
+
+    ClockUtil.setCurrentTime(Date.from(due.plusMinutes(1).toInstant()));
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(request).hasPassed(Elements.ANSWER_OVERDUE).isWaitingAt(Elements.FOLLOW_UP);
+    assertThat(task(request)).hasCandidateGroup("nrs-coordinators");
+    complete(request, Map.of("coordinatorDecision", "chase", "partnerAgency", "veritas"));
+
+    assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
+    OffsetDateTime newDue = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(request.getId(), "answerDueAt"));
+    assertThat(newDue.toInstant()).isAfter(due.toInstant());
+    assertThat(timer(request, Elements.ANSWER_OVERDUE).getDuedate().toInstant()).isEqualTo(newDue.toInstant());
+    assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId).containsExactly("veritas", "veritas");
+  }
+
+  @Test
+  void aDeclineGoesToACoordinatorWhoMayAskAnotherPartnerAfterCheckingConsentAgain() {
+    openCaseSharingWith("veritas");
+    ProcessInstance request = request();
+
+    complete(request, Map.of("partnerAnswer", "decline", "partnerNote", "No capacity this month"));
+    assertThat(request).isWaitingAt(Elements.FOLLOW_UP);
+    complete(request, Map.of("coordinatorDecision", "other-partner", "partnerAgency", "veritas"));
+
+    assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(request.getId())
+        .activityId(Elements.CHECK_SHARING_CONSENT).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aDeclineNeedsItsReasonAndTheCoordinatorMayWithdrawTheRequestWithANote() {
+    openCaseSharingWith("veritas");
+    ProcessInstance request = request();
+
+    assertThatThrownBy(() -> complete(request, Map.of("partnerAnswer", "decline")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("partnerNote");
+    complete(request, Map.of("partnerAnswer", "decline", "partnerNote", "Outside our region"));
+    assertThatThrownBy(() -> complete(request, Map.of("coordinatorDecision", "withdraw", "partnerAgency", "veritas")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("coordinatorNote");
+    complete(request, Map.of("coordinatorDecision", "withdraw", "partnerAgency", "veritas",
+        "coordinatorNote", "The person returned to Moldova on her own"));
+
+    assertThat(request).isEnded().hasPassed(Elements.REQUEST_WITHDRAWN).hasNotPassed(Elements.PARTNER_ASSISTS);
+  }
+
+  // --- helpers
+
+  /** An open NRS case (code {@link #caseCode}) whose informed consent lets it be shared with these agencies. */
+  private void openCaseSharingWith(String... agencies) {
+    ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
+        new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
+            "sex", "female", "immediateDanger", false)));
+    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
+        "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
+    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true, "consentToAssistance", "given",
+        "shareWithAgencies", List.of(agencies), "informLawEnforcement", false));
+  }
+
+  private Map<String, Object> requestForm() {
+    return new HashMap<>(Map.of("caseCode", caseCode, "partnerAgency", "veritas",
+        "assistanceNeeded", List.of("shelter", "return-support"), "requestNote", "Stranded in Odesa, wants to come home"));
+  }
+
+  private ProcessInstance request() {
+    return start(requestForm());
+  }
+
+  private ProcessInstance requestAs(String userId) {
+    engine.getIdentityService().setAuthentication(userId, List.of("la-strada", "caseworkers"));
+    try {
+      return request();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private ProcessInstance start(Map<String, Object> form) {
+    return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).latestVersion().singleResult().getId(), form);
+  }
+}
