@@ -1,6 +1,6 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.crossborder.ConsentRecordedInCase.withoutAuthorization;
+import static md.nrs.referral.crossborder.AsPlatform.withoutAuthorization;
 
 import java.util.List;
 import md.nrs.referral.agencies.Agency;

@@ -1,6 +1,6 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.crossborder.ConsentRecordedInCase.withoutAuthorization;
+import static md.nrs.referral.crossborder.AsPlatform.withoutAuthorization;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -69,7 +69,7 @@ public class ReferralIntakeController {
           @ApiResponse(responseCode = "409", description = "The sourceReference was used for a different referral"),
           @ApiResponse(responseCode = "413", description = "The body is larger than 64 KB"),
           @ApiResponse(responseCode = "415", description = "The body is not application/json"),
-          @ApiResponse(responseCode = "422", description = "Personal data cannot be kept (no personal-data store)")})
+          @ApiResponse(responseCode = "422", description = "The personal data could not be kept in the vault")})
   @PostMapping(PATH)
   public ResponseEntity<Map<String, Object>> refer(HttpServletRequest request) throws IOException {
     Authentication caller = identity.getCurrentAuthentication();

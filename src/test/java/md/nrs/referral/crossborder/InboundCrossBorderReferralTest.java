@@ -60,7 +60,7 @@ class InboundCrossBorderReferralTest {
     complete(instanceId, null, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
         "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
     complete(instanceId, null, Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("iom", "veritas"), "informLawEnforcement", false));
+        "shareWithAgencies", List.of("iom", "veritas"), "informLawEnforcement", false, "informPartnerAbroad", true));
     complete(instanceId, "author", Map.of("plannedServices", List.of("psychological"), "shelterNeeded", false,
         "planSummary", "Return home, then psychological counselling"));
     complete(instanceId, "coordinator", Map.of("planDecision", "approve"));

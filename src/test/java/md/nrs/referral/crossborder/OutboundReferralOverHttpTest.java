@@ -133,7 +133,7 @@ class OutboundReferralOverHttpTest {
         "victimStatus", "presumed-victim"));
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
         "informationGiven", true, "consentToAssistance", "given", "shareWithAgencies", List.of("veritas", "la-strada"),
-        "informLawEnforcement", false));
+        "informLawEnforcement", false, "informPartnerAbroad", true));
     return caseCode;
   }
 

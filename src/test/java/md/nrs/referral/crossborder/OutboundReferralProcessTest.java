@@ -99,7 +99,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   @Test
   void withConsentTheRequestGoesToVeritasWhichAcceptsAndTheCaseworkersAgencyIsTold() {
-    openCaseSharingWith("veritas");
+    openCaseSharingWith("veritas", "la-strada");
 
     ProcessInstance request = requestAs("outbound.lastrada");
 
@@ -152,7 +152,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aRequestWithoutAnyAssistanceNamedIsRefusedByItsForm() {
-    openCaseSharingWith("veritas");
+    openCaseSharingWith("veritas", "la-strada");
     Map<String, Object> form = requestForm();
     form.put("assistanceNeeded", List.of());
 
@@ -162,7 +162,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   @Test
   void noAnswerByTheDeadlineGoesToACoordinatorWhoChasesThePartnerWithANewDeadline() {
-    openCaseSharingWith("veritas");
+    openCaseSharingWith("veritas", "la-strada");
     ProcessInstance request = request();
     Job timer = timer(request, Elements.ANSWER_OVERDUE);
     ZonedDateTime due = calendar.dueAfter(MONDAY, "P5D", WorkingCalendar.Mode.WORKING_DAYS);
@@ -184,7 +184,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aDeclineGoesToACoordinatorWhoMayAskAnotherPartnerAfterCheckingConsentAgain() {
-    openCaseSharingWith("veritas");
+    openCaseSharingWith("veritas", "la-strada");
     ProcessInstance request = request();
 
     complete(request, Map.of("partnerAnswer", "decline", "partnerNote", "No capacity this month"));
@@ -198,7 +198,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aDeclineNeedsItsReasonAndTheCoordinatorMayWithdrawTheRequestWithANote() {
-    openCaseSharingWith("veritas");
+    openCaseSharingWith("veritas", "la-strada");
     ProcessInstance request = request();
 
     assertThatThrownBy(() -> complete(request, Map.of("partnerAnswer", "decline")))
@@ -216,7 +216,10 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
   // --- helpers
 
-  /** An open NRS case (code {@link #caseCode}) whose informed consent lets it be shared with these agencies. */
+  /**
+   * An open NRS case (code {@link #caseCode}) whose informed consent lets it be shared with these agencies. The
+   * requesting agency (La Strada) is among them where it is to be told the answer: the consent registry decides.
+   */
   private void openCaseSharingWith(String... agencies) {
     ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
@@ -224,7 +227,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
         "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of(agencies), "informLawEnforcement", false));
+        "shareWithAgencies", List.of(agencies), "informLawEnforcement", false, "informPartnerAbroad", true));
   }
 
   private Map<String, Object> requestForm() {

@@ -60,9 +60,9 @@ class PersonalDataKeptApartTest {
   void thePersonGoesToTheStoreAndNoneOfItToTheCaseOrItsHistory() throws Exception {
     TestUsers.ensure(engine, "person.lastrada", PASSWORD, "la-strada", "caseworkers");
     String body = ReferralIntakeApiTest.referral("LS-PERSON-1").replace("\"location\": \"moldova\"", """
-        "location": "moldova", "person": {"firstName": "Olesea-Unique", "lastName": "Rusu-Unique",
+        "location": "moldova", "person": {"givenName": "Olesea-Unique", "familyName": "Rusu-Unique",
           "dateOfBirth": "2001-04-05", "phone": "+373 60 000 111", "email": "olesea.unique@example.org",
-          "address": "Strada Unica 7", "documentNumber": "B-UNIQUE-77", "preferredLanguage": "ro"}""");
+          "address": "Strada Unica 7", "documentNumber": "B-UNIQUE-77", "familyContact": "Mama Unica"}""");
 
     Response response = new PlatformHttp(port).post("/api/referrals", basic("person.lastrada", PASSWORD), body);
 
@@ -71,7 +71,7 @@ class PersonalDataKeptApartTest {
     assertThat(store.kept).hasSize(1);
     Object[] kept = store.kept.get(0);
     assertThat(kept[0]).isEqualTo(caseCode);
-    assertThat(((IntakePerson) kept[1]).lastName()).isEqualTo("Rusu-Unique");
+    assertThat(((IntakePerson) kept[1]).familyName()).isEqualTo("Rusu-Unique");
     assertThat(((IntakePerson) kept[1]).dateOfBirth()).hasToString("2001-04-05");
     assertThat(kept[2]).isEqualTo("la-strada");
     assertThat(kept[3]).isEqualTo("person.lastrada");

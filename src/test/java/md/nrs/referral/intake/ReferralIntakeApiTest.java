@@ -41,6 +41,7 @@ class ReferralIntakeApiTest {
 
   @Autowired ProcessEngine engine;
   @Autowired ReferralIntakeRepository intakes;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   private PlatformHttp http;
@@ -134,7 +135,7 @@ class ReferralIntakeApiTest {
     String body = """
         {"channel": "carrier-pigeon", "location": "abroad", "category": 7, "minor": "perhaps",
          "immediateDanger": false, "referralSummary": "%s", "fullName": "Secret-Name Ivanova",
-         "person": {"firstName": "Secret-Name", "dateOfBirth": "yesterday", "email": "not-an-address", "shoeSize": 38}}
+         "person": {"givenName": "Secret-Name", "dateOfBirth": "yesterday", "email": "not-an-address", "shoeSize": 38}}
         """.formatted("x".repeat(2001));
 
     Response response = post("intake.lastrada", body);
@@ -207,17 +208,34 @@ class ReferralIntakeApiTest {
   }
 
   @Test
-  void personalDataIsRefusedWith422UntilTheVaultIsConfiguredAndNothingRemains() throws Exception {
-    long cases = allCases();
-    long rows = intakes.count();
+  void thePersonSentWithAReferralIsSealedInTheVaultUnderTheCaseCode() throws Exception {
     String body = referral(nextReference()).replace("\"location\": \"moldova\"",
-        "\"location\": \"moldova\", \"person\": {\"firstName\": \"Secret-Name\", \"dateOfBirth\": \"2001-04-05\"}");
+        "\"location\": \"moldova\", \"person\": {\"givenName\": \"Secret-Name\", \"dateOfBirth\": \"2001-04-05\","
+            + " \"documentType\": \"passport\", \"documentNumber\": \"SEALED-77\"}");
 
     Response response = post("intake.lastrada", body);
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
-    assertThat(response.body()).contains("personal data cannot be accepted until the vault is configured")
-        .doesNotContain("Secret-Name");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    String caseCode = JSON.readTree(response.body()).get("caseCode").asText();
+    java.util.Map<String, Object> row = jdbc.queryForMap(
+        "select key_id, given_name, date_of_birth, document_number, recorded_agency from nrs_person where case_code = ?", caseCode);
+    assertThat(row.get("recorded_agency")).isEqualTo("la-strada");
+    assertThat(String.valueOf(row.get("given_name"))).isNotBlank().doesNotContain("Secret");
+    assertThat(String.valueOf(row.get("date_of_birth"))).isNotBlank().doesNotContain("2001");
+    assertThat(String.valueOf(row.get("document_number"))).isNotBlank().doesNotContain("SEALED");
+  }
+
+  @Test
+  void aPersonWithAnUnknownDocumentTypeIsA400AndNothingRemains() throws Exception {
+    long cases = allCases();
+    long rows = intakes.count();
+    String body = referral(nextReference()).replace("\"location\": \"moldova\"",
+        "\"location\": \"moldova\", \"person\": {\"givenName\": \"Secret-Name\", \"documentType\": \"library-card\"}");
+
+    Response response = post("intake.lastrada", body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.body()).contains("person.documentType").doesNotContain("Secret-Name");
     assertThat(allCases()).isEqualTo(cases);
     assertThat(intakes.count()).isEqualTo(rows);
   }
