@@ -5,11 +5,17 @@
 const PERIODS = [[7, 'last 7 days'], [30, 'last 30 days'], [90, 'last 90 days'], [365, 'last 12 months']];
 const DEFAULT_DAYS = 30;
 
+// The period runs from the first day up to now (no "to": the server's now, whatever the browser's zone).
 function pluginUrl(api, path, days) {
-  const to = new Date();
-  const from = new Date(to.getTime() - (days - 1) * 86400000);
-  const day = (d) => d.toISOString().slice(0, 10);
-  return `${api.cockpitApi}/plugin/nrs-analytics/${api.engine}/${path}?from=${day(from)}&to=${day(to)}`;
+  const from = new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
+  return `${api.cockpitApi}/plugin/nrs-analytics/${engineName(api)}/${path}?from=${from}`;
+}
+
+// Cockpit 7.24 hands diagram plugins the page URL as api.engine; the engine is in the path instead.
+function engineName(api) {
+  if (api.engine && !api.engine.includes('/')) return api.engine;
+  const match = window.location.pathname.match(/\/app\/cockpit\/([^/]+)/);
+  return match ? match[1] : 'default';
 }
 
 async function load(api, path, days) {
@@ -88,14 +94,14 @@ const diagramOverlay = {
       const shown = answer.activities.filter((f) => registry.get(f.activityId));
       const slowest = Math.max(0, ...shown.map((f) => f.medianMillis || 0));
       panel.insertAdjacentHTML('beforeend',
-        '<div class="nrs-analytics-legend">⏳ waiting now · ⚠ overdue · median / 90th percentile time · ✖ SLA breaches in the period' +
+        '<div class="nrs-analytics-legend">On each step: tokens waiting now and how many are overdue; median and 90th-percentile time spent there; SLA breaches in the period.' +
         '<br><span class="nrs-analytics-hot">worst</span> <span class="nrs-analytics-warm">slow</span> <span class="nrs-analytics-cool">fine</span></div>');
       for (const f of shown) {
         const html = `<div class="nrs-analytics-badge nrs-analytics-${heat(f, slowest)}" title="${text(f.activityName)}: ` +
           `${f.completed} completed in the period${f.agency ? ', agency ' + text(f.agency) : ''}">` +
-          `<div>⏳ ${f.waiting} · ⚠ ${f.overdue}</div>` +
-          `<div>${duration(f.medianMillis)} / ${duration(f.p90Millis)}</div>` +
-          (f.breaches ? `<div>✖ ${f.breaches}</div>` : '') + '</div>';
+          `<div>${f.waiting} waiting · ${f.overdue} overdue</div>` +
+          `<div>median ${duration(f.medianMillis)} · p90 ${duration(f.p90Millis)}</div>` +
+          (f.breaches ? `<div>${f.breaches} SLA breaches</div>` : '') + '</div>';
         ids.push(overlays.add(f.activityId, 'nrs-analytics', {position: {bottom: -4, left: -6}, html}));
       }
     };
@@ -131,8 +137,8 @@ const dashboard = {
         `<td class="num">${duration(f.medianMillis)}</td><td class="num">${Math.round(f.breachRate * 100)}%</td>` +
         `<td>${text(f.agency || '–')}</td></tr>`).join('');
       section.insertAdjacentHTML('beforeend',
-        '<table class="table cam-table nrs-analytics-table"><thead><tr><th>Activity</th><th>Waiting</th><th>Overdue</th>' +
-        `<th>Median wait</th><th>Breach rate</th><th>Agency</th></tr></thead><tbody>${rows}</tbody></table>`);
+        '<table class="table cam-table nrs-analytics-table"><thead><tr><th>Activity</th><th class="num">Waiting</th><th class="num">Overdue</th>' +
+        `<th class="num">Median wait</th><th class="num">Breach rate</th><th>Agency</th></tr></thead><tbody>${rows}</tbody></table>`);
     };
     draw(DEFAULT_DAYS);
   }
