@@ -61,6 +61,8 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
   public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
   public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  /** 0-2, 3-6, 7-17, 18+ or unknown: for the national statistics (no birth date is ever asked). */
+  public static final ProcessVariable<String> AGE_BAND = ProcessVariable.text("ageBand");
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
   public static final ProcessVariable<Boolean> IMMEDIATE_DANGER = ProcessVariable.flag("immediateDanger");
   public static final ProcessVariable<String> REFERRAL_SUMMARY = ProcessVariable.text("referralSummary");

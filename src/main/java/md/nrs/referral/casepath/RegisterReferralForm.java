@@ -12,6 +12,7 @@ import md.nrs.referral.forms.RequiredWhen;
  */
 @FormContract(NrsCaseProcess.FORM_REGISTER_REFERRAL)
 @RequiredWhen(field = "country", when = "location", is = "abroad", message = "is required when the person is abroad")
+@MinorMatchesAgeBand
 public record RegisterReferralForm(
     @NotNull(message = "choose how the referral came") @OneOf({"police-cctp", "police-gpi", "ngo", "hotline-la-strada",
         "trustline-interaction", "community-social-worker", "consulate", "partner-abroad", "self-referral", "other"})
@@ -20,6 +21,7 @@ public record RegisterReferralForm(
     @Size(max = 100) String country,
     @NotNull(message = "choose the category") @OneOf({"trafficking", "domestic-violence", "stranded-migrant",
         "person-in-difficulty"}) String category,
+    @NotNull(message = "choose the age band") @OneOf({"0-2", "3-6", "7-17", "18+", "unknown"}) String ageBand,
     boolean minor,
     @NotNull(message = "choose one") @OneOf({"female", "male", "unknown"}) String sex,
     boolean immediateDanger,

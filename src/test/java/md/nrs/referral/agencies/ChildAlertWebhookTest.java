@@ -70,7 +70,7 @@ class ChildAlertWebhookTest {
     Instant referred = Instant.now();
     var started = new PlatformHttp(port).post("/engine-rest/process-definition/key/nrs-case/submit-form",
         basic("ca.hotline", "Test#Secret-2026"), "{\"variables\":{\"channel\":{\"value\":\"hotline-la-strada\"},"
-            + "\"location\":{\"value\":\"moldova\"},\"category\":{\"value\":\"trafficking\"},\"minor\":{\"value\":true,\"type\":\"Boolean\"},"
+            + "\"location\":{\"value\":\"moldova\"},\"category\":{\"value\":\"trafficking\"},\"minor\":{\"value\":true,\"type\":\"Boolean\"},\"ageBand\":{\"value\":\"7-17\"},"
             + "\"sex\":{\"value\":\"female\"},\"immediateDanger\":{\"value\":false,\"type\":\"Boolean\"}}}");
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
 

@@ -51,6 +51,7 @@ class NrsCaseProcessTest {
   void aChildIsReportedToTheGuardianshipAuthorityAtOnce() {
     Map<String, Object> child = adultInMoldova();
     child.put("minor", true);
+    child.put("ageBand", "7-17");
 
     ProcessInstance referral = refer(child);
 
@@ -129,6 +130,7 @@ class NrsCaseProcessTest {
   void withdrawingConsentStopsEverythingAndTellsTheAgencies() {
     Map<String, Object> child = adultInMoldova();
     child.put("minor", true);
+    child.put("ageBand", "7-17");
     ProcessInstance referral = refer(child);
     identify(referral);
 
@@ -229,6 +231,7 @@ class NrsCaseProcessTest {
     form.put("location", "moldova");
     form.put("category", "trafficking");
     form.put("minor", false);
+    form.put("ageBand", "18+");
     form.put("sex", "female");
     form.put("immediateDanger", false);
     form.put("referralSummary", "Returned from labour exploitation");

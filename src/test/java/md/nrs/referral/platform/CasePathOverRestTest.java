@@ -129,6 +129,7 @@ class CasePathOverRestTest {
     form.put("location", location);
     form.put("category", "trafficking");
     form.put("minor", minor);
+    form.put("ageBand", minor ? "7-17" : "18+");
     form.put("sex", "female");
     form.put("immediateDanger", false);
     form.put("referralSummary", "Called the hotline");

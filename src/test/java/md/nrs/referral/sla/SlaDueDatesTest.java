@@ -92,6 +92,7 @@ class SlaDueDatesTest {
     form.put("location", location);
     form.put("category", "trafficking");
     form.put("minor", minor);
+    form.put("ageBand", minor ? "3-6" : "18+");
     form.put("sex", "female");
     form.put("immediateDanger", danger);
     return form;

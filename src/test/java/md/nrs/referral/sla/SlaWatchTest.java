@@ -47,6 +47,7 @@ class SlaWatchTest {
     referral.put("location", "moldova");
     referral.put("category", "trafficking");
     referral.put("minor", false);
+    referral.put("ageBand", "18+");
     referral.put("sex", "female");
     referral.put("immediateDanger", false);
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()

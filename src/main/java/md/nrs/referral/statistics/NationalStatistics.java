@@ -1,0 +1,223 @@
+package md.nrs.referral.statistics;
+
+import static md.nrs.referral.statistics.StatisticsSources.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import md.nrs.referral.analytics.Period;
+import md.nrs.referral.assistance.AssistanceServiceProcess;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.repatriation.RepatriationProcess;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * The national statistics for a period, from the engine's history only (aggregated; no case code or
+ * person leaves this class):
+ * <ul>
+ *   <li>referred: {@code nrs-case} instances started in the period, by sex, age band, region, internal or
+ *       cross-border, destination country;</li>
+ *   <li>identified: of those, the ones whose identification interview recorded an identified or presumed
+ *       victim, by sex, age band and form of exploitation (a person may count under several forms);</li>
+ *   <li>assisted: distinct cases with an {@code assistance-service} delivered (fully or partly) that
+ *       ended in the period, by sex; services delivered by type;</li>
+ *   <li>repatriated: {@code repatriation} instances that ended in the period with the person returned;</li>
+ *   <li>hotline calls started in the period by type and operator agency; domestic-violence pilot
+ *       enrolments (started in the period) and completions (ended in the period) by participant kind.</li>
+ * </ul>
+ */
+@Service
+public class NationalStatistics {
+
+  private static final int PAGE = 500;
+
+  private final HistoryService history;
+  private final IdentityService identity;
+
+  public NationalStatistics(ProcessEngine engine) {
+    this.history = engine.getHistoryService();
+    this.identity = engine.getIdentityService();
+  }
+
+  public StatisticsReport compute(Period period) {
+    // Counts over every case, whatever the caller may read case by case: the caller's right to the
+    // aggregate is checked by role before; the engine's per-instance read rights do not apply here.
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return collect(period);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private StatisticsReport collect(Period period) {
+    List<String> sexes = List.of(AssistanceServiceProcess.SEXES);
+    StatisticsTable referredBySex = new StatisticsTable("referred-by-sex", "Referred persons by sex", true, sexes);
+    StatisticsTable referredByAge = new StatisticsTable("referred-by-age-band", "Referred persons by age band", true,
+        List.of(AGE_BANDS));
+    StatisticsTable referredByRegion = new StatisticsTable("referred-by-region",
+        "Referred persons by where they were (region)", true, List.of(AssistanceServiceProcess.REGIONS));
+    StatisticsTable referredByBorder = new StatisticsTable("referred-internal-or-cross-border",
+        "Referred persons: internal or cross-border", true, List.of("internal", "cross-border"));
+    StatisticsTable destination = new StatisticsTable("referred-by-destination-country",
+        "Referred persons abroad by destination country", true, List.of());
+    StatisticsTable identifiedBySex = new StatisticsTable("identified-by-sex", "Identified persons by sex", true, sexes);
+    StatisticsTable identifiedByAge = new StatisticsTable("identified-by-age-band", "Identified persons by age band",
+        true, List.of(AGE_BANDS));
+    StatisticsTable exploitation = new StatisticsTable("identified-by-form-of-exploitation",
+        "Identified persons by form of exploitation (a person may count under several)", false,
+        List.of(FORMS_OF_EXPLOITATION));
+
+    for (Map<String, Object> referral : variablesOf(history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).startedAfter(Date.from(period.from()))
+        .startedBefore(Date.from(period.to().minusMillis(1))),
+        NrsCaseProcess.SEX, NrsCaseProcess.AGE_BAND, NrsCaseProcess.LOCATION, NrsCaseProcess.COUNTRY,
+        NrsCaseProcess.VICTIM_STATUS, "formsOfExploitation")) {
+      String sex = text(referral, NrsCaseProcess.SEX.name());
+      String ageBand = text(referral, NrsCaseProcess.AGE_BAND.name());
+      String location = text(referral, NrsCaseProcess.LOCATION.name());
+      referredBySex.count(sex);
+      referredByAge.count(ageBand);
+      referredByRegion.count(location);
+      boolean abroad = "abroad".equals(location);
+      referredByBorder.count(abroad ? "cross-border" : "internal");
+      if (abroad) {
+        destination.count(country(text(referral, NrsCaseProcess.COUNTRY.name())));
+      }
+      if (in(IDENTIFIED, text(referral, NrsCaseProcess.VICTIM_STATUS.name()))) {
+        identifiedBySex.count(sex);
+        identifiedByAge.count(ageBand);
+        exploitation.countUnit();
+        if (referral.get("formsOfExploitation") instanceof List<?> forms) {
+          new HashSet<>(forms).forEach(form -> exploitation.count(String.valueOf(form)));
+        }
+      }
+    }
+
+    StatisticsTable assistedBySex = new StatisticsTable("assisted-by-sex", "Assisted persons by sex", true, sexes);
+    StatisticsTable services = new StatisticsTable("services-delivered-by-type", "Services delivered by type", true,
+        List.of(AssistanceServiceProcess.SERVICE_TYPES));
+    Set<String> assistedCases = new HashSet<>();
+    for (Map<String, Object> service : variablesOf(ended(AssistanceServiceProcess.KEY, period),
+        AssistanceServiceProcess.SERVICE_TYPE, AssistanceServiceProcess.SERVICE_OUTCOME, AssistanceServiceProcess.SEX,
+        AssistanceServiceProcess.CASE_CODE)) {
+      if (!in(DELIVERED, text(service, AssistanceServiceProcess.SERVICE_OUTCOME.name()))) {
+        continue;
+      }
+      services.count(text(service, AssistanceServiceProcess.SERVICE_TYPE.name()));
+      String caseCode = text(service, AssistanceServiceProcess.CASE_CODE.name());
+      if (caseCode == null || assistedCases.add(caseCode)) {
+        assistedBySex.count(text(service, AssistanceServiceProcess.SEX.name()));
+      }
+    }
+
+    StatisticsTable repatriated = new StatisticsTable("repatriated", "Repatriated persons (returned)", true,
+        List.of(RepatriationProcess.OUTCOME_RETURNED));
+    for (Map<String, Object> repatriation : variablesOf(ended(RepatriationProcess.KEY, period),
+        RepatriationProcess.REPATRIATION_OUTCOME)) {
+      if (RepatriationProcess.OUTCOME_RETURNED.equals(text(repatriation, RepatriationProcess.REPATRIATION_OUTCOME.name()))) {
+        repatriated.count(RepatriationProcess.OUTCOME_RETURNED);
+      }
+    }
+
+    StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", true,
+        List.of(CALL_TYPES));
+    StatisticsTable callsByAgency = new StatisticsTable("hotline-calls-by-operator-agency",
+        "Hotline calls by operator agency", true, List.of());
+    for (Map<String, Object> call : variablesOf(started(HOTLINE_CALL, period), CALL_TYPE, OPERATOR_AGENCY)) {
+      callsByType.count(text(call, CALL_TYPE));
+      callsByAgency.count(text(call, OPERATOR_AGENCY));
+    }
+
+    StatisticsTable enrolments = new StatisticsTable("dv-pilot-enrolments", "Domestic-violence pilot: enrolments",
+        true, List.of(PARTICIPANT_KINDS));
+    for (Map<String, Object> participant : variablesOf(started(DV_GROUP_COUNSELLING, period), PARTICIPANT_KIND)) {
+      enrolments.count(text(participant, PARTICIPANT_KIND));
+    }
+    StatisticsTable completions = new StatisticsTable("dv-pilot-completions", "Domestic-violence pilot: completions",
+        true, List.of(PARTICIPANT_KINDS));
+    for (Map<String, Object> participant : variablesOf(ended(DV_GROUP_COUNSELLING, period), PARTICIPANT_KIND,
+        COUNSELLING_OUTCOME)) {
+      if (COMPLETED.equals(text(participant, COUNSELLING_OUTCOME))) {
+        completions.count(text(participant, PARTICIPANT_KIND));
+      }
+    }
+
+    return new StatisticsReport(period, List.of(referredBySex, referredByAge, referredByRegion, referredByBorder,
+        destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, callsByType,
+        callsByAgency, enrolments, completions));
+  }
+
+  private HistoricProcessInstanceQuery started(String key, Period period) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+        .startedAfter(Date.from(period.from())).startedBefore(Date.from(period.to().minusMillis(1)));
+  }
+
+  private HistoricProcessInstanceQuery ended(String key, Period period) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+        .finishedAfter(Date.from(period.from())).finishedBefore(Date.from(period.to().minusMillis(1)));
+  }
+
+  /** The named variables of every instance the query finds, page by page. */
+  private List<Map<String, Object>> variablesOf(HistoricProcessInstanceQuery query, Object... names) {
+    String[] variableNames = Arrays.stream(names).map(String::valueOf).toArray(String[]::new);
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<HistoricProcessInstance> page = query.orderByProcessInstanceId().asc().listPage(first, PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      Map<String, Map<String, Object>> byInstance = new HashMap<>();
+      page.forEach(p -> byInstance.put(p.getId(), new HashMap<>()));
+      List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).variableNameIn(variableNames).list();
+      for (HistoricVariableInstance variable : variables) {
+        // one value per name and instance: the process-level one wins over a copy in an inner scope
+        boolean processLevel = variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
+        Map<String, Object> values = byInstance.get(variable.getProcessInstanceId());
+        if (processLevel || !values.containsKey(variable.getName())) {
+          values.put(variable.getName(), variable.getValue());
+        }
+      }
+      result.addAll(byInstance.values());
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  private static boolean in(Set<String> values, String value) {
+    return value != null && values.contains(value);
+  }
+
+  private static String text(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  /** Free-text country, trimmed and capitalised, so "turkey " and "Turkey" count together. */
+  static String country(String value) {
+    if (value == null || value.isBlank()) {
+      return "unknown";
+    }
+    String trimmed = value.trim().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+  }
+}
