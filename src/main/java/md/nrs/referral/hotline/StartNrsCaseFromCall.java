@@ -37,6 +37,8 @@ public class StartNrsCaseFromCall implements JavaDelegate {
         NrsCaseProcess.CATEGORY.is(HotlineCallProcess.CASE_CATEGORY.get(execution)),
         NrsCaseProcess.MINOR.is(HotlineCallProcess.MINOR_INVOLVED.getOrDefault(execution, false)),
         NrsCaseProcess.SEX.is("unknown"),
+        // a caller rarely knows the age; "unknown" agrees with either answer to "a child?"
+        NrsCaseProcess.AGE_BAND.is("unknown"),
         NrsCaseProcess.IMMEDIATE_DANGER.is(HotlineCallProcess.IMMEDIATE_DANGER.getOrDefault(execution, false))));
     if ("abroad".equals(region)) {
       referral.put(NrsCaseProcess.COUNTRY.name(), COUNTRY_NOT_GIVEN);

@@ -205,7 +205,7 @@ class CoordinationMeetingProcessTest {
 
   private ProcessInstance startCase(String location) {
     Map<String, Object> referral = new HashMap<>(Map.of("channel", "ngo", "location", location, "category", "trafficking",
-        "minor", false, "sex", "female", "immediateDanger", false, "referralSummary", "Referred for the meeting test"));
+        "minor", false, "sex", "female", "ageBand", "18+", "immediateDanger", false, "referralSummary", "Referred for the meeting test"));
     return engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, referral);
   }
 

@@ -41,7 +41,7 @@ class InboundCrossBorderReferralTest {
     TestUsers.ensure(engine, "veritas.system", PASSWORD, "veritas", "caseworkers");
     String body = """
         {"sourceReference": "VRT-UA-2026-0042", "channel": "partner-abroad", "location": "abroad", "country": "Ukraine",
-         "category": "trafficking", "minor": false, "sex": "female", "immediateDanger": false,
+         "category": "trafficking", "minor": false, "sex": "female", "ageBand": "18+", "immediateDanger": false,
          "referralSummary": "Moldovan citizen identified in Odesa, wants to return"}""";
 
     Response response = new PlatformHttp(port).post("/api/referrals", basic("veritas.system", PASSWORD), body);

@@ -126,7 +126,7 @@ class OutboundReferralOverHttpTest {
     String caseCode = caseCodes.next();
     ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "immediateDanger", false)));
+            "sex", "female", "ageBand", "18+", "immediateDanger", false)));
     var tasks = engine.getTaskService();
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
         "interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),

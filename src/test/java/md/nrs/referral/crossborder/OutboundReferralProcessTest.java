@@ -223,7 +223,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
   private void openCaseSharingWith(String... agencies) {
     ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "immediateDanger", false)));
+            "sex", "female", "ageBand", "18+", "immediateDanger", false)));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
         "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true, "consentToAssistance", "given",

@@ -144,7 +144,7 @@ class ReferralIntakeApiTest {
     JsonNode errors = JSON.readTree(response.body()).get("fieldErrors");
     List<String> fields = new ArrayList<>();
     errors.forEach(error -> fields.add(error.get("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder("category", "channel", "country", "fullName", "minor", "person.dateOfBirth",
+    assertThat(fields).containsExactlyInAnyOrder("ageBand", "category", "channel", "country", "fullName", "minor", "person.dateOfBirth",
         "person.email", "person.shoeSize", "referralSummary", "sex", "sourceReference");
     assertThat(response.body()).doesNotContain("Secret-Name").doesNotContain("carrier-pigeon").doesNotContain("perhaps");
     assertThat(allCases()).isEqualTo(cases);
@@ -327,7 +327,7 @@ class ReferralIntakeApiTest {
   static String referral(String sourceReference) {
     return """
         {"sourceReference": "%s", "channel": "ngo", "location": "moldova", "category": "trafficking",
-         "minor": false, "sex": "female", "immediateDanger": false, "referralSummary": "Met at the bus station"}
+         "minor": false, "sex": "female", "ageBand": "18+", "immediateDanger": false, "referralSummary": "Met at the bus station"}
         """.formatted(sourceReference);
   }
 

@@ -358,6 +358,7 @@ class PersonalDataOverRestTest {
     form.put("minor", false);
     form.put("sex", "female");
     form.put("immediateDanger", false);
+    form.put("ageBand", "18+");
     form.put("referralSummary", "Called the hotline");
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
         basic("pd." + agency, PASSWORD), body(form));
