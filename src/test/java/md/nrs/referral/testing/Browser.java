@@ -135,6 +135,16 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Closes the webapp's notifications (as a user clicks their ×), which may cover the form's buttons. */
+  public void closeNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .alert .close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    waitUntil(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+  }
+
   /** Moves the mouse off any element, so that no tooltip covers the screenshot. */
   public void moveAway() {
     new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();
@@ -202,9 +212,9 @@ public final class Browser implements AutoCloseable {
   /** Ticks the n-th option (from 0) of a radio group or checklist, or a single checkbox when option is null. */
   public void tick(String componentId, Integer option) {
     By locator = option == null ? field(componentId) : By.cssSelector("[id$='-" + componentId + "-" + option + "']");
-    WebElement input = driver.findElement(locator);
+    WebElement input = wait(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
     scrollTo(input);
-    input.click();
+    waitForClickable(locator).click();
   }
 
   private static String xpathLiteral(String text) {
