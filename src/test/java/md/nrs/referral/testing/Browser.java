@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
   public static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("NRS_CHROMEDRIVER", "/usr/bin/chromedriver"));
   public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
   public static final String DEMO_PASSWORD = "Demo#NRS-2026";
+  /** How long a step waits for the page (generous: on a loaded CI machine the first page takes long). */
+  private static final Duration WAIT = Duration.ofSeconds(Long.getLong("nrs.browser.wait-seconds", 90));
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -106,15 +108,15 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return wait(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public WebElement waitForClickable(By locator) {
-    return wait(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(locator));
+    return wait(WAIT).until(ExpectedConditions.elementToBeClickable(locator));
   }
 
   public <T> T waitUntil(Function<WebDriver, T> condition) {
-    return wait(Duration.ofSeconds(30)).until(condition::apply);
+    return wait(WAIT).until(condition::apply);
   }
 
   private WebDriverWait wait(Duration timeout) {
@@ -212,7 +214,7 @@ public final class Browser implements AutoCloseable {
   /** Ticks the n-th option (from 0) of a radio group or checklist, or a single checkbox when option is null. */
   public void tick(String componentId, Integer option) {
     By locator = option == null ? field(componentId) : By.cssSelector("[id$='-" + componentId + "-" + option + "']");
-    WebElement input = wait(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    WebElement input = wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
     scrollTo(input);
     waitForClickable(locator).click();
   }
