@@ -157,9 +157,20 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(By locator) {
-    WebElement element = waitForClickable(locator);
-    scrollTo(element);
-    element.click();
+    clickWhenFree(waitForClickable(locator));
+  }
+
+  /** Clicks once nothing covers the element any more (a form still laying itself out, a header). */
+  private void clickWhenFree(WebElement element) {
+    waitUntil(d -> {
+      try {
+        scrollTo(element);
+        element.click();
+        return true;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        return false;
+      }
+    });
   }
 
   public void scrollTo(WebElement element) {
@@ -205,18 +216,15 @@ public final class Browser implements AutoCloseable {
   /** Chooses an option of a form-js select (a searchable drop-down list) by its visible label. */
   public void select(String componentId, String optionLabel) {
     // the select's own input is hidden; people click the box that shows the choice
-    WebElement display = waitFor(By.cssSelector("[id$='-" + componentId + "-display']"));
-    scrollTo(display);
-    display.click();
+    clickWhenFree(waitFor(By.cssSelector("[id$='-" + componentId + "-display']")));
     click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(optionLabel) + "]"));
   }
 
   /** Ticks the n-th option (from 0) of a radio group or checklist, or a single checkbox when option is null. */
   public void tick(String componentId, Integer option) {
     By locator = option == null ? field(componentId) : By.cssSelector("[id$='-" + componentId + "-" + option + "']");
-    WebElement input = wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
-    scrollTo(input);
-    waitForClickable(locator).click();
+    wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
+    clickWhenFree(waitForClickable(locator));
   }
 
   private static String xpathLiteral(String text) {

@@ -321,6 +321,7 @@ class CaseworkersDayInTheBrowserTest {
     b.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
     b.click(By.cssSelector("button.claim, [ng-click='claim()']"));
     b.waitFor(By.cssSelector(".fjs-form"));
+    b.settle();
     return b;
   }
 
