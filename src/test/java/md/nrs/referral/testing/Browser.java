@@ -140,8 +140,12 @@ public final class Browser implements AutoCloseable {
   /** Closes the webapp's notifications (as a user clicks their ×), which may cover the form's buttons. */
   public void closeNotifications() {
     for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .alert .close"))) {
-      if (close.isDisplayed()) {
-        close.click();
+      try {
+        if (close.isDisplayed()) {
+          close.click();
+        }
+      } catch (org.openqa.selenium.WebDriverException goneMeanwhile) {
+        // a notification that fades out on its own while we reach for its x is just as well
       }
     }
     waitUntil(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
@@ -200,6 +204,8 @@ public final class Browser implements AutoCloseable {
     scrollTo(input);
     input.clear();
     input.sendKeys(text);
+    // leaving the field hands the text to form-js at once (it debounces typing)
+    input.sendKeys(Keys.TAB);
   }
 
   /** Types a date the way form-js's date picker takes it (MM/DD/YYYY), then leaves the field. */
