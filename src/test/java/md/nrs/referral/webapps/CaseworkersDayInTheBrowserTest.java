@@ -188,6 +188,7 @@ class CaseworkersDayInTheBrowserTest {
 
     Task assessment = caseTask(Elements.NEEDS_ASSESSMENT);
     browser.close();
+    browser = null;
     browser = openTask(assessment);
     browser.tick("Field_PlannedServices", browser.index(NrsCaseProcess.FORM_NEEDS_ASSESSMENT, "Field_PlannedServices", "medical"));
     browser.type("Field_PlanSummary", "Medical check-up at the CAP; stays with her family");
@@ -312,12 +313,19 @@ class CaseworkersDayInTheBrowserTest {
   // --- steps
 
   private Browser as(String app, String user) {
-    return Browser.open(node.port()).login(app, user, Browser.DEMO_PASSWORD);
+    Browser opened = Browser.open(node.port());
+    try {
+      return opened.login(app, user, Browser.DEMO_PASSWORD);
+    } catch (RuntimeException | AssertionError e) {
+      opened.close(); // not yet handed to the test, so nothing else would close it
+      throw e;
+    }
   }
 
   /** Logs in as the demo user of the task's agency, opens the task by its address and claims it. */
   private Browser openTask(Task task) {
     Browser b = as("tasklist", teamMemberFor(task));
+    browser = b; // closed after the step even if opening the task fails
     b.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
     b.click(By.cssSelector("button.claim, [ng-click='claim()']"));
     b.waitFor(By.cssSelector(".fjs-form"));
