@@ -4,6 +4,12 @@ export default {
     name: 'Tasklist',
     vendor: 'NRS Referral Platform'
   },
+  // Caseworkers in Moldova work in Romanian, many in Russian: the browser's language picks one of these
+  // (locales/ro.json, locales/ru.json here; en and de ship with Tasklist), English otherwise.
+  locales: {
+    availableLocales: ['en', 'de', 'ro', 'ru'],
+    fallbackLocale: 'en'
+  },
   dateFormat: {
     normal: 'DD.MM.YYYY HH:mm',
     long: 'LLLL'
