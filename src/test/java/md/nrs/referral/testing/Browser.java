@@ -94,17 +94,35 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Logs in through the webapp's own login form, as a person would. */
+  /**
+   * Logs in through the webapp's own login form, as a person would. A person whose click on "Log in" did
+   * nothing (seen here now and then: the page's script not yet listening on a loaded machine) tries again;
+   * so does this, twice at most, printing what the page showed.
+   */
   public Browser login(String app, String user, String password) {
     go("/camunda/app/" + app + "/default/#/login");
-    WebElement name = waitFor(By.cssSelector("input[ng-model='username'], #inputUsername"));
-    name.clear();
-    name.sendKeys(user);
-    WebElement secret = driver.findElement(By.cssSelector("input[type='password']"));
-    secret.sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
-    waitUntil(d -> !d.getCurrentUrl().contains("/login"));
-    return this;
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = waitFor(By.cssSelector("input[ng-model='username'], #inputUsername"));
+      name.clear();
+      name.sendKeys(user);
+      WebElement secret = driver.findElement(By.cssSelector("input[type='password']"));
+      secret.clear();
+      secret.sendKeys(password);
+      driver.findElement(By.cssSelector("form button[type='submit']")).click();
+      try {
+        new WebDriverWait(driver, attempt < 3 ? Duration.ofSeconds(20) : WAIT, Duration.ofMillis(200))
+            .until(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException stillOnLogin) {
+        screenshot("login-attempt-" + attempt + "-" + user);
+        String page = bodyText();
+        if (attempt == 3) {
+          throw new AssertionError("login as " + user + " did not leave " + driver.getCurrentUrl() + "; the page says: "
+              + page, stillOnLogin);
+        }
+        System.out.println("Login as " + user + " still on the login page after attempt " + attempt + "; it says: " + page);
+      }
+    }
   }
 
   public WebElement waitFor(By locator) {
