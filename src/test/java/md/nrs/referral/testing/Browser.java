@@ -95,19 +95,26 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Logs in through the webapp's own login form, as a person would. A person whose click on "Log in" did
-   * nothing (seen here now and then: the page's script not yet listening on a loaded machine) tries again;
-   * so does this, twice at most, printing what the page showed.
+   * Logs in through the webapp's own login form, as a person would; a person whose login did not go
+   * through tries again, and so does this, twice at most, printing what the page showed.
    */
   public Browser login(String app, String user, String password) {
     go("/camunda/app/" + app + "/default/#/login");
     for (int attempt = 1; ; attempt++) {
-      WebElement name = waitFor(By.cssSelector("input[ng-model='username'], #inputUsername"));
-      name.clear();
-      name.sendKeys(user);
-      WebElement secret = driver.findElement(By.cssSelector("input[type='password']"));
-      secret.clear();
-      secret.sendKeys(password);
+      // Typed keys can land in the wrong field while the login page is still being built (seen: the
+      // password appended to the user name); so type until both fields hold what was typed, then log in.
+      waitUntil(d -> {
+        WebElement name = d.findElement(By.cssSelector("input[ng-model='username'], #inputUsername"));
+        WebElement secret = d.findElement(By.cssSelector("input[type='password']"));
+        if (!name.isDisplayed() || !secret.isDisplayed()) {
+          return false;
+        }
+        name.clear();
+        name.sendKeys(user);
+        secret.clear();
+        secret.sendKeys(password);
+        return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+      });
       driver.findElement(By.cssSelector("form button[type='submit']")).click();
       try {
         new WebDriverWait(driver, attempt < 3 ? Duration.ofSeconds(20) : WAIT, Duration.ofMillis(200))
