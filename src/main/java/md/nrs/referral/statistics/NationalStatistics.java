@@ -138,8 +138,9 @@ public class NationalStatistics {
 
     StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", true,
         List.of(CALL_TYPES));
+    // the lines in a fixed order (and a line with no calls shown as 0), not in the order history returns rows
     StatisticsTable callsByAgency = new StatisticsTable("hotline-calls-by-operator-agency",
-        "Hotline calls by operator agency", true, List.of());
+        "Hotline calls by operator agency", true, md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCIES);
     for (Map<String, Object> call : variablesOf(started(HOTLINE_CALL, period), CALL_TYPE, OPERATOR_AGENCY)) {
       callsByType.count(text(call, CALL_TYPE));
       callsByAgency.count(text(call, OPERATOR_AGENCY));

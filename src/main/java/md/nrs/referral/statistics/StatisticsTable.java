@@ -23,7 +23,7 @@ public final class StatisticsTable {
   private final String id;
   private final String title;
   private final boolean partition;
-  private final Map<String, Long> counts = new LinkedHashMap<>();
+  private final Map<String, Long> counts;
   private long total;
 
   /** {@code partition}: every counted unit falls in exactly one category, so the cells add up to the total. */
@@ -31,6 +31,8 @@ public final class StatisticsTable {
     this.id = id;
     this.title = title;
     this.partition = partition;
+    // fixed categories in their given order; open ones (countries) alphabetically, never in history's row order
+    this.counts = categories.isEmpty() ? new java.util.TreeMap<>() : new LinkedHashMap<>();
     categories.forEach(c -> counts.put(c, 0L));
   }
 
