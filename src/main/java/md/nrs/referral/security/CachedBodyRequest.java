@@ -21,6 +21,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     this.body = body;
   }
 
+  /** The request with another body in place of its own (e.g. a JSON body with some fields taken out). */
+  public static CachedBodyRequest replacing(HttpServletRequest request, byte[] body) {
+    return new CachedBodyRequest(request, body);
+  }
+
   /** Reads at most {@code limit} bytes; returns null if the body is larger. */
   public static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
     try (InputStream in = request.getInputStream()) {
