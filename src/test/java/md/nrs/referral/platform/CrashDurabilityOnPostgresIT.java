@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 class CrashDurabilityOnPostgresIT extends CrashDurabilityContract {
 
   private static final String REFERRER = "crash.referrer";
-  private static final String REFERRER_PASSWORD = "Crash#Referrer-2026";
+  private static final String REFERRER_PASSWORD = "Sturdy#Intake-2026x";
 
   private PostgresDatabase database;
 
