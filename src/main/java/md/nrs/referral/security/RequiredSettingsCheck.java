@@ -13,8 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the postgres (production) profile without its database and administrator settings
- * and the personal-data vault's encryption key,
- * before anything touches a database, with a message naming each missing environment variable.
+ * and the personal-data vault's encryption key, and any profile with malformed vault keys, before
+ * anything touches a database, with a message naming each environment variable (never a value).
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor {
 
