@@ -33,6 +33,12 @@ public final class JarProcess implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
   /** Inherited from the test's environment only so the JVM runs at all; every application setting is explicit. */
   private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TMPDIR", "TZ");
+  /** Children still running when the test JVM ends (a failed or interrupted run) are killed with it. */
+  private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+  }
 
   private final String name;
   private final Map<String, String> environment;
@@ -56,6 +62,8 @@ public final class JarProcess implements AutoCloseable {
     env.put("PORT", Integer.toString(port));
     try {
       this.process = builder.start();
+      RUNNING.add(process);
+      process.onExit().thenRun(() -> RUNNING.remove(process));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
