@@ -20,14 +20,15 @@ public final class KeyRing {
     Map<String, SecretKey> parsed = new LinkedHashMap<>();
     base64Keys.forEach((id, encoded) -> parsed.put(id, parse(id, encoded)));
     if (activeId == null || activeId.isBlank()) {
-      throw new IllegalStateException("No active personal-data key: set nrs.privacy.active-key (NRS_PRIVACY_ACTIVE_KEY)");
+      throw new IllegalStateException("No active personal-data key: set NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key)");
+    }
+    if (!KeyRingSetting.isId(activeId)) {
+      throw new IllegalStateException("NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key) is not a key id "
+          + "(letters, digits, '.', '_', '-'; at most 32)"); // never the value: it may be a pasted key
     }
     if (!parsed.containsKey(activeId)) {
       throw new IllegalStateException("The active personal-data key '" + activeId + "' is not configured "
-          + "(nrs.privacy.keys." + activeId + " or NRS_PRIVACY_KEYS)");
-    }
-    if (activeId.length() > 32) {
-      throw new IllegalStateException("A personal-data key id has at most 32 characters");
+          + "in " + KeyRingSetting.NAME);
     }
     this.keys = Map.copyOf(parsed);
     this.activeId = activeId;
@@ -63,10 +64,11 @@ public final class KeyRing {
     try {
       bytes = Base64.getDecoder().decode(encoded == null ? "" : encoded.trim());
     } catch (IllegalArgumentException notBase64) {
-      throw new IllegalStateException("Personal-data key '" + id + "' is not Base64"); // never the value
+      throw new IllegalStateException("Personal-data key '" + id + "' in " + KeyRingSetting.NAME + " is not Base64"); // never the value
     }
     if (bytes.length != 16 && bytes.length != 24 && bytes.length != 32) {
-      throw new IllegalStateException("Personal-data key '" + id + "' must be 16, 24 or 32 bytes (32 recommended), is "
+      throw new IllegalStateException("Personal-data key '" + id + "' in " + KeyRingSetting.NAME
+          + " must be 16, 24 or 32 bytes (32 recommended), is "
           + bytes.length);
     }
     return new SecretKeySpec(bytes, "AES");

@@ -1,7 +1,6 @@
 package md.nrs.referral.privacy;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the personal-data vault and consent checks ({@code nrs.privacy.*}).
  *
  * @param activeKey id of the key new values are sealed with
- * @param keys keys by id, Base64 of 16, 24 or 32 bytes ({@code nrs.privacy.keys.<id>})
- * @param keyRing the same as one text, {@code id:base64,id2:base64} (environment NRS_PRIVACY_KEYS)
+ * @param keys the keys as one text, {@code id:base64[,id2:base64]}, each Base64 of 16, 24 or 32 bytes
+ *     (environment NRS_PRIVACY_KEYS; see {@link KeyRingSetting})
  * @param anonymiseAfter how long after a case has ended its personal data is kept
  * @param lawEnforcementAgencies agencies that also need the person's consent to inform law enforcement
  * @param partnersAbroad agencies abroad that also need the consent to inform a partner abroad
@@ -19,12 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param internalRecipients roles of the NRS itself, notified without a separate consent
  */
 @ConfigurationProperties("nrs.privacy")
-public record PrivacyProperties(String activeKey, Map<String, String> keys, String keyRing, Duration anonymiseAfter,
+public record PrivacyProperties(String activeKey, String keys, Duration anonymiseAfter,
     String anonymiseCron, List<String> lawEnforcementAgencies, List<String> partnersAbroad,
     List<LegalDuty> legalDuties, List<String> internalRecipients) {
 
   public PrivacyProperties {
-    keys = keys == null ? Map.of() : keys;
     anonymiseAfter = anonymiseAfter == null ? Duration.ofDays(1095) : anonymiseAfter;
     lawEnforcementAgencies = lawEnforcementAgencies == null ? List.of() : lawEnforcementAgencies;
     partnersAbroad = partnersAbroad == null ? List.of() : partnersAbroad;
@@ -45,18 +43,8 @@ public record PrivacyProperties(String activeKey, Map<String, String> keys, Stri
     return legalDuties.stream().filter(d -> d.covers(step, agency)).map(LegalDuty::basis).findFirst();
   }
 
-  /** Every configured key, by id, from both spellings. */
+  /** Every configured key, by id. */
   public Map<String, String> allKeys() {
-    Map<String, String> all = new LinkedHashMap<>(keys);
-    if (keyRing != null && !keyRing.isBlank()) {
-      for (String entry : keyRing.split(",")) {
-        int colon = entry.indexOf(':');
-        if (colon <= 0) {
-          throw new IllegalStateException("nrs.privacy.key-ring: each entry must be id:base64");
-        }
-        all.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
-      }
-    }
-    return all;
+    return KeyRingSetting.parse(keys);
   }
 }

@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.privacy.KeyRing;
+import md.nrs.referral.privacy.KeyRingSetting;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the postgres (production) profile without its database and administrator settings
- * and the personal-data vault's encryption key,
- * before anything touches a database, with a message naming each missing environment variable.
+ * and the personal-data vault's encryption key, and any profile with malformed vault keys, before
+ * anything touches a database, with a message naming each environment variable (never a value).
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor {
 
@@ -27,6 +29,7 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (!Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
+      checkPersonalDataKeys(environment);
       return;
     }
     List<String> missing = new ArrayList<>();
@@ -41,21 +44,33 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
       throw new IllegalStateException("The postgres profile needs these settings, which are not set: "
           + String.join(", ", missing) + ". See README.md, \"Running on PostgreSQL\".");
     }
+    checkPersonalDataKeys(environment);
   }
 
-  /** The personal-data vault's active key must be named and configured (as key-ring entry or keys.<id>). */
+  /** The personal-data vault's active key must be named and given in the key ring. */
   private static List<String> missingPersonalDataKey(ConfigurableEnvironment environment) {
     String active = environment.getProperty("nrs.privacy.active-key");
+    String ring = environment.getProperty("nrs.privacy.keys");
+    List<String> missing = new ArrayList<>();
     if (active == null || active.isBlank()) {
-      return List.of("NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key)", "NRS_PRIVACY_KEYS (nrs.privacy.key-ring)");
+      missing.add("NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key)");
     }
-    String ring = environment.getProperty("nrs.privacy.key-ring", "");
-    boolean inRing = java.util.Arrays.stream(ring.split(",")).map(String::trim)
-        .anyMatch(entry -> entry.startsWith(active + ":") && entry.length() > active.length() + 1);
-    String single = environment.getProperty("nrs.privacy.keys." + active);
-    if (!inRing && (single == null || single.isBlank())) {
-      return List.of("NRS_PRIVACY_KEYS with the key '" + active + "' (nrs.privacy.key-ring)");
+    if (ring == null || ring.isBlank()) {
+      missing.add(KeyRingSetting.NAME);
     }
-    return List.of();
+    return missing;
+  }
+
+  /**
+   * Reads the keys as the vault will, before anything touches a database, so a malformed setting stops
+   * the start with a message naming the variable (never its value) instead of failing half-way.
+   */
+  private static void checkPersonalDataKeys(ConfigurableEnvironment environment) {
+    String ring = environment.getProperty("nrs.privacy.keys");
+    String active = environment.getProperty("nrs.privacy.active-key");
+    if ((ring == null || ring.isBlank()) && (active == null || active.isBlank())) {
+      return; // nothing configured here; the vault's own check names what is missing
+    }
+    new KeyRing(KeyRingSetting.parse(ring), active);
   }
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 import md.nrs.referral.testing.PlatformNode;
 import org.junit.jupiter.api.Test;
 
-/** The platform refuses to start rather than run with broken models or without production settings. */
+/**
+ * The platform refuses to start rather than run with broken models. (Without production settings: the
+ * packaged jar's refusal, ProductionStartRefusalIT.)
+ */
 class StartupRefusalTest {
 
   @Test
@@ -22,14 +25,5 @@ class StartupRefusalTest {
             + "references form 'form-that-does-not-exist', which is not deployed and not in forms/")
         .hasMessageContaining("broken-models/processes/no-history-ttl.bpmn: broken-no-ttl (\"Fixture: agency task\"): "
             + "the process has no history time-to-live");
-  }
-
-  @Test
-  void thePostgresProfileWithoutItsSettingsRefusesToStartNamingEachVariable() {
-    assertThatThrownBy(() -> PlatformNode.start("postgres", Map.of()).close())
-        .hasMessageContaining("NRS_DB_URL")
-        .hasMessageContaining("NRS_DB_USER")
-        .hasMessageContaining("NRS_ADMIN_PASSWORD")
-        .hasMessageContaining("NRS_PRIVACY_ACTIVE_KEY");
   }
 }
