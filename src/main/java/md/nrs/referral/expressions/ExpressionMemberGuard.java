@@ -27,7 +27,8 @@ import org.joda.time.ReadablePeriod;
  * expression that slipped past the revision gate still cannot reach the engine's services
  * ({@code execution.processEngineServices}), reflection ({@code ''.getClass().forName(…)}) or any bean's
  * methods. Allowed: map entries and list items (decision results), the listed members of executions,
- * tasks and decision results, and instance methods of plain values (text, numbers, dates).
+ * tasks and decision results, the properties of {@link ReadableBeans}, and instance methods of plain values
+ * (text, numbers, dates).
  */
 public final class ExpressionMemberGuard extends ELResolver {
 
@@ -108,6 +109,10 @@ public final class ExpressionMemberGuard extends ELResolver {
     }
     if (base instanceof DelegateTask) {
       return TASK.contains(call ? property(member) : member);
+    }
+    Set<String> readable = ReadableBeans.propertiesOf(base);
+    if (readable != null) {
+      return readable.contains(call ? property(member) : member);
     }
     if (isPlainValue(base)) {
       return !call || hasInstanceMethod(base.getClass(), member);

@@ -11,7 +11,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The only Spring beans expressions can reach: the platform's own delegates and listeners (classes of
- * {@code md.nrs.referral} that implement a Camunda delegate interface). Offered to the engine as the map
+ * {@code md.nrs.referral} that implement a Camunda delegate interface), and the few {@link ReadableBeans}. Offered to the engine as the map
  * of its "beans", so {@code ${identityService}}, {@code ${processEngine}}, {@code ${dataSource}} and every
  * other bean of the application resolve to nothing in a model. Read-only; beans are looked up by name
  * when an expression names them (they may not exist yet while the engine is being built).
@@ -51,7 +51,8 @@ public final class PlatformDelegates extends AbstractMap<Object, Object> {
 
   @Override
   public boolean containsKey(Object key) {
-    return key instanceof String name && isDelegate(beans, name);
+    return key instanceof String name && (isDelegate(beans, name)
+        || ReadableBeans.PROPERTIES.containsKey(name) && beans.containsBean(name));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import md.nrs.referral.expressions.ReadableBeans;
 import org.camunda.bpm.impl.juel.AstBinary;
 import org.camunda.bpm.impl.juel.AstBoolean;
 import org.camunda.bpm.impl.juel.AstChoice;
@@ -92,6 +93,12 @@ final class ExpressionAllowList {
     if (node instanceof AstIdentifier identifier) {
       return identifier(identifier.getName());
     }
+    if (node instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier bean
+        && ReadableBeans.PROPERTIES.containsKey(bean.getName())) {
+      Set<String> readable = ReadableBeans.PROPERTIES.get(bean.getName());
+      return readable.contains(propertyOf(dot)) ? Kind.VALUE : refuse("reads '" + propertyOf(dot) + "' of "
+          + bean.getName() + ", which models may not use; allowed: " + String.join(", ", readable));
+    }
     if (node instanceof AstDot dot) {
       return member(value(dot.getChild(0)), propertyOf(dot), false);
     }
@@ -132,6 +139,9 @@ final class ExpressionAllowList {
     Kind engine = ENGINE_OBJECTS.get(name);
     if (engine != null) {
       return engine;
+    }
+    if (ReadableBeans.PROPERTIES.containsKey(name)) {
+      return Kind.VALUE; // only the listed properties, read with a dot (above)
     }
     if (!isKnown.test(name)) {
       unknown.add(name);
