@@ -1,9 +1,13 @@
 package md.nrs.referral.models;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -27,8 +31,29 @@ final class DmnExpressionRules {
   private DmnExpressionRules() {
   }
 
+  /** Expression languages and FEEL texts, per decision (and on the definitions, which set the default language). */
+  static void check(ModelResource resource, DmnModelInstance model, List<ModelProblem> problems) {
+    Element definitions = ((Document) model.getDocument().getDomSource().getNode()).getDocumentElement();
+    String language = definitions.getAttribute("expressionLanguage");
+    if (!language.isBlank()) {
+      List<String> refusals = new ArrayList<>();
+      check((Element) definitions.cloneNode(false), refusals);
+      String id = definitions.getAttribute("id").isBlank() ? "definitions" : definitions.getAttribute("id");
+      refusals.forEach(r -> problems.add(new ModelProblem(resource.name(), id, r)));
+    }
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      List<String> refusals = new ArrayList<>();
+      for (Node child = definitions.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child instanceof Element element && decision.getId().equals(element.getAttribute("id"))) {
+          check(element, refusals);
+        }
+      }
+      refusals.forEach(r -> problems.add(new ModelProblem(resource.name(), ModelValidator.describeDecision(decision), r, decision.getId())));
+    }
+  }
+
   /** Adds why the element or anything inside it is refused, each naming where (e.g. "inputEntry UnaryTests_1"). */
-  static void check(Element element, List<String> refusals) {
+  private static void check(Element element, List<String> refusals) {
     String language = element.getAttribute("expressionLanguage");
     if (!language.isBlank() && !isFeel(language)) {
       refusals.add("uses expression language '" + language.trim() + "' in " + where(element)

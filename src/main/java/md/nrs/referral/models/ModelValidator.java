@@ -493,27 +493,7 @@ public class ModelValidator {
             "the decision has no history time-to-live (camunda:historyTimeToLive)", decision.getId()));
       }
     }
-    checkDmnExpressions(resource, model, problems);
-  }
-
-  /** Expression languages and FEEL texts, per decision (and on the definitions, which set the default language). */
-  private static void checkDmnExpressions(ModelResource resource, DmnModelInstance model, List<ModelProblem> problems) {
-    Element definitions = ((Document) model.getDocument().getDomSource().getNode()).getDocumentElement();
-    String language = definitions.getAttribute("expressionLanguage");
-    if (!language.isBlank()) {
-      List<String> refusals = new ArrayList<>();
-      DmnExpressionRules.check((Element) definitions.cloneNode(false), refusals);
-      refusals.forEach(r -> problems.add(new ModelProblem(resource.name(), definitions.getAttribute("id"), r)));
-    }
-    for (Decision decision : model.getModelElementsByType(Decision.class)) {
-      List<String> refusals = new ArrayList<>();
-      for (Node child = definitions.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child instanceof Element element && decision.getId().equals(element.getAttribute("id"))) {
-          DmnExpressionRules.check(element, refusals);
-        }
-      }
-      refusals.forEach(r -> problems.add(new ModelProblem(resource.name(), describeDecision(decision), r, decision.getId())));
-    }
+    DmnExpressionRules.check(resource, model, problems);
   }
 
   static String describe(BaseElement element) {
@@ -521,7 +501,7 @@ public class ModelValidator {
     return name == null || name.isBlank() ? element.getId() : element.getId() + " (\"" + name + "\")";
   }
 
-  private static String describeDecision(Decision decision) {
+  static String describeDecision(Decision decision) {
     String name = decision.getName();
     return name == null || name.isBlank() ? decision.getId() : decision.getId() + " (\"" + name + "\")";
   }
