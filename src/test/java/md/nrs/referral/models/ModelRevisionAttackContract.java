@@ -167,6 +167,12 @@ abstract class ModelRevisionAttackContract {
                 + "models may not name classes"),
         bpmn("a function that is not on the list", serviceTaskWith(t -> t.camundaExpression("${java:exec('id')}")),
             "ServiceTask_Run (\"Run\")", "calls function 'java:exec()'"),
+        bpmn("a lambda", serviceTaskWith(t -> t.camundaExpression("${(x -> x.getClass())('')}")),
+            "ServiceTask_Run (\"Run\")", "is not an expression the engine can read"),
+        bpmn("Spring's T() type reference", serviceTaskWith(t -> t.camundaExpression("${T(java.lang.Runtime).getRuntime()}")),
+            "ServiceTask_Run (\"Run\")", "calls function 'T()'"),
+        bpmn("another Spring bean's property", userTaskWith(t -> t.camundaAssignee("${dataSource.connection}")),
+            "UserTask_Work (\"Work\")", "names the platform's bean 'dataSource' in camunda:assignee"),
         bpmn("a script task", process("attack-script").startEvent("StartEvent_A").scriptTask("ScriptTask_Run").name("Run")
                 .scriptFormat("groovy").scriptText("'id'.execute()").endEvent("EndEvent_B").done(),
             "ScriptTask_Run (\"Run\")", "contains a script; models may not run code"),
