@@ -333,7 +333,7 @@ public class ModelValidator {
           checkDelegate(owner, delegate);
         }
       }
-      for (String attribute : List.of("class", "variableMappingClass")) {
+      for (String attribute : List.of("class", "variableMappingClass", "formHandlerClass")) {
         String className = element.getAttribute(CAMUNDA_NS, attribute);
         if (className != null && !environment.classExists(className.trim())) {
           problem(owner, "names Java class '" + className.trim() + "', which does not exist in the platform");

@@ -165,6 +165,9 @@ abstract class ModelRevisionAttackContract {
                 "org.camunda.bpm.engine.impl.util.ReflectUtil")),
             "ServiceTask_Run (\"Run\")", "names Java class 'org.camunda.bpm.engine.impl.util.ReflectUtil' (camunda:class); "
                 + "models may not name classes"),
+        bpmn("camunda:class of a listener", serviceTaskWith(t -> t.camundaDelegateExpression("${countFollowUp}")
+                .camundaExecutionListenerClass("start", "org.camunda.bpm.engine.impl.util.ReflectUtil")),
+            "ServiceTask_Run (\"Run\")", "names Java class 'org.camunda.bpm.engine.impl.util.ReflectUtil' (camunda:class)"),
         bpmn("a function that is not on the list", serviceTaskWith(t -> t.camundaExpression("${java:exec('id')}")),
             "ServiceTask_Run (\"Run\")", "calls function 'java:exec()'"),
         bpmn("a lambda", serviceTaskWith(t -> t.camundaExpression("${(x -> x.getClass())('')}")),
