@@ -56,6 +56,11 @@ public class EngineModelEnvironment implements ModelEnvironment {
   }
 
   @Override
+  public boolean isPlatformDelegate(String beanName) {
+    return md.nrs.referral.expressions.PlatformDelegates.isDelegate(beans, beanName);
+  }
+
+  @Override
   public boolean classExists(String className) {
     try {
       Class.forName(className, false, getClass().getClassLoader());

@@ -18,6 +18,14 @@ public interface ModelEnvironment {
 
   boolean beanExists(String beanName);
 
+  /**
+   * Whether a bean is one of the platform's own delegates or listeners — the only beans a model may name
+   * (the engine exposes no others to expressions, see {@code expressions.PlatformDelegates}).
+   */
+  default boolean isPlatformDelegate(String beanName) {
+    return beanExists(beanName);
+  }
+
   boolean classExists(String className);
 
   /** An agency, team or role group id (nrs.directory, the roles, or a group an administrator added). */

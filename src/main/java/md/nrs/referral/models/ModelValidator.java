@@ -30,8 +30,12 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.xml.impl.instance.DomElementImpl;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Checks a set of models before it goes live — at start-up (processes/ and forms/) and at the gate every
@@ -56,16 +60,7 @@ public class ModelValidator {
       "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "variableScope", "connector");
   private static final Set<String> EL_KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
       "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
-  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
   private static final Pattern SIMPLE_BEAN = Pattern.compile("\\s*\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
-  /** Camunda attributes whose value may be an expression that reads variables. */
-  private static final Set<String> EXPRESSION_ATTRIBUTES = Set.of("expression", "candidateGroups", "candidateUsers",
-      "assignee", "dueDate", "followUpDate", "priority", "collection", "formRef", "calledElement", "decisionRef",
-      "sourceExpression", "businessKey", "versionTag", "taskPriority", "jobPriority");
-  /** Element texts that are expressions that read variables (conditions, timers, mappings). */
-  private static final Set<String> EXPRESSION_TEXTS = Set.of("conditionExpression", "completionCondition",
-      "timeDuration", "timeDate", "timeCycle", "inputParameter", "outputParameter", "string", "expression");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -211,7 +206,7 @@ public class ModelValidator {
         checkForm(start, start.getCamundaFormRef(), start.getCamundaFormKey());
       }
       knownVariables();
-      walk(model.getDocument().getRootElement(), null);
+      walk(((Document) model.getDocument().getDomSource().getNode()).getDocumentElement(), null);
     }
 
     private void checkDiagram() {
@@ -301,42 +296,51 @@ public class ModelValidator {
     }
 
     /** Visits every XML element, remembering the nearest flow element or process to name in a problem. */
-    private void walk(DomElement element, BaseElement owner) {
+    private void walk(Element element, BaseElement owner) {
       String id = element.getAttribute("id");
-      if (id != null) {
+      if (!id.isEmpty()) {
         ModelElementInstance instance = model.getModelElementById(id);
         if (instance instanceof FlowElement || instance instanceof Process) {
           owner = (BaseElement) instance;
         }
       }
       if (owner != null) {
-        checkElement(element, owner);
+        checkElement(new DomElementImpl(element), owner);
+        checkExpressions(element, owner);
+      } else {
+        checkExpressionsOutsideProcesses(element);
       }
-      for (DomElement child : element.getChildElements()) {
-        walk(child, owner);
+      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child instanceof Element childElement) {
+          walk(childElement, owner);
+        }
       }
     }
 
     private void checkElement(DomElement element, BaseElement owner) {
       String local = element.getLocalName();
-      if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI()))) {
+      if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI()))
+          || element.getAttribute("scriptFormat") != null || element.getAttribute(CAMUNDA_NS, "resource") != null
+          || ("conditionExpression".equals(local) && !isBlank(element.getAttribute("language")))) {
         problem(owner, "contains a script; models may not run code — use a service task with a platform delegate");
       }
-      String delegate = element.getAttribute(CAMUNDA_NS, "delegateExpression");
-      if (delegate != null) {
-        Matcher bean = SIMPLE_BEAN.matcher(delegate);
-        if (bean.matches()) {
-          if (!environment.beanExists(bean.group(1))) {
-            problem(owner, "names delegate '" + bean.group(1) + "' (" + delegate.trim()
-                + "), but the platform has no such delegate — check the spelling");
-          }
-        } else {
-          checkVariables(owner, delegate, "its delegate expression");
+      if ("connector".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI())) {
+        problem(owner, "uses a connector; models may not call other systems themselves — use a platform delegate");
+      }
+      for (String attribute : List.of("delegateExpression", "variableMappingDelegateExpression")) {
+        String delegate = element.getAttribute(CAMUNDA_NS, attribute);
+        if (delegate != null) {
+          checkDelegate(owner, delegate);
         }
       }
-      String className = element.getAttribute(CAMUNDA_NS, "class");
-      if (className != null && !environment.classExists(className.trim())) {
-        problem(owner, "names Java class '" + className.trim() + "', which does not exist in the platform");
+      for (String attribute : List.of("class", "variableMappingClass", "formHandlerClass")) {
+        String className = element.getAttribute(CAMUNDA_NS, attribute);
+        if (className != null && !environment.classExists(className.trim())) {
+          problem(owner, "names Java class '" + className.trim() + "', which does not exist in the platform");
+        } else if (className != null) {
+          problem(owner, "names Java class '" + className.trim() + "' (camunda:" + attribute + "); models may not name "
+              + "classes — use a delegate expression naming a platform delegate, e.g. ${countFollowUp}");
+        }
       }
       String called = element.getAttribute(CAMUNDA_NS, "calledElement");
       if (called == null && "callActivity".equals(local)) {
@@ -359,40 +363,61 @@ public class ModelValidator {
           }
         }
       }
-      for (String attribute : EXPRESSION_ATTRIBUTES) {
-        String value = element.getAttribute(CAMUNDA_NS, attribute);
-        if (value != null) {
-          checkVariables(owner, value, "camunda:" + attribute);
-        }
-      }
       if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "in".equals(local) && element.getAttribute("source") != null) {
         checkVariable(owner, element.getAttribute("source").trim(), "what it passes to the called process");
       }
-      if (EXPRESSION_TEXTS.contains(local)) {
-        String where = "conditionExpression".equals(local) ? "its condition" : local;
-        checkVariables(owner, element.getTextContent(), where);
+    }
+
+    /** A delegate expression must be exactly ${name} of a platform delegate: nothing else is evaluated as code. */
+    private void checkDelegate(BaseElement owner, String delegate) {
+      Matcher bean = SIMPLE_BEAN.matcher(delegate);
+      if (!bean.matches()) {
+        problem(owner, "has a delegate expression that does not name a platform delegate; write it as ${delegateName}");
+      } else if (!environment.beanExists(bean.group(1))) {
+        problem(owner, "names delegate '" + bean.group(1) + "' (" + delegate.trim()
+            + "), but the platform has no such delegate — check the spelling");
+      } else if (!environment.isPlatformDelegate(bean.group(1))) {
+        problem(owner, "names '" + bean.group(1) + "', which is not one of the platform's delegates or listeners");
       }
     }
 
-    private void checkVariables(BaseElement owner, String text, String where) {
-      if (!environment.checksVariables() || text == null) {
-        return;
+    /** Every attribute and text of the element that holds an expression (delegate expressions aside). */
+    private void checkExpressions(Element element, BaseElement owner) {
+      ModelExpressions.of(element).forEach(found -> {
+        if (!"delegateExpression".equals(found.name()) && !"variableMappingDelegateExpression".equals(found.name())) {
+          checkExpression(owner, found.text(), found.where());
+        }
+      });
+    }
+
+    /** Message, signal or error names and the like are evaluated too: same allow-list, no variables to know. */
+    private void checkExpressionsOutsideProcesses(Element element) {
+      ModelExpressions.of(element).forEach(found -> {
+        for (String refusal : ExpressionAllowList.check(found.text(), name -> true).refusals()) {
+          String id = element.getAttribute("id");
+          problems.add(new ModelProblem(file, id.isEmpty() ? element.getLocalName() : id,
+              "has an expression in " + found.where() + " that is not allowed: it " + refusal, id.isEmpty() ? null : id));
+        }
+      });
+    }
+
+    private void checkExpression(BaseElement owner, String text, String where) {
+      ExpressionAllowList.Verdict verdict = ExpressionAllowList.check(text, known::contains);
+      for (String refusal : verdict.refusals()) {
+        problem(owner, "has an expression in " + where + " that is not allowed: it " + refusal);
       }
-      Matcher expression = EXPRESSION.matcher(text);
-      while (expression.find()) {
-        String body = expression.group(1).replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
-        Matcher identifier = ROOT_IDENTIFIER.matcher(body);
-        while (identifier.find()) {
-          if (identifier.group(2) == null) { // name( is a function such as now(), not a variable
-            checkVariable(owner, identifier.group(1), where);
-          }
+      for (String name : verdict.unknownNames()) {
+        if (environment.checksVariables() && environment.beanExists(name) && !EL_KEYWORDS.contains(name)) {
+          problem(owner, "names the platform's bean '" + name + "' in " + where
+              + "; beans may be named only as a whole delegate expression (${" + name + "})");
+        } else {
+          checkVariable(owner, name, where);
         }
       }
     }
 
     private void checkVariable(BaseElement owner, String name, String where) {
-      if (!environment.checksVariables() || name.isEmpty() || EL_KEYWORDS.contains(name) || known.contains(name)
-          || environment.beanExists(name)) {
+      if (!environment.checksVariables() || name.isEmpty() || EL_KEYWORDS.contains(name) || known.contains(name)) {
         return;
       }
       problem(owner, "uses variable '" + name + "' in " + where + ", but no form, decision result, called process, "
@@ -468,6 +493,7 @@ public class ModelValidator {
             "the decision has no history time-to-live (camunda:historyTimeToLive)", decision.getId()));
       }
     }
+    DmnExpressionRules.check(resource, model, problems);
   }
 
   static String describe(BaseElement element) {
@@ -475,7 +501,7 @@ public class ModelValidator {
     return name == null || name.isBlank() ? element.getId() : element.getId() + " (\"" + name + "\")";
   }
 
-  private static String describeDecision(Decision decision) {
+  static String describeDecision(Decision decision) {
     String name = decision.getName();
     return name == null || name.isBlank() ? decision.getId() : decision.getId() + " (\"" + name + "\")";
   }
