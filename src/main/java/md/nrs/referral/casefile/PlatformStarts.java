@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 public final class PlatformStarts {
 
-  private static final ThreadLocal<Deque<Permit>> PERMITS = ThreadLocal.withInitial(ArrayDeque::new);
+  private static final ThreadLocal<Deque<Permit>> PERMITS = new ThreadLocal<>();
 
   private PlatformStarts() {
   }
@@ -23,6 +23,10 @@ public final class PlatformStarts {
   public static <T> T withBusinessKey(String businessKey, Supplier<T> start) {
     Permit permit = new Permit(Objects.requireNonNull(businessKey, "businessKey"));
     Deque<Permit> permits = PERMITS.get();
+    if (permits == null) {
+      permits = new ArrayDeque<>();
+      PERMITS.set(permits);
+    }
     permits.push(permit);
     try {
       return start.get();
@@ -36,7 +40,11 @@ public final class PlatformStarts {
 
   /** Uses up an open permit for this key, if the current thread holds one. */
   static boolean take(String businessKey) {
-    for (Permit permit : PERMITS.get()) {
+    Deque<Permit> permits = PERMITS.get();
+    if (permits == null) {
+      return false; // most threads never hold one (no empty deque left behind on pooled threads)
+    }
+    for (Permit permit : permits) {
       if (!permit.used && permit.businessKey.equals(businessKey)) {
         permit.used = true;
         return true;
