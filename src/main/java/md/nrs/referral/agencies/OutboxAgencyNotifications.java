@@ -1,5 +1,6 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.casefile.PlatformStarts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -46,8 +47,9 @@ public class OutboxAgencyNotifications implements AgencyNotifications {
       throw new ConstraintViolationException("Invalid agency notification: " + fields, violations);
     }
     String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
-    runtime.getObject().startProcessInstanceByKey(DELIVERY_PROCESS, notification.caseCode(),
-        Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId()));
+    PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
+        DELIVERY_PROCESS, notification.caseCode(),
+        Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId())));
     return key;
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a new case its code (NRS-2026-000042), used as business key so Tasklist, Cockpit and the
  * called processes all show it. A channel that already holds a case code (an intake API that must be
- * idempotent) passes it as business key and keeps it.
+ * idempotent) passes it as business key, under a {@code PlatformStarts} permit, and keeps it.
  */
 @Component("assignCaseCode")
 public class AssignCaseCode implements ExecutionListener {

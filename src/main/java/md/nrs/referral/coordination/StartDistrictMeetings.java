@@ -1,5 +1,6 @@
 package md.nrs.referral.coordination;
 
+import md.nrs.referral.casefile.PlatformStarts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -37,11 +38,12 @@ public class StartDistrictMeetings implements JavaDelegate {
           .processInstanceBusinessKey(businessKey).count() > 0) {
         continue;
       }
-      runtime.createMessageCorrelation(CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
+      PlatformStarts.withBusinessKey(businessKey, () -> runtime.createMessageCorrelation(
+              CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
           .processInstanceBusinessKey(businessKey)
           .setVariable(CoordinationMeetingProcess.DISTRICT.name(), district.id())
           .setVariable(CoordinationMeetingProcess.AGENDA_SINCE.name(), since.toString())
-          .correlateStartMessage();
+          .correlateStartMessage());
     }
   }
 }

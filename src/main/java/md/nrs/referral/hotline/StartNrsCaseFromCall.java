@@ -1,5 +1,6 @@
 package md.nrs.referral.hotline;
 
+import md.nrs.referral.casefile.PlatformStarts;
 import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.casefile.CaseCodes;
@@ -49,8 +50,9 @@ public class StartNrsCaseFromCall implements JavaDelegate {
     String code = caseCodes.next();
     // The classification table decided on the case, not the operator's own rights: the operator may
     // record calls without being allowed to start cases by hand.
-    ProcessInstance nrsCase = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
-        .getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, code, referral));
+    ProcessInstance nrsCase = Context.getCommandContext().runWithoutAuthorization(() -> PlatformStarts.withBusinessKey(code,
+        () -> execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, code,
+            referral)));
     HotlineCallProcess.CASE_CODE.set(execution, nrsCase.getBusinessKey());
     execution.setProcessBusinessKey(nrsCase.getBusinessKey());
   }

@@ -1,5 +1,6 @@
 package md.nrs.referral.intake;
 
+import md.nrs.referral.casefile.PlatformStarts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ public class ReferralIntake {
       personalData.keep(caseCode, referral.person(), agencyId, userId);
     }
     // The case code is the business key; AssignCaseCode keeps a well-formed one it is given.
-    runtime.startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode, referral.caseVariables());
+    PlatformStarts.withBusinessKey(caseCode,
+        () -> runtime.startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode, referral.caseVariables()));
     return new Receipt(Outcome.CREATED, caseCode, referral.sourceReference(), agencyId);
   }
 

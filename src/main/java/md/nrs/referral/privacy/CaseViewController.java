@@ -115,6 +115,18 @@ public class CaseViewController {
       return error(403, "AuthorizationException", "Only staff of an agency working the case, or NRS coordinators, "
           + "record a change of consent");
     }
+    if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !coordinator) {
+      // Consent to assistance ends the case when withdrawn: only the agency that met the person and
+      // recorded it may change it (in either direction, so no one makes itself the holder first).
+      Optional<String> holder = consents.collectingAgency(caseCode).filter(caller::in);
+      if (holder.isEmpty()) {
+        audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
+            AuditEvent.REFUSED, caller.clientAddress(), "caller's agency does not hold the consent to assistance"));
+        return error(403, "AuthorizationException", "Only the agency that recorded the person's consent to assistance, "
+            + "or NRS coordinators, change consent to assistance");
+      }
+      agency = holder;
+    }
     consents.record(caseCode, change.purpose(), change.given(), caller.userId(), agency.orElse(null), "case view");
     if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !change.given()) {
       endCase(caseCode);

@@ -1,8 +1,13 @@
 package md.nrs.referral.privacy;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -82,10 +87,33 @@ public class ConsentPolicy {
     return Optional.ofNullable(inForce.get(purpose)).map(ConsentRegistry.Decision::given).orElse(false);
   }
 
-  /** A task of any process of the case (open or done) had the agency as candidate group. */
+  /**
+   * A task of the case's own process tree (open or done) had the agency as candidate group: the nrs-case
+   * instances with this code and the processes they called. Another process carrying the code as business
+   * key (a call record, a request about the case) does not count.
+   */
   public boolean hadTask(String caseCode, String agency) {
-    return AsPlatform.query(identity.getObject(), () -> history.getObject().createHistoricTaskInstanceQuery()
-        .processInstanceBusinessKey(caseCode).taskHadCandidateGroup(agency).count() > 0);
+    HistoryService engineHistory = history.getObject();
+    return AsPlatform.query(identity.getObject(), () -> engineHistory.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).list().stream()
+        .anyMatch(nrsCase -> hadTaskInTree(engineHistory, nrsCase, agency)));
+  }
+
+  private static boolean hadTaskInTree(HistoryService history, HistoricProcessInstance nrsCase, String agency) {
+    if (nrsCase.getSuperProcessInstanceId() == null) { // the usual case: its tree is everything under its root
+      return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(nrsCase.getId())
+          .taskHadCandidateGroup(agency).count() > 0;
+    }
+    Deque<String> open = new ArrayDeque<>(List.of(nrsCase.getId()));
+    while (!open.isEmpty()) {
+      String instance = open.pop();
+      if (history.createHistoricTaskInstanceQuery().processInstanceId(instance).taskHadCandidateGroup(agency).count() > 0) {
+        return true;
+      }
+      history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance).list()
+          .forEach(called -> open.push(called.getId()));
+    }
+    return false;
   }
 
   /** Allowed or not, and why (a legal basis, a consent, or the reason for refusing). Never personal data. */

@@ -1,5 +1,6 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.casefile.PlatformStarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,8 @@ public class SlaWatch {
     variables.put(SlaEscalationProcess.OVERDUE_TASK_ID.name(), task.getId());
     variables.put(SlaEscalationProcess.OVERDUE_AGENCY.name(), agency);
     variables.put(SlaEscalationProcess.DUE_AT.name(), task.getDueDate().toInstant().toString());
-    engine.getRuntimeService().startProcessInstanceByKey(SlaEscalationProcess.KEY, caseCode, variables);
+    PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(SlaEscalationProcess.KEY, caseCode, variables));
   }
 
   private void notifyAgency(Task task, String request) {

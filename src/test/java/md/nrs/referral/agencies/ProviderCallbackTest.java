@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +61,9 @@ class ProviderCallbackTest {
   @BeforeEach
   void aLegalServiceReferredToLaStrada() {
     String code = caseCodes.next();
-    instance = engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, code, Map.of(
-        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female")).getId();
+    instance = PlatformStarts.withBusinessKey(code, () -> engine.getRuntimeService().startProcessInstanceByKey(
+        AssistanceServiceProcess.KEY, code, Map.<String, Object>of(
+        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female"))).getId();
     notificationKey = outbox.findByCaseCodeOrderByIdAsc(code).stream().filter(e -> e.getAgencyId().equals("la-strada"))
         .findFirst().orElseThrow().getNotificationKey();
   }

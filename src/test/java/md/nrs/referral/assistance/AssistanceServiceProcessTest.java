@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
 import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -122,6 +123,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     variables.put(REGION.name(), region);
     variables.put(MINOR.name(), minor);
     variables.put(SEX.name(), sex);
-    return engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, caseCode, variables);
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, caseCode, variables));
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
 import md.nrs.referral.forms.InvalidFormException;
@@ -210,10 +211,12 @@ class CoordinationMeetingProcessTest {
   }
 
   private ProcessInstance startMeeting(String district, String since) {
-    return engine.getRuntimeService().createMessageCorrelation(CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
-        .processInstanceBusinessKey("meeting-" + district + "-test-" + MEETINGS.incrementAndGet())
+    String businessKey = "meeting-" + district + "-test-" + MEETINGS.incrementAndGet();
+    return PlatformStarts.withBusinessKey(businessKey, () -> engine.getRuntimeService()
+        .createMessageCorrelation(CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
+        .processInstanceBusinessKey(businessKey)
         .setVariable("district", district).setVariable("agendaSince", since)
-        .correlateStartMessage();
+        .correlateStartMessage());
   }
 
   private ProcessInstance meeting(String businessKey) {

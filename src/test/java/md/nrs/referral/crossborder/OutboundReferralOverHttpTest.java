@@ -26,6 +26,7 @@ import md.nrs.referral.agencies.OutboxEntry;
 import md.nrs.referral.agencies.OutboxRepository;
 import md.nrs.referral.agencies.WebhookSender;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
 import md.nrs.referral.testing.DeliveryJobs;
@@ -124,9 +125,10 @@ class OutboundReferralOverHttpTest {
 
   private String aCaseWithConsentToShareWithVeritas() {
     String caseCode = caseCodes.next();
-    ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
+    ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "ageBand", "18+", "immediateDanger", false)));
+            "sex", "female", "ageBand", "18+", "immediateDanger", false))));
     var tasks = engine.getTaskService();
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
         "interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
 import md.nrs.referral.forms.InvalidFormException;
@@ -221,9 +222,10 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
    * requesting agency (La Strada) is among them where it is to be told the answer: the consent registry decides.
    */
   private void openCaseSharingWith(String... agencies) {
-    ProcessInstance nrsCase = engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
+    ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "ageBand", "18+", "immediateDanger", false)));
+            "sex", "female", "ageBand", "18+", "immediateDanger", false))));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
         "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true, "consentToAssistance", "given",

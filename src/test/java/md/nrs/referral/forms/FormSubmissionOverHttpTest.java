@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.TestUsers;
@@ -37,8 +38,9 @@ class FormSubmissionOverHttpTest {
     http = new PlatformHttp(port);
     TestUsers.ensure(engine, "fg.lastrada", PASSWORD, "la-strada", "caseworkers");
     String code = caseCodes.next();
-    String instance = engine.getRuntimeService().startProcessInstanceByKey(AssistanceServiceProcess.KEY, code, Map.of(
-        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female")).getId();
+    String instance = PlatformStarts.withBusinessKey(code, () -> engine.getRuntimeService().startProcessInstanceByKey(
+        AssistanceServiceProcess.KEY, code, Map.<String, Object>of(
+        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female"))).getId();
     taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -322,7 +323,8 @@ class ModelRevisionsOverHttpTest {
   }
 
   private String start(String key, String caseCode) {
-    return engine.getRuntimeService().startProcessInstanceByKey(key, caseCode).getId();
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(key, caseCode)).getId();
   }
 
   private Task taskOf(String instance) {

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -179,7 +180,8 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     variables.put(CASE_CODE.name(), caseCode);
     variables.put(MINOR.name(), minor);
     variables.put(RESPONSIBLE_TEAM.name(), "mdt-chisinau");
-    return engine.getRuntimeService().startProcessInstanceByKey(MonitoringProcess.KEY, caseCode, variables);
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(MonitoringProcess.KEY, caseCode, variables));
   }
 
   /** The date a period of months after the instant, as the engine's calendar counts it (local time kept). */

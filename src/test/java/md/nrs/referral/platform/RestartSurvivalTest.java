@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.models.ModelDeploymentPlugin;
 import md.nrs.referral.testing.PlatformNode;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,8 +24,8 @@ class RestartSurvivalTest {
     try (PlatformNode before = PlatformNode.start("demo", settings)) {
       ProcessEngine engine = before.engine();
       engine.getRepositoryService().createDeployment().addClasspathResource("fixtures/agency-task.bpmn").deploy();
-      instanceId = engine.getRuntimeService()
-          .startProcessInstanceByKey("fixture-agency-task", "NRS-2026-000001", Map.<String, Object>of("agency", "la-strada"))
+      instanceId = PlatformStarts.withBusinessKey("NRS-2026-000001", () -> engine.getRuntimeService()
+          .startProcessInstanceByKey("fixture-agency-task", "NRS-2026-000001", Map.<String, Object>of("agency", "la-strada")))
           .getId();
     }
     assertThat(data.resolve("nrs.mv.db")).exists();

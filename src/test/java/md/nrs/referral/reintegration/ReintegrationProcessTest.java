@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.process.ProcessVariable;
 import md.nrs.referral.reintegration.ReintegrationProcess.Elements;
@@ -179,7 +180,8 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
     variables.put(CASE_CODE.name(), caseCode);
     variables.put(MINOR.name(), minor);
     variables.put(RESPONSIBLE_TEAM.name(), "mdt-chisinau");
-    return engine.getRuntimeService().startProcessInstanceByKey(ReintegrationProcess.KEY, caseCode, variables);
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(ReintegrationProcess.KEY, caseCode, variables));
   }
 
   private String agencyFor(String programme, Boolean minor) {

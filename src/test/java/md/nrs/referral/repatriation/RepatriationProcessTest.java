@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.repatriation.RepatriationProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -225,7 +226,8 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     variables.put(MINOR.name(), minor);
     variables.put(COUNTRY.name(), "Russian Federation");
     variables.put(RESPONSIBLE_TEAM.name(), TEAM);
-    return engine.getRuntimeService().startProcessInstanceByKey(RepatriationProcess.KEY, caseCode, variables);
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(RepatriationProcess.KEY, caseCode, variables));
   }
 
   private String travelArrangementPeriod(boolean minor) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.shelter.ShelterPlacementProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -250,7 +251,8 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     variables.put(SEX.name(), "female");
     variables.put(REGION.name(), "moldova");
     ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey(ShelterPlacementProcess.KEY, caseCode, variables);
+        PlatformStarts.withBusinessKey(caseCode,
+            () -> engine.getRuntimeService().startProcessInstanceByKey(ShelterPlacementProcess.KEY, caseCode, variables));
     started.add(instance.getId());
     return instance;
   }
