@@ -17,9 +17,7 @@ import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformNode;
 import md.nrs.referral.testing.RequiresBrowser;
-import org.apache.catalina.Container;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
+import md.nrs.referral.testing.WebSessionExpiry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -31,9 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Nothing personal stays in the browser (issue 20, item 1). Tasklist 7.24 wrote a draft of a task form to
@@ -286,16 +281,8 @@ class BrowserStorageInTasklistTest {
 
   /** Ends every web session on the server, as its idle timeout would: the browser still holds the cookie. */
   private void expireEverySessionOnTheServer() throws Exception {
-    var web = (ServletWebServerApplicationContext) WebApplicationContextUtils.getRequiredWebApplicationContext(
-        node.bean(ServletContext.class));
-    int expired = 0;
-    for (Container child : ((TomcatWebServer) web.getWebServer()).getTomcat().getHost().findChildren()) {
-      for (Session session : ((Context) child).getManager().findSessions()) {
-        session.expire();
-        expired++;
-      }
-    }
-    assertThat(expired).as("the browser's session was there to expire").isPositive();
+    assertThat(WebSessionExpiry.expireAll(node.bean(ServletContext.class))).as("the browser's session was there to expire")
+        .isPositive();
   }
 
   private static String marker() {
