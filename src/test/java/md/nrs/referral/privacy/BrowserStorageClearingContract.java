@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * HTTP: the logout answer clears cache and storage, an answer to a request whose session expired clears
  * storage, and answers inside a live session clear nothing. Run on H2 ({@link BrowserStorageClearingOnH2Test})
  * and PostgreSQL ({@link BrowserStorageClearingOnPostgresTest}). The browser's side is
- * {@code webapps/BrowserStorageInTasklistTest}.
+ * {@code webapps/BrowserStorageOfFormsInTheBrowserTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -40,7 +40,7 @@ import org.openqa.selenium.WebElement;
  */
 @RequiresBrowser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserStorageInTasklistTest {
+class BrowserStorageOfFormsInTheBrowserTest {
 
   private static final Map<String, String> DEMO_USER_OF = Map.of("mdt-chisinau", "mdt.chisinau",
       "interaction", "interaction.operator", "iom", "iom.officer", "la-strada", "lastrada.caseworker");
@@ -89,7 +89,7 @@ class BrowserStorageInTasklistTest {
 
     assertThat(storage()).as("localStorage and sessionStorage after Save")
         .noneMatch(entry -> entry.contains(marker))
-        .noneMatch(BrowserStorageInTasklistTest::isDraft);
+        .noneMatch(BrowserStorageOfFormsInTheBrowserTest::isDraft);
     assertThat(save.isDisplayed()).as("Save, which only kept a draft in the browser, is not offered").isFalse();
     assertThat(browser.driver().findElement(By.cssSelector("[ng-click='complete()']")).isDisplayed())
         .as("Complete is still there").isTrue();
@@ -110,7 +110,7 @@ class BrowserStorageInTasklistTest {
 
     assertThat(storage()).as("localStorage and sessionStorage after logout")
         .noneMatch(entry -> entry.contains(marker))
-        .noneMatch(BrowserStorageInTasklistTest::isDraft);
+        .noneMatch(BrowserStorageOfFormsInTheBrowserTest::isDraft);
   }
 
   @Test
@@ -127,7 +127,7 @@ class BrowserStorageInTasklistTest {
 
     assertThat(storage()).as("localStorage and sessionStorage after the session expired")
         .noneMatch(entry -> entry.contains(marker))
-        .noneMatch(BrowserStorageInTasklistTest::isDraft);
+        .noneMatch(BrowserStorageOfFormsInTheBrowserTest::isDraft);
   }
 
   @Test
@@ -147,7 +147,7 @@ class BrowserStorageInTasklistTest {
 
     assertThat(storage()).as("localStorage and sessionStorage after logout")
         .noneMatch(entry -> entry.contains(marker))
-        .noneMatch(BrowserStorageInTasklistTest::isDraft);
+        .noneMatch(BrowserStorageOfFormsInTheBrowserTest::isDraft);
   }
 
   // --- the case up to its informed-consent task, opened in Tasklist by the responsible team
