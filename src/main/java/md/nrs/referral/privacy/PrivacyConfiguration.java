@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The vault's keys and cipher, the submission filter (right after the form guard), the retention schedule. */
+/**
+ * The vault's keys and cipher, the submission filter (right after the form guard), the retention schedule,
+ * and the webapps' answers that clear the browser's storage when a session ends.
+ */
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(PrivacyProperties.class)
@@ -33,6 +36,16 @@ public class PrivacyConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("PersonalDataSubmissionFilter");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BrowserStorageClearing> browserStorageClearing() {
+    FilterRegistrationBean<BrowserStorageClearing> registration = new FilterRegistrationBean<>(new BrowserStorageClearing());
+    // early, next to the security headers: the webapps' own filters may answer 401 before later ones run
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+    registration.addUrlPatterns("/camunda/*");
+    registration.setName("BrowserStorageClearing");
     return registration;
   }
 }

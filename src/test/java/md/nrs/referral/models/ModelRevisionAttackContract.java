@@ -1,5 +1,7 @@
 package md.nrs.referral.models;
 
+import md.nrs.referral.casefile.PlatformStarts;
+
 import static md.nrs.referral.models.RevisionFixtures.bytes;
 import static md.nrs.referral.models.RevisionFixtures.process;
 import static md.nrs.referral.testing.PlatformHttp.basic;
@@ -219,7 +221,8 @@ abstract class ModelRevisionAttackContract {
     Response deployed = deploy("Allowed shapes", "processes/attack-allowed.bpmn", bytes(model));
     assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
 
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("attack-allowed", "NRS-2026-009901").getId();
+    String instance = PlatformStarts.withBusinessKey("NRS-2026-009901",
+        () -> engine.getRuntimeService().startProcessInstanceByKey("attack-allowed", "NRS-2026-009901")).getId();
     var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(task.getDueDate()).isNotNull();
     assertThat(engine.getRuntimeService().getVariableLocal(task.getExecutionId(), "caseOf")).isEqualTo("NRS-2026-009901");

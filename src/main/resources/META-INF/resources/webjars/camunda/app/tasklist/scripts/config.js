@@ -14,6 +14,9 @@ export default {
     normal: 'DD.MM.YYYY HH:mm',
     long: 'LLLL'
   },
+  // No draft of a form is kept in the browser, and Save (which only kept that draft) is hidden in
+  // styles/user-styles.css: a draft of the informed-consent form would hold the person's details.
+  customScripts: ['scripts/nrs-no-drafts/no-form-drafts.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
   shortcuts: {
