@@ -1,7 +1,5 @@
 package md.nrs.referral.models;
 
-import md.nrs.referral.casefile.PlatformStarts;
-
 import static md.nrs.referral.models.RevisionFixtures.bytes;
 import static md.nrs.referral.models.RevisionFixtures.process;
 import static md.nrs.referral.testing.PlatformHttp.basic;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
