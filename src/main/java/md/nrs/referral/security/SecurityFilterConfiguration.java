@@ -66,6 +66,12 @@ public class SecurityFilterConfiguration {
     return registration(new TaskQueryExpressionGuard(allowed), FIRST + 4, "/engine-rest/*", "/camunda/api/engine/*");
   }
 
+  /** After the Basic authentication: the caller's groups decide who may touch jobs, batches and the like. */
+  @Bean
+  FilterRegistrationBean<EngineAdminEndpointGuard> engineAdminEndpointGuard(ProcessEngine engine) {
+    return registration(new EngineAdminEndpointGuard(engine), FIRST + 4, "/engine-rest/*", "/camunda/api/engine/*");
+  }
+
   @Bean
   FilterRegistrationBean<PasswordPolicyGuard> passwordPolicyGuard(ProcessEngine engine) {
     return registration(new PasswordPolicyGuard(engine.getIdentityService()), FIRST + 6, "/engine-rest/*",
