@@ -72,6 +72,18 @@ public class SecurityFilterConfiguration {
     return registration(new EngineAdminEndpointGuard(engine), FIRST + 4, "/engine-rest/*", "/camunda/api/engine/*");
   }
 
+  /** Only Cockpit users read Cockpit's own API (process statistics and the like). */
+  @Bean
+  FilterRegistrationBean<CockpitApiGuard> cockpitApiGuard(ProcessEngine engine) {
+    return registration(new CockpitApiGuard(engine.getName()), FIRST + 4, "/camunda/api/cockpit/*");
+  }
+
+  /** Runs before Camunda's own CSRF filter (the webapps' filters come after the application's). */
+  @Bean
+  FilterRegistrationBean<CsrfTokenCheck> csrfTokenCheck() {
+    return registration(new CsrfTokenCheck(), FIRST + 2, "/camunda/api/*", "/camunda/app/*");
+  }
+
   @Bean
   FilterRegistrationBean<PasswordPolicyGuard> passwordPolicyGuard(ProcessEngine engine) {
     return registration(new PasswordPolicyGuard(engine.getIdentityService()), FIRST + 6, "/engine-rest/*",
