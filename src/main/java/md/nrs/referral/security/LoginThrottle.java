@@ -92,6 +92,11 @@ public class LoginThrottle {
     return policy.maxDelay();
   }
 
+  /** How many entries the throttle holds (counts and known sources), for the memory bound. */
+  synchronized int size() {
+    return counters.size() + knownSources.size();
+  }
+
   private boolean isKnown(String account, String source, Instant now) {
     Instant lastSuccess = knownSources.get(pairKey(account, source));
     return lastSuccess != null && now.isBefore(lastSuccess.plus(policy.knownSourceFor()));
@@ -154,7 +159,7 @@ public class LoginThrottle {
       }
       failures++;
       lastFailure = now;
-      int excess = failures - freeFailures;
+      int excess = failures - freeFailures + 1; // after the last free failure the next attempt waits
       if (excess > 0) {
         delayedUntil = now.plus(delay(excess));
       }
@@ -162,7 +167,7 @@ public class LoginThrottle {
 
     void takeBack(int freeFailures) {
       failures = Math.max(0, failures - 1);
-      if (failures <= freeFailures) {
+      if (failures < freeFailures) {
         delayedUntil = null; // the delay this attempt set was not earned
       }
     }
