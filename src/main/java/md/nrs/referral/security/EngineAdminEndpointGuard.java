@@ -59,7 +59,8 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
     return switch (access) {
       case MANAGERS, MANAGERS_ON_PROCESS_JOBS -> "Only managers and administrators may do this on the engine API;"
           + " jobs without a process definition are for administrators only";
-      case MANAGERS_OR_POLICY_STAFF -> "Only managers, policy staff and administrators may read deployments";
+      case MANAGERS_OR_POLICY_STAFF -> "Only managers, policy staff and administrators may read deployments and"
+          + " process statistics";
       case POLICY_STAFF -> "Only policy staff and administrators may deploy models";
       default -> "Only administrators may do this on the engine API (jobs, batches, incidents, executions,"
           + " deployments, migrations and other engine operations)";

@@ -12,7 +12,8 @@ import md.nrs.referral.identity.NrsRole;
  * either engine API. The engine's authorizations do not protect a job without a process definition (the
  * history clean-up, batch jobs): any user could suspend, postpone or run them. So these families are
  * administrators' unless a rule below lets a role in; a request in a family that no rule names is refused.
- * Managers read what Cockpit shows (read-only analysis); external-task workers (agencies' systems) fetch and
+ * Managers read what Cockpit shows (read-only analysis), policy staff the models and their statistics in
+ * Cockpit; external-task workers (agencies' systems) fetch and
  * finish their tasks, the engine's grants deciding which; policy staff deploy (the revision gate checks).
  */
 public final class EngineAdminEndpoints {
@@ -32,7 +33,8 @@ public final class EngineAdminEndpoints {
   /** The families guarded here: the first segment(s) of the path inside the engine API. */
   private static final Pattern FAMILY = Pattern.compile(
       "^/(job|job-definition|batch|incident|condition|execution|external-task|history/job-log|history-cleanup|metrics|schema"
-          + "|deployment|migration|modification|signal|identity/verify|process-instance/[^/]+/modification(?:-async)?)(/.*)?$");
+          + "|deployment|migration|modification|signal|identity/verify|process-instance/[^/]+/modification(?:-async)?"
+          + "|process-definition/(?:[^/]+/|key/[^/]+/(?:tenant-id/[^/]+/)?)?statistics)(/.*)?$");
 
   private static final Set<String> READ = Set.of("GET", "HEAD");
   private static final String ID = "[^/]+";
@@ -57,6 +59,9 @@ public final class EngineAdminEndpoints {
       rule(Set.of("PUT"), "/external-task/" + ID + "/retries", Access.MANAGERS),
       // policy staff read and deploy models (every deployment passes the revision gate); managers read them
       rule(READ, "/deployment(/.*)?", Access.MANAGERS_OR_POLICY_STAFF),
+      // instance counts per process and activity (Cockpit's dashboard and diagrams): they count instances the
+      // caller may not read, so not for caseworkers
+      rule(READ, "/process-definition/.*statistics", Access.MANAGERS_OR_POLICY_STAFF),
       rule(Set.of("POST"), "/deployment/create", Access.POLICY_STAFF),
       // Cockpit's read-only views; Cockpit lists jobs and job definitions with POST queries
       rule(READ, "/(job|job-definition|batch|incident|execution|external-task|history/job-log|metrics)(/.*)?",
