@@ -45,7 +45,7 @@ abstract class LoginThrottleContract {
   @BeforeAll
   void users() {
     for (String user : List.of("lt.known", "lt.other", "lt.audited", "lt.bounded", "lt.analyst", "lt.engine", "lt.form",
-        "lt.ops", "lt.forged")) {
+        "lt.ops", "lt.forged", "lt.proxied")) {
       TestUsers.ensure(engine, user, PASSWORD, "caseworkers");
     }
     TestUsers.ensure(engine, "lt.ops", PASSWORD, "operators");
@@ -187,7 +187,7 @@ abstract class LoginThrottleContract {
 
   // --- helpers
 
-  private LoginThrottleHttp source(int lastOctet) {
+  LoginThrottleHttp source(int lastOctet) {
     return new LoginThrottleHttp("127.0.0." + lastOctet, port);
   }
 
@@ -203,7 +203,7 @@ abstract class LoginThrottleContract {
     return from.send("GET", path, Map.of("Authorization", basicHeader(user, password)), null);
   }
 
-  private static String basicHeader(String user, String password) {
+  static String basicHeader(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -218,7 +218,7 @@ abstract class LoginThrottleContract {
     return distinct;
   }
 
-  private long failedLogins(String user, String address) {
+  long failedLogins(String user, String address) {
     return jdbc.queryForObject("select count(*) from nrs_audit where action = 'LOGIN_FAILED' and actor = ? and client_address = ?",
         Long.class, user, address);
   }
