@@ -14,8 +14,10 @@ public class AuditConfiguration {
 
   @Bean
   FilterRegistrationBean<LoginAudit> loginAudit(AuditTrail trail, Clock clock,
-      @Value("${nrs.audit.basic-auth-success-interval:PT15M}") Duration successInterval) {
-    FilterRegistrationBean<LoginAudit> registration = new FilterRegistrationBean<>(new LoginAudit(trail, clock, successInterval));
+      @Value("${nrs.audit.basic-auth-success-interval:PT15M}") Duration successInterval,
+      @Value("${nrs.audit.login-failure-burst:PT15M}") Duration failureBurst) {
+    FilterRegistrationBean<LoginAudit> registration =
+        new FilterRegistrationBean<>(new LoginAudit(trail, clock, successInterval, failureBurst));
     // RestApiAuthenticationFilter is HIGHEST_PRECEDENCE + 13; this one wraps it.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");

@@ -20,8 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Records logins: the webapps' login form (POST /camunda/api/admin/auth/user/default/login/{app}) and
  * HTTP Basic on /engine-rest and /api. It wraps the authentication rather than changing it: after the
  * request, a 401 for a request that carried credentials is a failed login, anything else a success.
- * Every failure is recorded; a Basic success (sent again with every call) once per user and client
- * address per {@code successInterval}, so a polling client does not flood the trail.
+ * A Basic success (sent again with every call) is recorded once per user and client address per
+ * {@code successInterval}, so a polling client does not flood the trail; failures once per burst: the first
+ * failure for a user name (existing or not) and address, then again only if they go on after
+ * {@code failureBurst}. The login throttle answers the attempts of a burst it holds back before this filter.
  */
 public class LoginAudit extends OncePerRequestFilter {
 
@@ -31,12 +33,15 @@ public class LoginAudit extends OncePerRequestFilter {
   private final AuditTrail trail;
   private final Clock clock;
   private final Duration successInterval;
+  private final Duration failureBurst;
   private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+  private final Map<String, Instant> burstStart = new ConcurrentHashMap<>();
 
-  public LoginAudit(AuditTrail trail, Clock clock, Duration successInterval) {
+  public LoginAudit(AuditTrail trail, Clock clock, Duration successInterval, Duration failureBurst) {
     this.trail = trail;
     this.clock = clock;
     this.successInterval = successInterval;
+    this.failureBurst = failureBurst;
   }
 
   @Override
@@ -54,9 +59,12 @@ public class LoginAudit extends OncePerRequestFilter {
     }
     String user = credentials.get().userId();
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      if (!firstInInterval(burstStart, failureBurst, user, request.getRemoteAddr())) {
+        return;
+      }
       trail.record(new AuditEvent(user, AuditActions.LOGIN_FAILED, null, "basic " + uri, AuditEvent.FAILED,
           request.getRemoteAddr(), "HTTP Basic credentials refused"));
-    } else if (firstSuccessInInterval(user, request.getRemoteAddr())) {
+    } else if (firstInInterval(lastSuccess, successInterval, user, request.getRemoteAddr())) {
       trail.record(new AuditEvent(user, AuditActions.LOGIN, null, "basic " + uri, AuditEvent.OK,
           request.getRemoteAddr(), "HTTP Basic"));
     }
@@ -72,22 +80,25 @@ public class LoginAudit extends OncePerRequestFilter {
     String user = formField(new String(cached.body(), StandardCharsets.UTF_8), "username");
     chain.doFilter(cached, response);
     boolean ok = response.getStatus() >= 200 && response.getStatus() < 300;
+    if (!ok && !firstInInterval(burstStart, failureBurst, String.valueOf(user), request.getRemoteAddr())) {
+      return;
+    }
     trail.record(new AuditEvent(user, ok ? AuditActions.LOGIN : AuditActions.LOGIN_FAILED, null, "webapp " + app,
         ok ? AuditEvent.OK : AuditEvent.FAILED, request.getRemoteAddr(), ok ? "webapp login" : "webapp login refused"));
   }
 
-  private boolean firstSuccessInInterval(String user, String address) {
+  private boolean firstInInterval(Map<String, Instant> lastRecorded, Duration interval, String user, String address) {
     Instant now = clock.instant();
     Instant[] first = {null};
-    lastSuccess.compute(user + "@" + address, (key, last) -> {
-      if (last == null || !now.isBefore(last.plus(successInterval))) {
+    lastRecorded.compute(user + "@" + address, (key, last) -> {
+      if (last == null || !now.isBefore(last.plus(interval))) {
         first[0] = now;
         return now;
       }
       return last;
     });
-    if (lastSuccess.size() > 10_000) {
-      lastSuccess.clear(); // a bound on memory; at worst a few successes are recorded twice
+    if (lastRecorded.size() > 10_000) {
+      lastRecorded.clear(); // a bound on memory; at worst a few logins are recorded twice
     }
     return first[0] != null;
   }
@@ -95,8 +106,12 @@ public class LoginAudit extends OncePerRequestFilter {
   private static String formField(String body, String name) {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
-      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      try {
+        if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+      } catch (IllegalArgumentException malformed) {
+        return null; // the login resource refuses such a form; audited without a name
       }
     }
     return null;

@@ -47,6 +47,18 @@ public final class RequestPaths {
     return null;
   }
 
+  /** The paths inside the engine API of every reading of the request path (see {@link #enginePath}). */
+  public static java.util.List<String> enginePaths(HttpServletRequest request) {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    for (String candidate : candidates(request)) {
+      Matcher matcher = ENGINE_PATH.matcher(candidate);
+      if (matcher.matches() && !paths.contains(matcher.group(1))) {
+        paths.add(matcher.group(1));
+      }
+    }
+    return paths;
+  }
+
   static String normalise(String path) {
     String withoutParameters = path.replaceAll(";[^/]*", "");
     String collapsed = withoutParameters.replaceAll("/{2,}", "/");

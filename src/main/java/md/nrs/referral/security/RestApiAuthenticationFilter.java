@@ -47,11 +47,15 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user id if the request carries valid Basic credentials. Failed attempts count towards the engine's lock-out. */
+  /** The user id if the request carries valid Basic credentials; tells the login throttle how the check went. */
   static Optional<String> authenticate(IdentityService identity, HttpServletRequest request) {
-    return BasicCredentials.of(request)
-        .filter(c -> identity.checkPassword(c.userId(), c.password()))
-        .map(BasicCredentials::userId);
+    Optional<BasicCredentials> credentials = BasicCredentials.of(request);
+    if (credentials.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean valid = identity.checkPassword(credentials.get().userId(), credentials.get().password());
+    request.setAttribute(LoginThrottleFilter.PASSWORD_CHECKED, valid);
+    return valid ? credentials.map(BasicCredentials::userId) : Optional.empty();
   }
 
   static void unauthorized(HttpServletResponse response) throws IOException {
