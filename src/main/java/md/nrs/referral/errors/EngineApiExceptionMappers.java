@@ -35,6 +35,11 @@ public final class EngineApiExceptionMappers {
 
   static Response answer(Throwable thrown, Request request, UriInfo uri) {
     ClientMistake mistake = EngineErrors.classify(thrown);
+    if (mistake.status() != 403 && uri != null && completedMeanwhile(uri)) {
+      // The task was there when the request came in (the request checks saw it) and is gone now: someone
+      // else completed it in between; the engine may say so with any exception (a lost lock, a vanished execution).
+      mistake = new ClientMistake(409, "TaskAlreadyCompleted", "This task was already completed by someone else");
+    }
     String where = (request == null ? "?" : request.getMethod()) + " " + (uri == null ? "?" : uri.getPath());
     if (mistake.serverFault()) {
       // Class names and stack frames only: engine messages may carry values that were sent.
@@ -45,6 +50,14 @@ public final class EngineApiExceptionMappers {
           EngineErrors.classChain(thrown));
     }
     return response(mistake);
+  }
+
+  private static boolean completedMeanwhile(UriInfo uri) {
+    try {
+      return TaskPath.of(uri.getPathSegments()).map(task -> !task.visible()).orElse(false);
+    } catch (RuntimeException cannotTell) {
+      return false;
+    }
   }
 
   static Response response(ClientMistake mistake) {

@@ -3,11 +3,8 @@ package md.nrs.referral.errors;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.PathSegment;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
+import java.util.Optional;
 
 /**
  * Checks made before the engine API's resources run, inside Jersey so that the caller's engine authentication
@@ -22,8 +19,6 @@ import org.camunda.bpm.engine.ProcessEngines;
 public final class EngineApiRequestChecks implements ContainerRequestFilter {
 
   private static final List<String> PAGING = List.of("firstResult", "maxResults");
-  /** Literal paths under task/ that are not task ids. */
-  private static final Set<String> TASK_COLLECTION_PATHS = Set.of("count", "create", "report");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -36,19 +31,10 @@ public final class EngineApiRequestChecks implements ContainerRequestFilter {
         return;
       }
     }
-    List<PathSegment> segments = request.getUriInfo().getPathSegments();
-    int at = 0;
-    String engineName = "default";
-    if (segments.size() >= 2 && "engine".equals(segments.get(0).getPath())) {
-      engineName = segments.get(1).getPath();
-      at = 2;
-    }
-    if (segments.size() > at + 1 && "task".equals(segments.get(at).getPath())) {
-      String taskId = segments.get(at + 1).getPath();
-      if (!taskId.isEmpty() && !TASK_COLLECTION_PATHS.contains(taskId) && !visible(engineName, taskId)) {
-        request.abortWith(EngineApiExceptionMappers.response(
-            new ClientMistake(404, "NotFoundException", EngineErrors.TASK_GONE)));
-      }
+    Optional<TaskPath> task = TaskPath.of(request.getUriInfo().getPathSegments());
+    if (task.isPresent() && !task.get().visible()) {
+      request.abortWith(EngineApiExceptionMappers.response(
+          new ClientMistake(404, "NotFoundException", EngineErrors.TASK_GONE)));
     }
   }
 
@@ -62,14 +48,5 @@ public final class EngineApiRequestChecks implements ContainerRequestFilter {
       }
     }
     return Long.parseLong(value) <= Integer.MAX_VALUE;
-  }
-
-  /** Under the caller's authentication, as set by the API's authentication filter. */
-  private static boolean visible(String engineName, String taskId) {
-    ProcessEngine engine = ProcessEngines.getProcessEngine(engineName);
-    if (engine == null) {
-      return true; // the resource itself answers for an unknown engine
-    }
-    return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
   }
 }

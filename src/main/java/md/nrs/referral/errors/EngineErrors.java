@@ -78,7 +78,7 @@ final class EngineErrors {
     }
     NullValueException nullValue = find(thrown, NullValueException.class);
     if (nullValue != null) {
-      System.err.println("NULLVALUE: " + nullValue.getMessage()); return missing(nullValue.getMessage());
+      return missing(nullValue.getMessage());
     }
     NotFoundException notFound = find(thrown, NotFoundException.class);
     if (notFound != null) {

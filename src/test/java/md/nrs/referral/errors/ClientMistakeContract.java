@@ -151,7 +151,7 @@ abstract class ClientMistakeContract {
 
   @Test
   void twoColleaguesCompletingTheSameTaskAtOnceGetOneSuccessAndOneAlreadyCompleted() throws Exception {
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < 12; round++) {
       String task = agencyTask("la-strada");
       CyclicBarrier together = new CyclicBarrier(2);
       CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> completeAfter(together, task, LA_STRADA));
