@@ -34,8 +34,8 @@ public final class EngineApiExceptionMappers {
       JsonParse.class};
 
   static Response answer(Throwable thrown, Request request, UriInfo uri) {
-    ClientMistake mistake = EngineErrors.classify(thrown);
-    if (mistake.status() != 403 && uri != null && completedMeanwhile(uri)) {
+    ClientMistake mistake = EngineErrors.classify(thrown, queryNames(uri));
+    if (uri != null && completedMeanwhile(uri)) {
       // The task was there when the request came in (the request checks saw it) and is gone now: someone
       // else completed it in between; the engine may say so with any exception (a lost lock, a vanished execution).
       mistake = new ClientMistake(409, "TaskAlreadyCompleted", "This task was already completed by someone else");
@@ -50,6 +50,14 @@ public final class EngineApiExceptionMappers {
           EngineErrors.classChain(thrown));
     }
     return response(mistake);
+  }
+
+  private static java.util.Set<String> queryNames(UriInfo uri) {
+    try {
+      return uri == null ? java.util.Set.of() : uri.getQueryParameters().keySet();
+    } catch (RuntimeException outsideARequest) {
+      return java.util.Set.of();
+    }
   }
 
   private static boolean completedMeanwhile(UriInfo uri) {

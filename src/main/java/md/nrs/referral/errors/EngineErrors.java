@@ -41,6 +41,11 @@ final class EngineErrors {
   }
 
   static ClientMistake classify(Throwable thrown) {
+    return classify(thrown, java.util.Set.of());
+  }
+
+  /** @param queryNames the names of the request's query parameters, the only words taken from an engine message */
+  static ClientMistake classify(Throwable thrown, java.util.Set<String> queryNames) {
     if (thrown instanceof ParamException param) {
       return ClientMistake.invalidField(param.getParameterName(), "has the wrong format");
     }
@@ -85,14 +90,14 @@ final class EngineErrors {
       return new ClientMistake(404, "NotFoundException", "Not found, or not visible to you");
     }
     if (thrown instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
-      return restRefusal(rest);
+      return restRefusal(rest, queryNames);
     }
     ProcessEngineException engine = find(thrown, ProcessEngineException.class);
     if (engine != null || find(thrown, BadUserRequestException.class) != null) {
       return refusal(engine == null ? "" : engine.getMessage());
     }
     if (thrown instanceof RestException rest && rest.getCause() == null) {
-      return restRefusal(rest);
+      return restRefusal(rest, queryNames);
     }
     return serverFault();
   }
@@ -117,8 +122,15 @@ final class EngineErrors {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static ClientMistake restRefusal(RestException rest) {
+  private static ClientMistake restRefusal(RestException rest, java.util.Set<String> queryNames) {
     int status = rest.getStatus() == null ? 400 : rest.getStatus().getStatusCode();
+    String text = rest.getMessage() == null ? "" : rest.getMessage();
+    // "Cannot set query parameter 'dueAfter' to value '…'": name the parameter the request really sent
+    for (String name : queryNames) {
+      if (status == 400 && text.contains("'" + name + "'")) {
+        return ClientMistake.invalidField(name, "has the wrong format or is not allowed here");
+      }
+    }
     if (status == 404) {
       return new ClientMistake(404, "NotFoundException", "Not found, or not visible to you");
     }
