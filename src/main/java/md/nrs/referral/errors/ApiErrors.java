@@ -122,7 +122,9 @@ public class ApiErrors {
   /** Anything else is the platform's fault: logged by class and place only (messages may carry values). */
   @ExceptionHandler(Exception.class)
   void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    LOG.error("API {} {} failed: {} at {}", request.getMethod(), request.getRequestURI(), EngineErrors.classChain(e),
+    Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    LOG.error("API {} {} failed: {} at {}", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
+        EngineErrors.classChain(e),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
     LOG.debug("API failure in full", e);
     write(response, EngineErrors.serverFault());
