@@ -34,6 +34,11 @@ public final class EngineApiExceptionMappers {
       JsonParse.class};
 
   static Response answer(Throwable thrown, Request request, UriInfo uri) {
+    org.camunda.bpm.engine.ParseException parse = EngineErrors.find(thrown, org.camunda.bpm.engine.ParseException.class);
+    if (parse != null) { // the engine's own shape, whose "details" list each file's problems by element
+      return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+          .entity(org.camunda.bpm.engine.rest.dto.ParseExceptionDto.fromException(parse)).build();
+    }
     ClientMistake mistake = EngineErrors.classify(thrown, queryNames(uri));
     if (uri != null && completedMeanwhile(uri)) {
       // The task was there when the request came in (the request checks saw it) and is gone now: someone

@@ -58,6 +58,10 @@ final class EngineErrors {
     if (thrown instanceof JsonProcessingException) {
       return ClientMistake.invalid("The request body is not valid JSON");
     }
+    if (thrown instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500
+        && thrownByPlatform(rest)) { // the platform's own resources word their refusals without values
+      return new ClientMistake(rest.getStatus().getStatusCode(), rest.getClass().getSimpleName(), rest.getMessage());
+    }
     OptimisticLockingException concurrent = find(thrown, OptimisticLockingException.class);
     if (concurrent != null) {
       return new ClientMistake(409, "OptimisticLockingException",
@@ -78,8 +82,8 @@ final class EngineErrors {
       return ClientMistake.invalid("A form field is not valid for this form");
     }
     ParseException parse = find(thrown, ParseException.class);
-    if (parse != null) {
-      return ClientMistake.invalid("The model could not be parsed");
+    if (parse != null) { // a model sent for deployment: the revision gate names file, element and reason
+      return new ClientMistake(400, "ParseException", parse.getMessage());
     }
     NullValueException nullValue = find(thrown, NullValueException.class);
     if (nullValue != null) {
@@ -164,6 +168,12 @@ final class EngineErrors {
 
   static ClientMistake serverFault() {
     return new ClientMistake(500, "ServerError", "The server could not complete the request; it has been logged");
+  }
+
+  /** Thrown by the platform's own code (its first stack frame), not by the engine or its REST layer. */
+  static boolean thrownByPlatform(Throwable thrown) {
+    StackTraceElement[] frames = thrown.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().startsWith("md.nrs.referral.");
   }
 
   static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
