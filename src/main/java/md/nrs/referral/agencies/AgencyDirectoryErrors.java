@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * "fieldErrors" [{"field", "message"}] naming every bad field. Values sent are never echoed.
  */
 @RestControllerAdvice(assignableTypes = AgencyDirectoryController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1) // before the general ApiErrors
 class AgencyDirectoryErrors {
 
   private static final String INVALID = "InvalidRequestException";

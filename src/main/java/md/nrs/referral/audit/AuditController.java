@@ -39,9 +39,10 @@ public class AuditController {
     if (!caller.in(NrsRole.AUDITORS.groupId())) {
       return refused(caller, "query");
     }
-    if (page < 0 || size < 1 || size > MAX_PAGE) {
+    if (page < 0 || size < 1 || size > MAX_PAGE || (long) page * size > Integer.MAX_VALUE) {
       return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException",
-          "message", "page must be 0 or more and size between 1 and " + MAX_PAGE));
+          "message", "page must be 0 or more, size between 1 and " + MAX_PAGE
+          + ", and page × size at most " + Integer.MAX_VALUE));
     }
     List<AuditEntry> found = trail.search(caseCode, actor, action, from == null ? Instant.EPOCH : from,
         to == null ? Instant.parse("9999-12-31T00:00:00Z") : to, page, size);

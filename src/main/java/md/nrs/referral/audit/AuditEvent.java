@@ -14,12 +14,22 @@ public record AuditEvent(String actor, String action, String caseCode, String su
 
   public AuditEvent {
     actor = cut(actor, 64);
+    action = cut(action, 40);
+    caseCode = cut(caseCode, 32);
     subject = cut(subject, 200);
+    outcome = cut(outcome, 20);
     clientAddress = cut(clientAddress, 64);
     detail = cut(detail, 500);
   }
 
+  /** Shortened, and each control character (CR, LF, tab, escape…) a space: a user name cannot forge a line. */
   private static String cut(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
+    if (value == null) {
+      return null;
+    }
+    StringBuilder clean = new StringBuilder(Math.min(value.length(), max));
+    value.codePoints().limit(max).forEach(c -> clean.appendCodePoint(Character.isISOControl(c)
+        || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c));
+    return clean.toString();
   }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.PhoneNumber;
 import md.nrs.referral.forms.RequiredWhen;
 import md.nrs.referral.privacy.PersonalData;
 
@@ -31,7 +32,7 @@ public record InformedConsentForm(
     @PersonalData("givenName") @Size(max = 100) String personGivenName,
     @PersonalData("familyName") @Size(max = 100) String personFamilyName,
     @PersonalData("dateOfBirth") @Past(message = "must be in the past") LocalDate personDateOfBirth,
-    @PersonalData("phone") @Size(max = 50) String personPhone,
+    @PersonalData("phone") @PhoneNumber String personPhone,
     @PersonalData("email") @Email(message = "is not an e-mail address") @Size(max = 200) String personEmail,
     @PersonalData("address") @Size(max = 500) String personAddress,
     @PersonalData("documentType") @OneOf({"passport", "identity-card", "birth-certificate", "travel-document", "none"}) String personDocumentType,

@@ -72,14 +72,14 @@ class CasePathOverRestTest {
 
     // the wrong agency cannot do the identification; IOM can
     Response wrongAgency = submit(caseTask(instance), "la-strada", identification());
-    assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(403);
+    assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(404); // as for a task that does not exist
     submitOk(caseTask(instance), "iom", identification());
     submitOk(caseTask(instance), "iom", Map.of("informationGiven", true, "consentToAssistance", "given",
         "shareWithAgencies", List.of("iom", "cap-chisinau", "la-strada"), "informLawEnforcement", false));
     submitOk(caseTask(instance), "iom", Map.of("plannedServices", List.of("legal", "medical", "psychological"),
         "shelterNeeded", true, "planSummary", "Return home, shelter, legal, medical and psychological assistance"));
     Response caseworkerApproving = submit(caseTask(instance), "iom", Map.of("planDecision", "approve"));
-    assertThat(caseworkerApproving.status()).as("only coordinators approve plans").isEqualTo(403);
+    assertThat(caseworkerApproving.status()).as("only coordinators approve plans").isEqualTo(404); // not even shown
     submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "approve"));
 
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);

@@ -120,7 +120,7 @@ abstract class SecurityBaselineContract {
     Response complete = http.post("/engine-rest/task/" + laStradaTask + "/complete", CAP, "{}");
 
     assertThat(open.status()).as(open.toString()).isIn(403, 404); // 404: not even its existence is confirmed
-    assertThat(complete.status()).as(complete.toString()).isEqualTo(403);
+    assertThat(complete.status()).as(complete.toString()).isEqualTo(404); // as for a task that does not exist
     assertThat(engine.getTaskService().createTaskQuery().taskId(laStradaTask).count()).isEqualTo(1);
   }
 

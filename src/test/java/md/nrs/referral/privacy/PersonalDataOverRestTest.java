@@ -68,7 +68,7 @@ class PersonalDataOverRestTest {
   private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
       "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cnfacem", "gpi", "nrs-coordinators");
   /** Recognisable values: none may appear anywhere but sealed in the vault. */
-  private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org");
+  private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org", "69 918 273");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -127,7 +127,7 @@ class PersonalDataOverRestTest {
     // the values did arrive: the collecting agency reads them back through the case view
     Response view = http.get("/api/cases/" + code, basic("pd.iom", PASSWORD));
     assertThat(view.status()).as(view.toString()).isEqualTo(200);
-    assertThat(view.body()).contains("Zorina", "Plamadeala-TESTMARK", "1999-03-17", "+37369TESTMARK");
+    assertThat(view.body()).contains("Zorina", "Plamadeala-TESTMARK", "1999-03-17", "+373 69 918 273");
 
     Map<String, List<String>> found = scanEveryTable();
     assertThat(found).as("personal values in database tables (table -> columns)").isEmpty();
@@ -384,7 +384,7 @@ class PersonalDataOverRestTest {
     form.put("personGivenName", "Zorina");
     form.put("personFamilyName", "Plamadeala-TESTMARK");
     form.put("personDateOfBirth", "1999-03-17");
-    form.put("personPhone", "+37369TESTMARK");
+    form.put("personPhone", "+373 69 918 273"); // a phone number is digits (forms.PhoneNumber)
     form.put("personEmail", "zorina.p@example.org");
     form.put("personAddress", "str. TESTMARK 12, Balti");
     form.put("personDocumentType", "passport");

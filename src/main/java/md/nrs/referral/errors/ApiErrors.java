@@ -1,0 +1,158 @@
+package md.nrs.referral.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.security.ErrorResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The platform API's answers to client mistakes Spring detects before a controller runs (a parameter of the
+ * wrong type, an unreadable body, a wrong method or media type), in the platform's JSON shape {"type",
+ * "message", "fieldErrors"} instead of Spring's message-less error page, and never a 500. Names the parameter
+ * or field, never the value sent; logs nothing of the request but its path. Controllers' own advice goes first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  void wrongType(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+    String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+    write(response, ClientMistake.invalidField(e.getName(), "must be " + expected));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  void missing(MissingServletRequestParameterException e, HttpServletResponse response) throws IOException {
+    write(response, ClientMistake.invalidField(e.getParameterName(), "is required"));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  void unreadable(HttpMessageNotReadableException e, HttpServletResponse response) throws IOException {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      write(response, ClientMistake.invalidField(JsonPaths.of(mapping.getPath()), "has the wrong type or shape"));
+    } else if (e.getCause() instanceof JsonProcessingException) {
+      write(response, ClientMistake.invalid("The request body is not valid JSON"));
+    } else {
+      write(response, ClientMistake.invalid("The request body is missing or not readable as JSON"));
+    }
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  void invalidBody(MethodArgumentNotValidException e, HttpServletResponse response) throws IOException {
+    List<FieldError> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
+        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  void constraint(ConstraintViolationException e, HttpServletResponse response) throws IOException {
+    List<FieldError> fields = e.getConstraintViolations().stream()
+        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
+        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  void methodValidation(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
+    List<FieldError> fields = e.getParameterValidationResults().stream()
+        .map(r -> new FieldError(r.getMethodParameter().getParameterName(), "is not valid")).toList();
+    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
+        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  void method(HttpRequestMethodNotSupportedException e, HttpServletResponse response) throws IOException {
+    if (e.getSupportedHttpMethods() != null) {
+      response.setHeader("Allow", String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+    }
+    write(response, EngineErrors.byStatus(405));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  void mediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response) throws IOException {
+    write(response, EngineErrors.byStatus(415));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
+    write(response, EngineErrors.byStatus(406));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  void noResource(NoResourceFoundException e, HttpServletResponse response) throws IOException {
+    write(response, EngineErrors.byStatus(404));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {
+    write(response, new ClientMistake(413, ClientMistake.INVALID, "The upload is too large"));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  void multipart(MultipartException e, HttpServletResponse response) throws IOException {
+    write(response, ClientMistake.invalid("The request body is not valid multipart/form-data"));
+  }
+
+  /** Anything else is the platform's fault: logged by class and place only (messages may carry values). */
+  @ExceptionHandler(Exception.class)
+  void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    LOG.error("API {} {} failed: {} at {}", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
+        EngineErrors.classChain(e),
+        e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+    LOG.debug("API failure in full", e);
+    write(response, EngineErrors.serverFault());
+  }
+
+  private static void write(HttpServletResponse response, ClientMistake mistake) throws IOException {
+    Map<String, ?> extra = mistake.fieldErrors().isEmpty() ? Map.of() : Map.of("fieldErrors", mistake.fieldErrors());
+    ErrorResponses.write(response, mistake.status(), mistake.type(), mistake.message(), extra);
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == java.time.Instant.class) {
+      return "an instant such as 2026-01-31T00:00:00Z";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "a day such as 2026-01-31";
+    }
+    return "of type " + type.getSimpleName();
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+}
