@@ -81,6 +81,10 @@ final class EngineErrors {
     if (find(thrown, FormFieldValidationException.class) != null) {
       return ClientMistake.invalid("A form field is not valid for this form");
     }
+    Throwable worded = findWorded(thrown);
+    if (worded != null) { // the platform's own refusal from inside the engine (a business key brought to a start)
+      return new ClientMistake(400, worded.getClass().getSimpleName(), worded.getMessage());
+    }
     ParseException parse = find(thrown, ParseException.class);
     if (parse != null) { // a model sent for deployment: the revision gate names file, element and reason
       return new ClientMistake(400, "ParseException", parse.getMessage());
@@ -138,6 +142,9 @@ final class EngineErrors {
     if (status == 404) {
       return new ClientMistake(404, "NotFoundException", "Not found, or not visible to you");
     }
+    if (status == 400 && WordedRefusal.MESSAGES.contains(text)) {
+      return ClientMistake.invalid(text);
+    }
     if (status >= 500) {
       return refusal(rest.getMessage());
     }
@@ -174,6 +181,15 @@ final class EngineErrors {
   static boolean thrownByPlatform(Throwable thrown) {
     StackTraceElement[] frames = thrown.getStackTrace();
     return frames.length > 0 && frames[0].getClassName().startsWith("md.nrs.referral.");
+  }
+
+  private static Throwable findWorded(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof WordedRefusal) {
+        return t;
+      }
+    }
+    return null;
   }
 
   static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
