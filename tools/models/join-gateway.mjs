@@ -4,14 +4,41 @@
 //   node tools/models/join-gateway.mjs processes/foo.bpmn NodeId [more ids]
 // The flows keep their ids and now end at Gateway_Join<Name>; Flow_Join<Name> leads on to the node.
 // The node itself keeps its id, so running cases waiting there are unaffected. The gateway is drawn
-// just left of the node, on its middle line; flows that came in from above or below come into the
-// gateway's top or bottom instead. Everything else in the file is kept as it is.
+// just left of the node, on its middle line, in 100 px of room made as Modeler's space tool does
+// (what lies right of the node moves right, boxes across the line widen); flows that came in from
+// above or below come into the gateway's top or bottom instead. Nothing else in the file changes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { elementTree } from './flow-refs.mjs';
 
+const ROOM = 100;
 const bounds = s => Object.fromEntries([...s.matchAll(/\b(x|y|width|height)="(-?[\d.]+)"/g)].map(m => [m[1], +m[2]]));
 
+/** Moves every DI point right of `line` by ROOM; labels go with their shape; boxes across it widen. */
+function makeRoom(text, line) {
+  const num = (s, attr, f) => s.replace(new RegExp(`\\b${attr}="(-?[\\d.]+)"`), (m, v) => `${attr}="${f(+v)}"`);
+  const shift = s => num(s, 'x', v => v + ROOM);
+  return text.replace(/<bpmndi:BPMN(Shape|Edge)\b[\s\S]*?<\/bpmndi:BPMN\1>|<bpmndi:BPMNShape\b[^>]*\/>/g, block => {
+    const label = block.match(/<bpmndi:BPMNLabel>[\s\S]*?<\/bpmndi:BPMNLabel>/)?.[0];
+    let rest = label ? block.replace(label, '\u0000') : block;
+    let moved = false;
+    rest = rest.replace(/<dc:Bounds[^>]*>/, b => {
+      const r = bounds(b);
+      if (r.x >= line) { moved = true; return shift(b); }
+      return r.x + r.width > line ? num(b, 'width', v => v + ROOM) : b;
+    });
+    rest = rest.replace(/<di:waypoint[^>]*>/g, w => (bounds(w).x >= line ? shift(w) : w));
+    if (!label) return rest;
+    const lb = bounds(label.match(/<dc:Bounds[^>]*>/)[0]);
+    const go = /BPMNShape/.test(block.slice(0, 20)) ? moved : lb.x + lb.width / 2 >= line;
+    return rest.replace('\u0000', () => (go ? label.replace(/<dc:Bounds[^>]*>/, shift) : label));
+  });
+}
+
 function addJoin(text, nodeId) {
+  {
+    const s = text.match(new RegExp(`<bpmndi:BPMNShape\\b[^>]*bpmnElement="${nodeId}"[^>]*>\\s*<dc:Bounds[^>]*>`));
+    if (s) text = makeRoom(text, bounds(s[0].slice(s[0].indexOf('<dc:Bounds'))).x);
+  }
   const tree = elementTree(text);
   const node = tree.get(nodeId);
   if (!node) throw new Error(`no element ${nodeId}`);
@@ -30,16 +57,22 @@ function addJoin(text, nodeId) {
   const shape = text.match(shapeRe);
   if (!shape) throw new Error(`${nodeId} has no shape`);
   const b = bounds(shape[0].slice(shape[0].indexOf('<dc:Bounds')));
-  const cy = b.y + b.height / 2, gx = b.x - 70, gcx = gx + 25;
+  const cy = b.y + b.height / 2, gx = b.x - 80, gcx = gx + 25;
   const edits = [];   // [start, end, replacement]
   for (const id of ids) {
     const edge = text.match(new RegExp(`<bpmndi:BPMNEdge\\b[^>]*bpmnElement="${id}"[^>]*>[\\s\\S]*?</bpmndi:BPMNEdge>`));
     const wps = [...edge[0].matchAll(/<di:waypoint x="(-?[\d.]+)" y="(-?[\d.]+)"\s*\/>/g)];
     const pts = wps.map(m => ({ x: +m[1], y: +m[2] }));
-    const last = pts[pts.length - 1], prev = pts[pts.length - 2];
+    const last = pts[pts.length - 1], prev = pts[pts.length - 2], pp = pts[pts.length - 3];
+    const side = y => (y < cy ? cy - 25 : cy + 25);   // the gateway's top or bottom corner
     if (prev.x === last.x && last.y !== cy) {          // came in from above or below
-      prev.x = last.x = gcx;
-      last.y = last.y < cy ? cy - 25 : cy + 25;
+      if (pp && pp.y === prev.y) { prev.x = last.x = gcx; last.y = side(last.y); }
+      else {                                           // a straight drop: jog across to the gateway
+        const midY = (prev.y + side(last.y)) / 2;
+        pts.splice(pts.length - 1, 1, { x: prev.x, y: midY }, { x: gcx, y: midY }, { x: gcx, y: side(last.y) });
+      }
+    } else if (pp && pp.x === prev.x && prev.y === last.y && pp.y !== cy && pts[pts.length - 4]?.y === pp.y) {
+      pts.splice(pts.length - 3, 3, { x: gcx, y: pp.y }, { x: gcx, y: side(pp.y) });   // up or down into a corner
     } else {                                            // came in from the left
       last.x = gx; last.y = cy;
       if (prev.y !== cy) pts.splice(pts.length - 1, 0, { x: prev.x, y: cy });
