@@ -96,7 +96,7 @@ export async function addFlowRefs(text) {
 }
 
 /** Fails unless `after` reads as `before` with the expected references set, and nothing else. */
-async function sameButRefs(before, after) {
+export async function sameButRefs(before, after) {
   const a = await newModdle().fromXML(before), b = await newModdle().fromXML(after);
   if (b.warnings.length) throw new Error('the result does not read cleanly: ' + b.warnings.map(w => w.message).join('; '));
   for (const [node, want] of expectedRefs(a.elementsById)) { node.incoming = want.incoming; node.outgoing = want.outgoing; }
