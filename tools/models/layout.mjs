@@ -5,10 +5,12 @@
 // every (event) sub-process level with it separately, expands sub-processes in place, puts event
 // sub-processes below the main flow, routes boundary-event flows and places labels itself.
 // The file's own text is kept byte for byte: only a new bpmndi:BPMNDiagram (and the xmlns
-// declarations it needs) is spliced in, so camunda: attributes, extension elements and comments stay.
+// declarations it needs) is spliced in, so camunda: attributes, extension elements and comments stay,
+// plus the nodes' bpmn:incoming/outgoing references (flow-refs.mjs) that Modeler writes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
 import { layoutProcess } from 'bpmn-auto-layout';
+import { addFlowRefs } from './flow-refs.mjs';
 
 const CELL_W = 150, CELL_H = 140;   // bpmn-auto-layout's grid cell
 const GAP_X = 40, GAP_Y = 20;       // extra room added between grid columns/rows, for labels
@@ -383,7 +385,7 @@ function check(out, els) {
 }
 
 async function layoutFile(file, force) {
-  const text = readFileSync(file, 'utf8');
+  let text = readFileSync(file, 'utf8');
   const root = text.match(/<((?:[\w.-]+:)?)definitions\b(?:[^>"']|"[^"]*"|'[^']*')*>/);
   if (!root) throw new Error('no bpmn:definitions element');
   const decl = p => root[0].match(new RegExp(`\\sxmlns:${p}\\s*=\\s*["']([^"']*)["']`))?.[1];
@@ -392,6 +394,7 @@ async function layoutFile(file, force) {
   }
   const hasDi = /<(?:[\w.-]+:)?BPMNDiagram\b/.test(text);
   if (hasDi && !force) return console.log(`${file}: has a layout already, skipped (--force lays it out anew)`);
+  text = (await addFlowRefs(text)).text;   // as Modeler writes them: each node lists its flows
 
   const moddle = new BpmnModdle();
   const { rootElement: defs, warnings, elementsById: els } = await moddle.fromXML(text);
