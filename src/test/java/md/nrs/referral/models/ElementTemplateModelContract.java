@@ -35,18 +35,17 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The element templates against the running platform: what they fix is what the revision gate accepts
  * (platform delegates, directory groups, deployed sub-paths), and a model made only of template-placed
  * elements, deployed by policy staff as Camunda Modeler does, passes the gate and runs a case to its end.
+ * Run on H2 ({@link ElementTemplateModelOnH2Test}) and PostgreSQL ({@link ElementTemplateModelOnPostgresTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:nrs-element-templates;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ElementTemplateModelOverHttpTest {
+abstract class ElementTemplateModelContract {
 
   private static final String PASSWORD = "Test#Secret-2026";
   private static final Credentials POLICY = basic("tpl.policy", PASSWORD);
