@@ -55,6 +55,7 @@ abstract class IncidentReportContract {
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
+  @Autowired IncidentNoteRetention retention;
   @LocalServerPort int port;
   PlatformHttp http;
   JdbcTemplate jdbc;
@@ -219,6 +220,25 @@ abstract class IncidentReportContract {
   }
 
   @Test
+  void theNoteIsErasedWithThePersonsDataOnceTheCaseHasEndedLongEnough() throws Exception {
+    String code = caseAtMdtIdentification();
+    Response reported = report(code, MDT, Map.of("kind", "threat", "occurredOn", today().toString(), "note", "Called her"));
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+    retention.eraseNotesOfCasesEndedBefore(java.time.Instant.now().plusSeconds(60));
+    assertThat(notes(code)).as("the case is still open").isEqualTo(1);
+
+    Response withdrawn = http.post("/api/cases/" + code + "/consents", COORDINATOR,
+        "{\"purpose\":\"assistance\",\"given\":false}");
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
+    retention.eraseNotesOfCasesEndedBefore(java.time.Instant.now().minusSeconds(3600));
+    assertThat(notes(code)).as("ended only now").isEqualTo(1);
+    retention.eraseNotesOfCasesEndedBefore(java.time.Instant.now().plusSeconds(60));
+
+    assertThat(notes(code)).isZero();
+    assertThat(incidentRows(code)).as("the report itself stays").isEqualTo(1);
+  }
+
+  @Test
   void theShelterReportsAnEarlyLeaveWhichEndsTheStayAndOpensTheDischarge() throws Exception {
     String code = caseAtMdtIdentification();
     String instance = instanceOf(code);
@@ -244,6 +264,17 @@ abstract class IncidentReportContract {
         .activityId(ShelterPlacementProcess.Elements.LEFT_EARLY).finished().count()).isEqualTo(1);
     Response again = leftEarly(code, CAP, today());
     assertThat(again.status()).as("a double click: " + again).isEqualTo(200);
+  }
+
+  @Test
+  void bothReportsAreDescribedInTheOpenApiDocumentWithTheClosedListOfKinds() throws Exception {
+    Response described = http.get("/api/openapi.json", MDT);
+
+    assertThat(described.status()).as(described.toString()).isEqualTo(200);
+    JsonNode paths = json.readTree(described.body()).path("paths");
+    assertThat(paths.path("/api/cases/{code}/safety-incidents").path("post").isMissingNode()).isFalse();
+    assertThat(paths.path("/api/cases/{code}/shelter-left-early").path("post").isMissingNode()).isFalse();
+    assertThat(described.body()).contains("trafficker-contact", "media-exposure");
   }
 
   // --- the case, worked as the agencies would
@@ -307,6 +338,11 @@ abstract class IncidentReportContract {
 
   private long incidentRows(String code) {
     return jdbc.queryForObject("select count(*) from nrs_case_incident where case_code = ?", Long.class, code);
+  }
+
+  private long notes(String code) {
+    return jdbc.queryForObject("select count(*) from nrs_case_incident where case_code = ? and note_sealed is not null",
+        Long.class, code);
   }
 
   private String instanceOf(String code) {
