@@ -95,16 +95,6 @@ public class CaseIncidents {
       refused(report, caller, "no such case");
       return Outcome.invalidCode("there is no case with this code");
     }
-    Optional<String> target = openTarget(report.type(), nrsCase.get());
-    if (target.isEmpty()) {
-      if (report.type() == ReportType.SAFETY_INCIDENT || nrsCase.get().getEndTime() != null) {
-        refused(report, caller, "case has ended");
-        return Outcome.invalidCode("case " + shown(report.caseCode()) + " has ended: incidents are reported on open cases");
-      }
-      refused(report, caller, "no active shelter stay");
-      return Outcome.refused(409, "ConflictException", "Case " + shown(report.caseCode())
-          + " has no active shelter stay to end");
-    }
     synchronized (this) { // one report at a time on this node: a double click must find the first one saved
       Optional<CaseIncident> first = recentSame(report, caller);
       if (first.isPresent()) {
@@ -112,10 +102,25 @@ public class CaseIncidents {
             + IncidentLimits.DUPLICATE_WINDOW.toMinutes() + " minutes: first answer given again");
         return Outcome.accepted(first.get(), true);
       }
+      Optional<String> target = openTarget(report.type(), nrsCase.get());
+      if (target.isEmpty()) {
+        return closed(report, caller, nrsCase.get());
+      }
       CaseIncident saved = transaction.execute(status -> correlateAndRecord(report, caller, agency.orElse(null), target.get()));
       audit(report, caller, AuditEvent.OK, saved.getId(), "reported; task " + saved.routedTask());
       return Outcome.accepted(saved, false);
     }
+  }
+
+  /** Nothing waits for the report: the case has ended, or (early leave) no shelter stay is running. */
+  private Outcome closed(IncidentReport report, Caller caller, HistoricProcessInstance nrsCase) {
+    if (report.type() == ReportType.SAFETY_INCIDENT || nrsCase.getEndTime() != null) {
+      refused(report, caller, "case has ended");
+      return Outcome.invalidCode("case " + shown(report.caseCode()) + " has ended: incidents are reported on open cases");
+    }
+    refused(report, caller, "no active shelter stay");
+    return Outcome.refused(409, "ConflictException", "Case " + shown(report.caseCode())
+        + " has no active shelter stay to end");
   }
 
   private CaseIncident correlateAndRecord(IncidentReport report, Caller caller, String agency, String instance) {

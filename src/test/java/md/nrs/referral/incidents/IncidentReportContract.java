@@ -164,7 +164,8 @@ abstract class IncidentReportContract {
     Response withdrawn = http.post("/api/cases/" + code + "/consents", COORDINATOR,
         "{\"purpose\":\"assistance\",\"given\":false}");
     assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKey(code).count()).as("the case has ended").isZero();
 
     Response reported = report(code, MDT, Map.of("kind", "threat", "occurredOn", today().toString()));
 
