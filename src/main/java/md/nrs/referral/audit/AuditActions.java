@@ -16,6 +16,8 @@ public final class AuditActions {
   public static final String NOTIFICATION_REFUSED = "NOTIFICATION_REFUSED";
   public static final String EXPORT = "EXPORT";
   public static final String AUDIT_VERIFIED = "AUDIT_VERIFIED";
+  /** A safety incident or an early shelter leave reported on a case (never its note). */
+  public static final String INCIDENT_REPORTED = "INCIDENT_REPORTED";
 
   private AuditActions() {
   }

@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * task of a case (which agencies had one) even when the caller may see only their own. The caller's
  * authentication is put back afterwards.
  */
-final class AsPlatform {
+public final class AsPlatform {
 
   private AsPlatform() {
   }
 
-  static <T> T query(IdentityService identity, Supplier<T> query) {
+  public static <T> T query(IdentityService identity, Supplier<T> query) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null) {
       return query.get();
