@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One accepted report on a case (table nrs_case_incident, Flyway V16_4): who, which case, what kind, when,
+ * One accepted report on a case (table nrs_case_incident, Flyway V12): who, which case, what kind, when,
  * and the task it started. The reporter's note is kept only sealed ({@code noteSealed}), never in clear.
  */
 @Entity
