@@ -80,17 +80,26 @@ class DeadEndsInTheBrowserTest {
     browser = Browser.open(node.port());
     browser.go("/camunda/app/tasklist/default/#/login");
     browser.waitFor(By.cssSelector("input[type='password']"));
+    showsThePlatformNotCamunda();
     browser.screenshot("deadends-login-page");
-    assertThat(browser.driver().getTitle()).startsWith("NRS Referral Platform");
-    assertThat(browser.bodyText()).contains("NRS Referral Platform");
 
     browser.login("tasklist", "lastrada.caseworker", Browser.DEMO_PASSWORD);
     browser.waitFor(By.cssSelector("li.start-process-action"));
-    browser.go("/camunda/app/tasklist/default/#/logout");
+    browser.click(By.cssSelector("li.account .dropdown-toggle"));
+    browser.click(By.cssSelector("li.logout a"));
+    browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
     browser.waitFor(By.cssSelector("input[type='password']"));
+    showsThePlatformNotCamunda();
     browser.screenshot("deadends-logout-page");
+  }
+
+  private void showsThePlatformNotCamunda() {
+    WebElement brand = browser.waitFor(By.cssSelector(".nrs-login-brand"));
+    assertThat(brand.getText()).contains("NRS Referral Platform", "Sistemul Național de Referire");
     assertThat(browser.driver().getTitle()).startsWith("NRS Referral Platform");
-    assertThat(browser.bodyText()).contains("NRS Referral Platform");
+    assertThat(browser.driver().findElements(By.cssSelector(".login-logo")))
+        .as("Camunda's logo is on the page (else this proves nothing) and hidden").isNotEmpty()
+        .noneMatch(WebElement::isDisplayed);
   }
 
   private Browser caseworkerInTasklist() {
