@@ -93,6 +93,17 @@ class DeadEndsInTheBrowserTest {
     browser.screenshot("deadends-logout-page");
   }
 
+  @Test
+  void theLoginPagesOfCockpitAndAdminNameThePlatformToo() {
+    browser = Browser.open(node.port());
+    for (String app : new String[] {"cockpit", "admin"}) {
+      browser.go("/camunda/app/" + app + "/default/#/login");
+      browser.waitFor(By.cssSelector("input[type='password']"));
+      showsThePlatformNotCamunda();
+      browser.screenshot("deadends-login-page-" + app);
+    }
+  }
+
   private void showsThePlatformNotCamunda() {
     WebElement brand = browser.waitFor(By.cssSelector(".nrs-login-brand"));
     assertThat(brand.getText()).contains("NRS Referral Platform", "Sistemul Național de Referire");
