@@ -105,7 +105,12 @@ public class ApiErrors {
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  void noResource(NoResourceFoundException e, HttpServletResponse response) throws IOException {
+  void noResource(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (BrowserPages.wantsPage(request)) {
+      response.sendError(404); // the error page (static/error/404.html) says where to go instead
+      return;
+    }
     write(response, EngineErrors.byStatus(404));
   }
 

@@ -5,5 +5,7 @@ export default {
   app: {
     name: 'Admin',
     vendor: 'NRS Referral Platform'
-  }
+  },
+  // The login and logout pages name the platform (one module for the three apps, kept with Tasklist's scripts).
+  customScripts: ['../tasklist/scripts/nrs-branding/login-branding.js']
 };

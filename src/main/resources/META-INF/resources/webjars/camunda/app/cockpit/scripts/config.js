@@ -4,6 +4,8 @@ export default {
     name: 'Cockpit',
     vendor: 'NRS Referral Platform'
   },
+  // The login and logout pages name the platform (one module for the three apps, kept with Tasklist's scripts).
+  customScripts: ['../tasklist/scripts/nrs-branding/login-branding.js'],
   historicActivityInstanceMetrics: {
     adjustablePeriod: true,
     period: {unit: 'month'}

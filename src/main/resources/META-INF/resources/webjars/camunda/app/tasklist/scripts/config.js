@@ -16,7 +16,8 @@ export default {
   },
   // No draft of a form is kept in the browser, and Save (which only kept that draft) is hidden in
   // styles/user-styles.css: a draft of the informed-consent form would hold the person's details.
-  customScripts: ['scripts/nrs-no-drafts/no-form-drafts.js'],
+  // The login and logout pages name the platform (scripts/nrs-branding).
+  customScripts: ['scripts/nrs-no-drafts/no-form-drafts.js', 'scripts/nrs-branding/login-branding.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
   shortcuts: {
