@@ -1,6 +1,7 @@
 package md.nrs.referral.platform;
 
 import static md.nrs.referral.testing.PlatformHttp.basic;
+import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,7 +144,7 @@ class CasePathOverRestTest {
 
   private String register(Map<String, Object> form, String agency) {
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
-        basic("wp." + agency, PASSWORD), body(form));
+        basic("wp." + agency, PASSWORD), formSubmission(form));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     try {
       String code = json.readTree(started.body()).get("businessKey").asText();
@@ -187,27 +188,9 @@ class CasePathOverRestTest {
   }
 
   private Response submit(Task task, String group, Map<String, Object> form) {
-    return http.post("/engine-rest/task/" + task.getId() + "/submit-form", basic("wp." + group, PASSWORD), body(form));
+    return http.post("/engine-rest/task/" + task.getId() + "/submit-form", basic("wp." + group, PASSWORD), formSubmission(form));
   }
 
-  /** Variables the way Tasklist sends them: checklists as JSON strings. */
-  private String body(Map<String, Object> form) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    form.forEach((name, value) -> {
-      try {
-        variables.put(name, value instanceof List<?>
-            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
-            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    try {
-      return json.writeValueAsString(Map.of("variables", variables));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** The called processes' tasks done by a member of the task's group, timers fired by an operator, all over REST. */
   private final class OverRest extends CaseAutopilot {

@@ -1,6 +1,7 @@
 package md.nrs.referral.privacy;
 
 import static md.nrs.referral.testing.PlatformHttp.basic;
+import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -361,7 +362,7 @@ class PersonalDataOverRestTest {
     form.put("ageBand", "18+");
     form.put("referralSummary", "Called the hotline");
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
-        basic("pd." + agency, PASSWORD), body(form));
+        basic("pd." + agency, PASSWORD), formSubmission(form));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     try {
       return json.readTree(started.body()).get("businessKey").asText();
@@ -418,26 +419,9 @@ class PersonalDataOverRestTest {
     String path = who instanceof PlatformHttp.WebappSession
         ? "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form"
         : "/engine-rest/task/" + task.getId() + "/submit-form";
-    return http.post(path, who, body(form));
+    return http.post(path, who, formSubmission(form));
   }
 
-  private String body(Map<String, Object> form) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    form.forEach((name, value) -> {
-      try {
-        variables.put(name, value instanceof List<?>
-            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
-            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    try {
-      return json.writeValueAsString(Map.of("variables", variables));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   // --- scanning
 

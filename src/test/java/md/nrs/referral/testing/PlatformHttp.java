@@ -1,5 +1,7 @@
 package md.nrs.referral.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -108,6 +110,23 @@ public final class PlatformHttp {
 
   public interface Credentials {
     void apply(HttpRequest.Builder builder);
+  }
+
+  /** A form's values as Tasklist submits them (submit-form body): checklists as JSON strings, flags as Boolean. */
+  public static String formSubmission(Map<String, Object> form) {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Object> field : form.entrySet()) {
+        Object value = field.getValue();
+        variables.put(field.getKey(), value instanceof List<?>
+            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
+            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
+      }
+      return json.writeValueAsString(Map.of("variables", variables));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Credentials basic(String userId, String password) {

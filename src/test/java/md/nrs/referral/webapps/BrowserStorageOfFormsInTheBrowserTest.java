@@ -1,6 +1,7 @@
 package md.nrs.referral.webapps;
 
 import static md.nrs.referral.testing.PlatformHttp.basic;
+import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,7 +184,7 @@ class BrowserStorageOfFormsInTheBrowserTest {
     referral.put("ageBand", "18+");
     referral.put("referralSummary", "Called the hotline after returning from seasonal work");
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
-        basic("lastrada.caseworker", Browser.DEMO_PASSWORD), body(referral));
+        basic("lastrada.caseworker", Browser.DEMO_PASSWORD), formSubmission(referral));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     String instance;
     try {
@@ -193,7 +194,7 @@ class BrowserStorageOfFormsInTheBrowserTest {
     }
     Task identification = task(instance, Elements.IDENTIFICATION);
     Response identified = http.post("/engine-rest/task/" + identification.getId() + "/submit-form",
-        basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), body(Map.of("interviewedOn", LocalDate.now().toString(),
+        basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(Map.of("interviewedOn", LocalDate.now().toString(),
             "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim")));
     assertThat(identified.status()).as(identified.toString()).isEqualTo(204);
     return task(instance, Elements.CONSENT);
@@ -224,23 +225,6 @@ class BrowserStorageOfFormsInTheBrowserTest {
     return DEMO_USER_OF.get(groups.get(0));
   }
 
-  private String body(Map<String, Object> form) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    form.forEach((name, value) -> {
-      try {
-        variables.put(name, value instanceof List<?>
-            ? Map.of("value", json.writeValueAsString(value), "type", "Json")
-            : Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    try {
-      return json.writeValueAsString(Map.of("variables", variables));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   // --- the browser and the server
 
