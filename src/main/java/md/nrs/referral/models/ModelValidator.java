@@ -47,6 +47,7 @@ import org.w3c.dom.Node;
  *   <li>a form, called process or decision that is referenced exists, deployed or in the revision;</li>
  *   <li>a delegate expression names a Spring bean of the platform, a Java class exists; no scripts;</li>
  *   <li>a fixed candidate group is a known agency, team or role;</li>
+ *   <li>every timer names the basis of its time limit in its documentation ({@link TimerBasisRule});</li>
  *   <li>every variable an expression reads (gateway conditions, candidate groups, due dates, mappings…)
  *       is known to the process, and every field of a form is known to its contract (see
  *       {@link #knownVariables}).</li>
@@ -199,6 +200,7 @@ public class ModelValidator {
         }
       }
       checkDiagram();
+      problems.addAll(TimerBasisRule.check(file, model));
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         checkForm(task, task.getCamundaFormRef(), task.getCamundaFormKey());
       }

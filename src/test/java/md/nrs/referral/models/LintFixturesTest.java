@@ -74,6 +74,11 @@ class LintFixturesTest {
   }
 
   @Test
+  void aTimerWithoutItsBasisIsFlaggedAndRefusedOnTheSameTimerEvent() throws IOException {
+    assertFlaggedAndRefusedOnTheSameElements("timer-without-basis.bpmn", "TimerEvent_Wait", "basis of its time limit");
+  }
+
+  @Test
   void everyFixtureIsFlaggedOnlyOnTheElementItBreaks() {
     assertThat(flagged.fieldNames()).toIterable().containsExactlyInAnyOrder("misspelt-delegate.bpmn",
         "unknown-group.bpmn", "missing-form.bpmn", "timer-without-basis.bpmn");

@@ -358,7 +358,7 @@ abstract class ModelRevisionAttackContract {
 
   static BpmnModelInstance withTimer(String duration) {
     return process("attack-timer").startEvent("StartEvent_A").userTask("UserTask_Work").name("Work")
-        .camundaCandidateGroups("la-strada").boundaryEvent("BoundaryEvent_Late").name("Late").timerWithDuration(duration)
+        .camundaCandidateGroups("la-strada").boundaryEvent("BoundaryEvent_Late").name("Late").documentation("Basis: policy default.").timerWithDuration(duration)
         .endEvent("EndEvent_Late").moveToActivity("UserTask_Work").endEvent("EndEvent_B").done();
   }
 
