@@ -4,7 +4,7 @@
 // page through window.nrsModeler.
 import BpmnModeler from 'camunda-bpmn-js/lib/camunda-platform/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
-import packedConfig from '../build/packed-config.mjs';
+import packedConfig from '../../.bpmnlintrc';
 
 import 'camunda-bpmn-js/dist/assets/camunda-platform-modeler.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
@@ -29,7 +29,7 @@ async function lint() {
 
 /** Waits for the problems overlays of the last change to be drawn (for screenshots). */
 function linted() {
-  return new Promise((resolve) => modeler.once('linting.completed', () => resolve()));
+  return new Promise((resolve) => modeler.get('eventBus').once('linting.completed', () => resolve()));
 }
 
 window.nrsModeler = {
