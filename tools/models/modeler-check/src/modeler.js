@@ -38,7 +38,13 @@ window.nrsModeler = {
     document.getElementById('caption').textContent = name;
     const drawn = linted();
     const { warnings } = await modeler.importXML(xml);
-    modeler.get('canvas').zoom('fit-viewport');
+    const canvas = modeler.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    if (canvas.zoom() >= 1) {
+      // A small diagram: near the palette, with room on its right for a problem's message.
+      const box = canvas.viewbox();
+      canvas.viewbox({ x: box.inner.x - 140, y: box.inner.y - 160, width: box.width, height: box.height });
+    }
     await drawn;
     return { warnings: warnings.map((w) => w.message), reports: await lint() };
   },
@@ -73,14 +79,14 @@ window.nrsModeler = {
     modeler.get('selection').select(modeler.get('elementRegistry').get(elementId));
   },
 
-  /** Opens the problem overlay of an element, as a click on its marker does. */
+  /** Selects an element and opens its problems overlay, as hovering its marker does. */
   showProblems(elementId) {
-    const marker = document.querySelector(`.djs-overlay[data-container-id="${elementId}"] .bjsl-overlay`);
-    if (marker) {
-      marker.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-      marker.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    modeler.get('selection').select(modeler.get('elementRegistry').get(elementId));
+    const dropdown = document.querySelector(`.djs-overlays[data-container-id="${elementId}"] .bjsl-dropdown`);
+    if (dropdown) {
+      dropdown.classList.add('open');
     }
-    return !!marker;
+    return !!dropdown;
   },
 
   /** The model as the modeler writes it (what its deploy dialog would send). */
