@@ -68,6 +68,7 @@ class ModelerInTheBrowserTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
+  @Autowired md.nrs.referral.agencies.OutboxRepository outbox;
   @LocalServerPort int port;
 
   private HttpServer pages;
@@ -188,6 +189,95 @@ class ModelerInTheBrowserTest {
         .startProcessInstanceByKey("lint-fixture-misspelt-delegate", caseCode)).getId();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
         .as("a case runs on the repaired model").isEqualTo("UserTask_Assess");
+  }
+
+  @Test
+  void aModelBuiltInTheModelerFromTheTemplatesAloneIsDeployedByThePolicyOfficerPassesTheGateAndRunsACase()
+      throws IOException {
+    call("loadTemplates", templates());
+    Path skeleton = Files.createTempFile("nrs-skeleton-", ".bpmn");
+    Files.writeString(skeleton, Bpmn.convertToString(skeleton("modeler-template-built")));
+    open(skeleton);
+    Files.delete(skeleton);
+
+    // Each step becomes a platform step by its template, filled in in the properties panel.
+    template("ServiceTask_CheckConsent", "md.nrs.consent-check", Map.of("Share with", "cap-chisinau"));
+    template("Flow_WithConsent", "md.nrs.with-consent", Map.of());
+    template("Flow_WithoutConsent", "md.nrs.without-consent", Map.of());
+    call("label", "Flow_WithConsent", "yes");
+    call("label", "Flow_WithoutConsent", "no");
+    template("UserTask_Prepare", "md.nrs.agency-task", Map.of("Who does it", "la-strada", "Form", "act-on-overdue-step"));
+    template("ServiceTask_TellShelter", "md.nrs.notify-agency",
+        Map.of("Agency to tell", "cap-chisinau", "What is asked", "Prepare a shelter place for the case"));
+    template("CallActivity_OverdueStep", "md.nrs.call-sub-path", Map.of("Sub-path", "sla-escalation"));
+    browser.waitUntil(d -> saved().contains("Prepare a shelter place for the case") && saved().contains("act-on-overdue-step"));
+    Map<String, Object> linted = call("lint");
+    assertThat(reports(linted)).as("the problems panel").isEmpty();
+    browser.moveAway();
+    browser.screenshot("modeler-built-from-templates");
+
+    Response deployed = deploy("modeler-template-built.bpmn", saved().getBytes(StandardCharsets.UTF_8));
+    assertThat(deployed.status()).as("deployed by policy.officer as the modeler saved it: %s", deployed).isEqualTo(200);
+
+    String caseCode = "NRS-2026-000952";
+    String instance = PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey("modeler-template-built", caseCode)).getId();
+    var prepare = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(prepare.getTaskDefinitionKey()).as("consent allowed sharing").isEqualTo("UserTask_Prepare");
+    assertThat(prepare.getDueDate()).as("due date from the SLA table").isNotNull();
+    Response completed = http.post("/engine-rest/task/" + prepare.getId() + "/complete",
+        basic("lastrada.caseworker", Browser.DEMO_PASSWORD),
+        "{\"variables\": {\"escalationAction\": {\"value\": \"contacted-agency\"}, "
+            + "\"escalationNote\": {\"value\": \"Agreed with the shelter\"}}}");
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).singleElement().satisfies(entry -> {
+      assertThat(entry.getAgencyId()).isEqualTo("cap-chisinau");
+      assertThat(entry.getRequest()).isEqualTo("Prepare a shelter place for the case");
+    });
+    var child = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance).singleResult();
+    assertThat(child.getBusinessKey()).isEqualTo(caseCode);
+    var overdue = engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).singleResult();
+    engine.getTaskService().complete(overdue.getId(), Map.of("escalationAction", "other", "escalationNote", "Done"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getEndTime()).as("the case ran to its end").isNotNull();
+  }
+
+  /** Start, consent check, gateway, a task, a notification, a sub-path, end: laid out, but none of them configured. */
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance skeleton(String key) {
+    return Bpmn.createExecutableProcess(key).name("Built in the modeler from the templates").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Referred").name("Referred")
+        .serviceTask("ServiceTask_CheckConsent").name("Check consent to share with the shelter")
+        .exclusiveGateway("Gateway_Consent").name("Consent?")
+        .sequenceFlowId("Flow_WithConsent")
+        .userTask("UserTask_Prepare").name("Prepare the assistance")
+        .documentation("Time limit: from sla-durations.dmn. Basis: policy default.")
+        .serviceTask("ServiceTask_TellShelter").name("Tell the shelter")
+        .callActivity("CallActivity_OverdueStep").name("Overdue step")
+        .endEvent("EndEvent_Done").name("Done")
+        .moveToNode("Gateway_Consent").sequenceFlowId("Flow_WithoutConsent")
+        .endEvent("EndEvent_NoConsent").name("No consent")
+        .done();
+  }
+
+  /** Applies a template to an element and fills in its fields in the properties panel, by their labels. */
+  private void template(String elementId, String templateId, Map<String, String> values) {
+    Map<String, Object> applied = call("applyTemplate", elementId, templateId);
+    assertThat(applied.get("templateId")).isEqualTo(templateId);
+    for (var value : values.entrySet()) {
+      By label = By.xpath("//label[normalize-space()='" + value.getKey() + "']");
+      if (browser.driver().findElements(label).stream().noneMatch(WebElement::isDisplayed)) {
+        browser.click(By.xpath("//div[contains(@class,'bio-properties-panel-group-header')]"
+            + "[.//*[normalize-space()='Custom properties']]"));
+      }
+      WebElement field = field(value.getKey());
+      if ("select".equals(field.getTagName())) {
+        choose(field, value.getValue());
+      } else {
+        field.clear();
+        field.sendKeys(value.getValue());
+      }
+      browser.waitUntil(d -> saved().contains(value.getValue()));
+    }
   }
 
   // --- the page --------------------------------------------------------------------------------------
