@@ -195,10 +195,12 @@ class ModelerInTheBrowserTest {
   void aModelBuiltInTheModelerFromTheTemplatesAloneIsDeployedByThePolicyOfficerPassesTheGateAndRunsACase()
       throws IOException {
     call("loadTemplates", templates());
-    Path skeleton = Files.createTempFile("nrs-skeleton-", ".bpmn");
+    Path folder = Files.createTempDirectory("nrs-skeleton-");
+    Path skeleton = folder.resolve("modeler-template-built.bpmn");
     Files.writeString(skeleton, Bpmn.convertToString(skeleton("modeler-template-built")));
     open(skeleton);
     Files.delete(skeleton);
+    Files.delete(folder);
 
     // Each step becomes a platform step by its template, filled in in the properties panel.
     template("ServiceTask_CheckConsent", "md.nrs.consent-check", Map.of("Share with", "cap-chisinau"));
