@@ -3,9 +3,9 @@ package md.nrs.referral.agencies;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,8 +67,7 @@ public class AgencyDirectoryController {
   }
 
   private void requireAdministrator() {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = Caller.current(identity).groups();
     if (!groups.contains(NrsRole.ADMINISTRATORS.groupId())) {
       throw new ForbiddenException();
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.IdentitySeeder;
+import md.nrs.referral.identity.PlatformSeeder;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
@@ -21,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * there is left as administrators made it. No contacts are invented (channel none); services and regions
  * only where DESIGN.md section 5 and the configured names say them. Then every agency of the directory,
  * including those created over REST, gets its Camunda group back if it went missing.
- * Called by {@link md.nrs.referral.identity.PlatformSeeding} after the groups of the configuration exist.
+ * Run by the start-up seeding after the groups of the configuration exist.
  */
 @Component
-public class AgencyDirectorySeeder {
+public class AgencyDirectorySeeder implements PlatformSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgencyDirectorySeeder.class);
   private static final String CAP_CHISINAU = "cap-chisinau";
@@ -65,7 +66,13 @@ public class AgencyDirectorySeeder {
     this.shelterPlaces = shelterPlaces;
   }
 
+  @Override
+  public int order() {
+    return DIRECTORY;
+  }
+
   /** Runs in the caller's transaction (the start-up seeding, under its lock). */
+  @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void seed() {
     Set<String> known = agencies.findAll().stream().map(Agency::getId).collect(Collectors.toSet());

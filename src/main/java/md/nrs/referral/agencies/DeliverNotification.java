@@ -1,8 +1,8 @@
 package md.nrs.referral.agencies;
 
 import java.time.Clock;
+import md.nrs.referral.engine.ProcessVariable;
 import md.nrs.referral.identity.Grants;
-import md.nrs.referral.process.ProcessVariable;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -3,9 +3,9 @@ package md.nrs.referral.agencies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +35,7 @@ public class OutboxController {
   @GetMapping
   public ResponseEntity<?> list(@PathVariable String agencyId, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = Caller.current(identity).groups();
     boolean allowed = groups.contains(agencyId) || groups.contains(NrsRole.NRS_COORDINATORS.groupId())
         || groups.contains(NrsRole.ADMINISTRATORS.groupId());
     if (!allowed) {

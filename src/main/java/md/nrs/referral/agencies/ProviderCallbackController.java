@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.FormValidator;
@@ -72,8 +73,7 @@ public class ProviderCallbackController {
     if (agency == null || agency.getWebhookSecret() == null) {
       return error(401, "AuthenticationException", "Callbacks need an active agency with a shared secret in the directory");
     }
-    var caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(agencyId)) {
+    if (!Caller.current(identity).in(agencyId)) {
       return error(403, "AuthorizationException", "Only a user of " + agencyId + " may call back for it");
     }
     String payload = body == null ? "" : body;

@@ -1,6 +1,6 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.crossborder.AsPlatform.withoutAuthorization;
+import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.util.List;
 import md.nrs.referral.agencies.Agency;
@@ -32,7 +32,7 @@ public class CheckCase implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseCode = OutboundReferralProcess.CASE_CODE.get(execution);
     var engine = execution.getProcessEngineServices();
-    ProcessInstance caseInstance = withoutAuthorization(() -> engine.getRuntimeService().createProcessInstanceQuery()
+    ProcessInstance caseInstance = asPlatform(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).active().singleResult());
     if (caseInstance == null) {
       throw new InvalidFormException(OutboundReferralProcess.FORM_REQUEST,
@@ -40,10 +40,10 @@ public class CheckCase implements JavaDelegate {
     }
     execution.setProcessBusinessKey(caseCode);
     String requestedBy = OutboundReferralProcess.REQUESTED_BY.get(execution);
-    List<String> groups = requestedBy == null ? List.of() : withoutAuthorization(() -> engine.getIdentityService()
+    List<String> groups = requestedBy == null ? List.of() : asPlatform(engine, () -> engine.getIdentityService()
         .createGroupQuery().groupMember(requestedBy).list().stream().map(Group::getId).toList());
     List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
-    String requestingAgency = own.size() == 1 ? own.get(0) : (String) withoutAuthorization(() ->
+    String requestingAgency = own.size() == 1 ? own.get(0) : (String) asPlatform(engine, () ->
         engine.getRuntimeService().getVariable(caseInstance.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()));
     OutboundReferralProcess.REQUESTING_AGENCY.set(execution, requestingAgency);
   }

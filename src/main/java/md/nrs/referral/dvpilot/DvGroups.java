@@ -1,5 +1,7 @@
 package md.nrs.referral.dvpilot;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.Optional;
 import md.nrs.referral.agencies.AgencyRepository;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,13 +76,11 @@ public class DvGroups {
    * other agencies' instances, yet the count must include them.
    */
   public long placesTaken(String groupId) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-        () -> engine.getRuntimeService().createProcessInstanceQuery()
+    return asPlatform(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
             .processDefinitionKey(DvGroupCounsellingProcess.KEY)
             .variableValueEquals(DvGroupCounsellingProcess.GROUP_ID.name(), groupId)
             .variableValueEquals(DvGroupCounsellingProcess.HOLDS_PLACE.name(), true)
-            .count()));
+            .count());
   }
 
   /** A new group (administrators, over REST, or the demo seeding). Every bad field is reported at once. */

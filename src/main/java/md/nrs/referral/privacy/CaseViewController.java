@@ -1,5 +1,7 @@
 package md.nrs.referral.privacy;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +9,8 @@ import java.util.Optional;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
-import md.nrs.referral.audit.Caller;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -136,12 +138,12 @@ public class CaseViewController {
 
   /** The engine is told as the platform (the check above is ours); the case's own path tells the agencies. */
   private void endCase(String caseCode) {
-    AsPlatform.query(identity, () -> runtime.createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+    asPlatform(identity, () -> runtime.createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
         .processInstanceBusinessKey(caseCode).correlateAllWithResult()); // none when the case has already ended
   }
 
   private Optional<HistoricProcessInstance> caseInstance(String caseCode) {
-    return AsPlatform.query(identity, () -> history.createHistoricProcessInstanceQuery()
+    return asPlatform(identity, () -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime()
         .desc().listPage(0, 1).stream().findFirst());
   }

@@ -1,6 +1,6 @@
 package md.nrs.referral.privacy;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -6,22 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.EveryUserTask;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.SubmittedVariables;
 import md.nrs.referral.identity.DirectoryProperties;
-import md.nrs.referral.process.ParseListeners;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -37,7 +29,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class ConsentFormListener extends AbstractProcessEnginePlugin {
+public class ConsentFormListener implements EveryUserTask {
 
   private final FormCatalog catalog;
   private final ObjectProvider<ConsentRegistry> consents;
@@ -56,16 +48,9 @@ public class ConsentFormListener extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> completed(formId, task));
-        }
-      }
-    });
+  public void onUserTask(UserTask userTask) {
+    String formId = userTask.formRef();
+    userTask.on(TaskListener.EVENTNAME_COMPLETE, task -> completed(formId, task));
   }
 
   private void completed(String formId, DelegateTask task) {
@@ -81,7 +66,7 @@ public class ConsentFormListener extends AbstractProcessEnginePlugin {
     if (!(code instanceof String caseCode)) {
       return;
     }
-    String actor = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String actor = Caller.current().userId();
     String agency = agencyOf(task);
     Map<String, Object> answers = SubmittedVariables.fromEngine(task.getVariablesTyped(false));
     boolean assistance = "given".equals(answers.get("consentToAssistance"));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
-import md.nrs.referral.audit.ClientAddress;
+import md.nrs.referral.engine.ClientAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

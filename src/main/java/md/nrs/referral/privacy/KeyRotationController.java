@@ -1,7 +1,7 @@
 package md.nrs.referral.privacy;
 
 import java.util.Map;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import md.nrs.referral.forms.FormCatalog;
+import md.nrs.referral.forms.PersonalData;
 import md.nrs.referral.forms.SubmittedVariables;
 import md.nrs.referral.security.CachedBodyRequest;
 import md.nrs.referral.security.ErrorResponses;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import md.nrs.referral.forms.PersonalData;
 
 /** The {@link PersonalData} fields of a form contract, and the {@link PersonRecord} built from their values. */
 final class PersonalFormFields {

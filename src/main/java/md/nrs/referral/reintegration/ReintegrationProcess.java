@@ -1,13 +1,15 @@
 package md.nrs.referral.reintegration;
 
 import java.util.List;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/reintegration.bpmn: the responsible team plans the reintegration programmes;
  * each chosen programme, in parallel, goes to the agency the routing table names for it, which follows
  * it and reports its outcome; the team then reviews the reintegration as completed or discontinued.
  */
+@ProcessContract
 public final class ReintegrationProcess {
 
   public static final String KEY = "reintegration";

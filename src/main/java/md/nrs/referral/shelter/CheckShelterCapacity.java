@@ -1,14 +1,14 @@
 package md.nrs.referral.shelter;
 
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import static md.nrs.referral.engine.Platform.asPlatform;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.FREE_PLACES;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_IN_SHELTER;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_AVAILABLE;
 
+import md.nrs.referral.agencies.Agency;
+import md.nrs.referral.agencies.AgencyRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ public class CheckShelterCapacity implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    long taken = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+    long taken = asPlatform(execution.getProcessEngineServices(), () -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ShelterPlacementProcess.KEY)
         .variableValueEquals(PLACED_IN_SHELTER.name(), true)

@@ -1,6 +1,6 @@
 package md.nrs.referral.casefile;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessVariable;
 
 /** Contract of fixture-calls-agency-task (fixtures/business-key-starts.bpmn), for the validation gate. */
 public final class BusinessKeyFixtureCallerProcess {

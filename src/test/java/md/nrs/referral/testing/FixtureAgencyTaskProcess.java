@@ -1,6 +1,6 @@
 package md.nrs.referral.testing;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of the test fixture fixtures/agency-task.bpmn (one task for the agency the caller names), so

@@ -1,4 +1,4 @@
-package md.nrs.referral.process;
+package md.nrs.referral.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,16 +3,16 @@ package md.nrs.referral.models;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import md.nrs.referral.engine.DeployedModels;
+import md.nrs.referral.engine.DeploymentCheck;
+import md.nrs.referral.engine.EngineStartup;
+import md.nrs.referral.engine.ProcessContracts;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.identity.DirectoryProperties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the validation gate ({@link RevisionGate}) in front of the engine's deployers, and deploys
+ * Puts the validation gate ({@link RevisionGate}) in front of the engine's deployers, and deploys
  * processes/ and forms/ (the baseline) when the engine is built, after {@link ModelValidator} has accepted
  * them; a problem stops the platform with a message naming the file. Only changed files become new
  * versions. The engine's deployment lock serialises this across cluster nodes.
@@ -37,11 +37,11 @@ import org.springframework.stereotype.Component;
  * deploying the new file through the gate, whether it replaces their revision.
  */
 @Component
-public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
+public class BaselineDeployment implements DeploymentCheck, EngineStartup {
 
   public static final String DEPLOYMENT_NAME = "nrs-models";
   public static final String BASELINE_SOURCE = "nrs-platform-startup";
-  private static final Logger LOG = LoggerFactory.getLogger(ModelDeploymentPlugin.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BaselineDeployment.class);
 
   private final ModelsProperties properties;
   private final ListableBeanFactory beans;
@@ -50,35 +50,36 @@ public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<ModelRevisionRepository> revisions;
   private final ModelValidator validator = new ModelValidator();
   private final ProcessContracts contracts = ProcessContracts.scan("md.nrs.referral");
-  private ProcessEngineConfigurationImpl configuration;
+  private final RevisionGate gate;
+  private volatile ProcessEngine engine;
 
-  public ModelDeploymentPlugin(ModelsProperties properties, ListableBeanFactory beans, DirectoryProperties directory,
+  public BaselineDeployment(ModelsProperties properties, ListableBeanFactory beans, DirectoryProperties directory,
       FormCatalog formCatalog, ObjectProvider<ModelRevisionRepository> revisions) {
     this.properties = properties;
     this.beans = beans;
     this.directory = directory;
     this.formCatalog = formCatalog;
     this.revisions = revisions;
+    this.gate = new RevisionGate(this::environment, revisions::getObject);
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    this.configuration = configuration;
-    List<Deployer> deployers = new ArrayList<>();
-    if (configuration.getCustomPreDeployers() != null) {
-      deployers.addAll(configuration.getCustomPreDeployers());
-    }
-    deployers.add(new RevisionGate(this::environment, revisions::getObject));
-    configuration.setCustomPreDeployers(deployers);
+  public void check(NewDeployment deployment) {
+    gate.check(deployment);
   }
 
-  /** What revisions are checked against (also used by the start-up check). */
+  /** What revisions are checked against, once the engine is built (also used by the start-up check). */
   public ModelEnvironment environment() {
-    return new EngineModelEnvironment(configuration, beans, directory, formCatalog, contracts);
+    return environment(DeployedModels.of(engine));
+  }
+
+  private ModelEnvironment environment(DeployedModels deployed) {
+    return new EngineModelEnvironment(deployed, beans, directory, formCatalog, contracts);
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterEngineBuilt(ProcessEngine engine) {
+    this.engine = engine;
     List<ModelResource> resources = new ModelCatalog(getClass().getClassLoader()).load(properties.allPatterns());
     RepositoryService repository = engine.getRepositoryService();
     validator.requireValid(resources, environment());

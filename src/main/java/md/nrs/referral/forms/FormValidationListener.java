@@ -4,19 +4,11 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import md.nrs.referral.process.ParseListeners;
 
 /**
  * Inside the engine, every user task and start event whose form has a {@link FormContract} checks its
@@ -24,19 +16,36 @@ import md.nrs.referral.process.ParseListeners;
  * API, a future channel); over HTTP the {@link FormSubmissionGuard} has already answered a clear 400.
  */
 @Component
-public class FormValidationParseListener extends AbstractProcessEnginePlugin {
+public class FormValidationListener implements EveryUserTask {
 
   private final FormCatalog catalog;
   private final FormValidator validator;
 
-  public FormValidationParseListener(FormCatalog catalog, FormValidator validator) {
+  public FormValidationListener(FormCatalog catalog, FormValidator validator) {
     this.catalog = catalog;
     this.validator = validator;
   }
 
+  /** The check sees the submission before the model's own listeners change anything. */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addPre(configuration, new Parse());
+  public boolean beforeModelListeners() {
+    return true;
+  }
+
+  @Override
+  public void onUserTask(UserTask userTask) {
+    String formId = userTask.formRef();
+    if (formId != null && catalog.contractFor(formId).isPresent()) {
+      userTask.on(TaskListener.EVENTNAME_COMPLETE, task -> check(formId, task));
+    }
+  }
+
+  @Override
+  public void onStartEvent(StartEvent start) {
+    String formId = start.formRef();
+    if (formId != null && catalog.contractFor(formId).isPresent()) {
+      start.on(ExecutionListener.EVENTNAME_START, execution -> check(formId, execution));
+    }
   }
 
   private void check(String formId, VariableScope scope) {
@@ -61,27 +70,6 @@ public class FormValidationParseListener extends AbstractProcessEnginePlugin {
         ArrayList<String> plain = new ArrayList<>();
         list.forEach(item -> plain.add(String.valueOf(item)));
         scope.setVariable(component.getName(), plain);
-      }
-    }
-  }
-
-  private final class Parse extends AbstractBpmnParseListener {
-
-    @Override
-    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-      String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-      if (formId != null && catalog.contractFor(formId).isPresent()
-          && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-        behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            task -> check(formId, task));
-      }
-    }
-
-    @Override
-    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-      String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-      if (formId != null && catalog.contractFor(formId).isPresent()) {
-        activity.addListener(ExecutionListener.EVENTNAME_START, execution -> check(formId, execution));
       }
     }
   }

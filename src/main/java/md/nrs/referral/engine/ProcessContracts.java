@@ -1,4 +1,4 @@
-package md.nrs.referral.models;
+package md.nrs.referral.engine;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import md.nrs.referral.process.ProcessVariable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The Java process contracts ({@code XxxProcess} classes with a {@code KEY} and typed
+ * The Java process contracts (classes marked {@link ProcessContract}, with a {@code KEY} and typed
  * {@link ProcessVariable}s), by process key: what the platform's code reads and writes for a process.
  */
 public final class ProcessContracts {
@@ -31,7 +31,7 @@ public final class ProcessContracts {
         return bean.getMetadata().isIndependent();
       }
     };
-    scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Process"));
+    scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessContract.class));
     Map<String, Set<String>> found = new HashMap<>();
     for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
       Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ProcessContracts.class.getClassLoader());
@@ -56,7 +56,7 @@ public final class ProcessContracts {
     }
   }
 
-  static Set<String> variables(Class<?> type) {
+  public static Set<String> variables(Class<?> type) {
     Set<String> names = new HashSet<>();
     for (Field field : type.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && ProcessVariable.class.isAssignableFrom(field.getType())) {

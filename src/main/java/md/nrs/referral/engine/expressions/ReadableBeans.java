@@ -1,8 +1,8 @@
-package md.nrs.referral.expressions;
+package md.nrs.referral.engine.expressions;
 
 import java.util.Map;
 import java.util.Set;
-import md.nrs.referral.coordination.CoordinationMeetingSchedule;
+import org.springframework.util.ClassUtils;
 
 /**
  * Beans other than delegates that models may read, and which of their properties: settings an operator
@@ -14,18 +14,13 @@ public final class ReadableBeans {
   /** Bean name → properties a model may read. */
   public static final Map<String, Set<String>> PROPERTIES = Map.of("coordinationMeetingSchedule", Set.of("cycle"));
 
-  /** The same by type, for the engine's resolver (which sees objects, not bean names). */
-  static final Map<Class<?>, Set<String>> BY_TYPE = Map.of(CoordinationMeetingSchedule.class, Set.of("cycle"));
 
   private ReadableBeans() {
   }
 
+  /** The same for the engine's resolver, which sees objects, not bean names: their {@link ReadableInModels} mark. */
   static Set<String> propertiesOf(Object bean) {
-    for (Map.Entry<Class<?>, Set<String>> entry : BY_TYPE.entrySet()) {
-      if (entry.getKey().isInstance(bean)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+    ReadableInModels readable = ClassUtils.getUserClass(bean).getAnnotation(ReadableInModels.class);
+    return readable == null ? null : Set.of(readable.value());
   }
 }

@@ -1,4 +1,4 @@
-package md.nrs.referral.expressions;
+package md.nrs.referral.engine.expressions;
 
 import java.util.Map;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;

@@ -1,4 +1,4 @@
-package md.nrs.referral.expressions;
+package md.nrs.referral.engine.expressions;
 
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package md.nrs.referral.audit;
+package md.nrs.referral.engine;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;

@@ -1,4 +1,4 @@
-package md.nrs.referral.expressions;
+package md.nrs.referral.engine.expressions;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package md.nrs.referral.expressions;
+package md.nrs.referral.engine.expressions;
 
 import java.util.AbstractMap;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package md.nrs.referral.casefile;
+package md.nrs.referral.engine;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -7,13 +7,13 @@ import org.springframework.boot.autoconfigure.validation.ValidationConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The platform's clock: Moldovan time by default, so "today", years and working days are Chisinau's. */
+/** The platform's clock ({@link PlatformClock}): Moldovan time by default, so "today", years and working days are Chisinau's. */
 @Configuration
 public class ClockConfiguration {
 
   @Bean
-  Clock clock(@Value("${nrs.time-zone:Europe/Chisinau}") String zone) {
-    return Clock.system(ZoneId.of(zone));
+  Clock clock(@Value("${" + PlatformClock.ZONE_SETTING + ":Europe/Chisinau}") String zone) {
+    return PlatformClock.configure(ZoneId.of(zone));
   }
 
   /**
