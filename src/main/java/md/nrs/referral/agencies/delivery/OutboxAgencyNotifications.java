@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * notification and its delivery job exist together or not at all, and survive a restart.
  */
 @Component
-public class OutboxAgencyNotifications implements AgencyNotifications {
+public class OutboxAgencyNotifications implements AgencyNotificationOutbox, NotifiedAgencies {
 
   public static final String DELIVERY_PROCESS = "agency-notification";
 
@@ -51,5 +51,11 @@ public class OutboxAgencyNotifications implements AgencyNotifications {
         DELIVERY_PROCESS, notification.caseCode(),
         Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId())));
     return key;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public java.util.List<String> about(String caseCode) {
+    return outbox.findByCaseCodeOrderByIdAsc(caseCode).stream().map(OutboxEntry::getAgencyId).distinct().toList();
   }
 }
