@@ -27,20 +27,31 @@ public class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
-    DeployedModels deployed = new DeployedModels(configuration);
-    List<DeploymentCheck> all = checks.orderedStream().toList();
-    deployers.add(deployment -> check(deployment, deployed, all));
+    deployers.add(new ChecksDeployer(new DeployedModels(configuration), checks.orderedStream().toList()));
     configuration.setCustomPreDeployers(deployers);
   }
 
-  private static void check(DeploymentEntity deployment, DeployedModels deployed, List<DeploymentCheck> checks) {
-    if (!deployment.isNew()) {
-      return; // the engine re-reads an old deployment into its cache: it passed the checks when it was new
+  /** The engine-side deployer that runs the checks (a test takes it out to prove the engine's own defences). */
+  public static final class ChecksDeployer implements Deployer {
+
+    private final DeployedModels deployed;
+    private final List<DeploymentCheck> checks;
+
+    ChecksDeployer(DeployedModels deployed, List<DeploymentCheck> checks) {
+      this.deployed = deployed;
+      this.checks = checks;
     }
-    Map<String, byte[]> resources = new TreeMap<>();
-    deployment.getResources().values().forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
-    DeploymentCheck.NewDeployment candidate = new DeploymentCheck.NewDeployment(deployment.getId(), deployment.getName(),
-        deployment.getSource(), deployment.getDeploymentTime(), resources, deployed);
-    checks.forEach(check -> check.check(candidate));
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+      if (!deployment.isNew()) {
+        return; // the engine re-reads an old deployment into its cache: it passed the checks when it was new
+      }
+      Map<String, byte[]> resources = new TreeMap<>();
+      deployment.getResources().values().forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
+      DeploymentCheck.NewDeployment candidate = new DeploymentCheck.NewDeployment(deployment.getId(), deployment.getName(),
+          deployment.getSource(), deployment.getDeploymentTime(), resources, deployed);
+      checks.forEach(check -> check.check(candidate));
+    }
   }
 }
