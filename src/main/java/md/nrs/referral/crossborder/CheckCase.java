@@ -3,8 +3,7 @@ package md.nrs.referral.crossborder;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.util.List;
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.forms.InvalidFormException;
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component("checkCase")
 public class CheckCase implements JavaDelegate {
 
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
 
-  public CheckCase(AgencyRepository agencies) {
+  public CheckCase(Agencies agencies) {
     this.agencies = agencies;
   }
 
@@ -42,7 +41,7 @@ public class CheckCase implements JavaDelegate {
     String requestedBy = OutboundReferralProcess.REQUESTED_BY.get(execution);
     List<String> groups = requestedBy == null ? List.of() : asPlatform(engine, () -> engine.getIdentityService()
         .createGroupQuery().groupMember(requestedBy).list().stream().map(Group::getId).toList());
-    List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+    List<String> own = agencies.activeAmong(groups);
     String requestingAgency = own.size() == 1 ? own.get(0) : (String) asPlatform(engine, () ->
         engine.getRuntimeService().getVariable(caseInstance.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()));
     OutboundReferralProcess.REQUESTING_AGENCY.set(execution, requestingAgency);

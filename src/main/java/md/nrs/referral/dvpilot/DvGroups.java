@@ -1,5 +1,6 @@
 package md.nrs.referral.dvpilot;
 
+import md.nrs.referral.agencies.Agencies;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import md.nrs.referral.agencies.AgencyRepository;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DvGroups {
 
   private final DvGroupRepository groups;
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
   private final ProcessEngine engine;
   private final Clock clock;
 
-  public DvGroups(DvGroupRepository groups, AgencyRepository agencies, ProcessEngine engine, Clock clock) {
+  public DvGroups(DvGroupRepository groups, Agencies agencies, ProcessEngine engine, Clock clock) {
     this.groups = groups;
     this.agencies = agencies;
     this.engine = engine;
@@ -101,7 +101,7 @@ public class DvGroups {
     if (request.startsOn() == null) {
       errors.add(new FieldError("startsOn", "give the date of the first session"));
     }
-    if (request.counsellorAgency() == null || !agencies.existsById(request.counsellorAgency())) {
+    if (request.counsellorAgency() == null || !agencies.exists(request.counsellorAgency())) {
       errors.add(new FieldError("counsellorAgency", "must be an agency of the agency directory"));
     }
     if (!errors.isEmpty()) {

@@ -12,8 +12,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -41,10 +40,10 @@ public class ReferralIntakeController {
 
   private final ReferralRequestReader reader;
   private final ReferralIntake intake;
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
   private final IdentityService identity;
 
-  public ReferralIntakeController(ReferralRequestReader reader, ReferralIntake intake, AgencyRepository agencies,
+  public ReferralIntakeController(ReferralRequestReader reader, ReferralIntake intake, Agencies agencies,
       IdentityService identity) {
     this.reader = reader;
     this.intake = intake;
@@ -139,7 +138,7 @@ public class ReferralIntakeController {
   /** The caller's agency: exactly one active agency or team of the directory among their groups. */
   private String referringAgency(Caller caller) {
     List<String> groups = caller.groups();
-    List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+    List<String> own = agencies.activeAmong(groups);
     if (own.isEmpty()) {
       throw new NotAnAgency("Only staff of an NRS agency may refer cases; " + (caller.userId() == null ? "you" : caller.userId())
           + " belongs to no agency of the directory");

@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.consent.ConsentRegistry;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.util.ArrayDeque;

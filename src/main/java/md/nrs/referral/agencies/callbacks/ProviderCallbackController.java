@@ -1,5 +1,10 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.callbacks;
 
+import md.nrs.referral.agencies.delivery.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
+import md.nrs.referral.agencies.delivery.WebhookSender;
+import md.nrs.referral.agencies.directory.Agency;
+import md.nrs.referral.agencies.directory.AgencyRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

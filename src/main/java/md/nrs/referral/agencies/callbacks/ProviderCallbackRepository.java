@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.callbacks;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

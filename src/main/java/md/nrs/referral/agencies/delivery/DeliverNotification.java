@@ -1,5 +1,6 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
+import md.nrs.referral.agencies.DeliveryConsent;
 import java.time.Clock;
 import md.nrs.referral.engine.ProcessVariable;
 import md.nrs.referral.identity.Grants;

@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
 /**
  * A delivery to an agency that did not succeed, whatever the channel. The message is a short reason

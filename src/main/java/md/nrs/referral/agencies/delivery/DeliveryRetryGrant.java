@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
 import md.nrs.referral.identity.Grants;
 import md.nrs.referral.identity.NrsRole;

@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

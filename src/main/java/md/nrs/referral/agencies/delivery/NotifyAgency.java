@@ -1,5 +1,7 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
+import md.nrs.referral.agencies.AgencyNotification;
+import md.nrs.referral.agencies.AgencyNotifications;
 import md.nrs.referral.engine.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

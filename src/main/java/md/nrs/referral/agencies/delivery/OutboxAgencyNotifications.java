@@ -1,5 +1,8 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
+import md.nrs.referral.agencies.AgencyNotification;
+import md.nrs.referral.agencies.AgencyNotificationOutbox;
+import md.nrs.referral.agencies.NotifiedAgencies;
 import md.nrs.referral.casefile.PlatformStarts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

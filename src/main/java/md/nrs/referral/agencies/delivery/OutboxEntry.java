@@ -1,5 +1,6 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
+import md.nrs.referral.agencies.AgencyNotification;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,7 +67,7 @@ public class OutboxEntry {
   protected OutboxEntry() {
   }
 
-  static OutboxEntry pending(AgencyNotification notification, Instant now) {
+  public static OutboxEntry pending(AgencyNotification notification, Instant now) {
     OutboxEntry entry = new OutboxEntry();
     entry.notificationKey = UUID.randomUUID().toString();
     entry.agencyId = notification.agencyId();

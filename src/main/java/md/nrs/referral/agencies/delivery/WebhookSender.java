@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

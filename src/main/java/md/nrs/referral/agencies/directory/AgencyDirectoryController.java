@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
 import java.net.URI;
 import java.util.List;

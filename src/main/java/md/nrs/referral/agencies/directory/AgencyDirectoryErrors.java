@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,6 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
+import md.nrs.referral.agencies.Agencies;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

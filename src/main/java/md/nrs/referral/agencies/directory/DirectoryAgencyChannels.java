@@ -1,5 +1,6 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
+import md.nrs.referral.agencies.delivery.AgencyChannels;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

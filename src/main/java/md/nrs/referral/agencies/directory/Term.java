@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies;
+package md.nrs.referral.agencies.directory;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

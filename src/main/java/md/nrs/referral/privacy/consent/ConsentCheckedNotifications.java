@@ -1,9 +1,11 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.consent;
 
+import md.nrs.referral.privacy.ConsentPolicy;
+import md.nrs.referral.privacy.PrivacyProperties;
+import md.nrs.referral.agencies.AgencyNotificationOutbox;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
 import md.nrs.referral.agencies.DeliveryConsent;
-import md.nrs.referral.agencies.OutboxAgencyNotifications;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
@@ -26,12 +28,12 @@ public class ConsentCheckedNotifications implements AgencyNotifications, Deliver
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsentCheckedNotifications.class);
 
-  private final OutboxAgencyNotifications outbox;
+  private final AgencyNotificationOutbox outbox;
   private final ConsentPolicy policy;
   private final PrivacyProperties properties;
   private final AuditTrail audit;
 
-  public ConsentCheckedNotifications(OutboxAgencyNotifications outbox, ConsentPolicy policy,
+  public ConsentCheckedNotifications(AgencyNotificationOutbox outbox, ConsentPolicy policy,
       PrivacyProperties properties, AuditTrail audit) {
     this.outbox = outbox;
     this.policy = policy;

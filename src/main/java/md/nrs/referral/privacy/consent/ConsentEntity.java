@@ -1,4 +1,4 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.consent;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,9 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.consent;
 
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.vault.PendingPersonalData;
+import md.nrs.referral.privacy.vault.PersonalFormFields;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

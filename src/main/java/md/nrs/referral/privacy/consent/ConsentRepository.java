@@ -1,4 +1,4 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.consent;
 
 import java.util.List;
 import java.util.Optional;

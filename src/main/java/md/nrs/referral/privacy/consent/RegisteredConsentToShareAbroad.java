@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.consent;
 
+import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.crossborder.PartnerSharingConsent;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,8 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.retention;
 
+import md.nrs.referral.privacy.PrivacyProperties;
+import md.nrs.referral.privacy.vault.PersonEntity;
+import md.nrs.referral.privacy.vault.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -73,7 +76,7 @@ public class Anonymisation {
         Instant now = clock.instant();
         due.forEach(p -> p.anonymise(now));
         persons.saveAll(due);
-        return due.stream().map(p -> p.caseCode).toList();
+        return due.stream().map(PersonEntity::caseCode).toList();
       });
       for (String code : anonymised) {
         audit.record(new AuditEvent("retention", AuditActions.PERSONAL_DATA_ANONYMISED, code, "person", AuditEvent.OK,

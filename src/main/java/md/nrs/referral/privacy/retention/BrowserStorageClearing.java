@@ -1,4 +1,4 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.retention;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * localStorage; its own script stops new ones (scripts/nrs-no-drafts), this removes whatever an older page
  * or version left. Browsers obey the header on HTTPS and on localhost only.
  */
-final class BrowserStorageClearing extends OncePerRequestFilter {
+public final class BrowserStorageClearing extends OncePerRequestFilter {
 
   static final String HEADER = "Clear-Site-Data";
   static final String AT_LOGOUT = "\"cache\", \"storage\"";

@@ -1,5 +1,10 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.ConsentPolicy;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataAccessRefused;
+import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.consent.ConsentRegistry;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.util.LinkedHashMap;

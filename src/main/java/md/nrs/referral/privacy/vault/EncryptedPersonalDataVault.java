@@ -1,5 +1,10 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.ConsentPolicy;
+import md.nrs.referral.privacy.FieldCipher;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataAccessRefused;
+import md.nrs.referral.privacy.PersonalDataVault;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.PrivacyProperties;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

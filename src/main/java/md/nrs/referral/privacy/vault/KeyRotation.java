@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.FieldCipher;
 import java.util.List;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;

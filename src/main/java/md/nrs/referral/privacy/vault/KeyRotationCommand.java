@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.FieldCipher;
 import java.util.Map;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;

@@ -1,11 +1,13 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
+
+import md.nrs.referral.privacy.PersonRecord;
 
 /**
  * Hands the personal data taken out of a task submission from the HTTP filter to the engine's
  * completion of that task, on the same thread, so the vault write commits or rolls back with the
  * completion itself (and only after the engine has checked the user may complete the task).
  */
-final class PendingPersonalData {
+public final class PendingPersonalData {
 
   private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
 
@@ -17,7 +19,7 @@ final class PendingPersonalData {
   }
 
   /** The person submitted with this task's completion, once. */
-  static PersonRecord take(String taskId) {
+  public static PersonRecord take(String taskId) {
     Pending pending = PENDING.get();
     if (pending != null && pending.taskId().equals(taskId)) {
       PENDING.remove();

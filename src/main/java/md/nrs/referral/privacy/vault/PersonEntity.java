@@ -1,5 +1,7 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.FieldCipher;
+import md.nrs.referral.privacy.PersonRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +13,7 @@ import java.time.Instant;
 /** A row of nrs_person: every personal column sealed (see {@link FieldCipher}); the case code in clear. */
 @Entity
 @Table(name = "nrs_person")
-class PersonEntity {
+public class PersonEntity {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,7 +71,7 @@ class PersonEntity {
     familyContact = cipher.seal(person.familyContact(), caseCode, "family_contact");
   }
 
-  PersonRecord open(FieldCipher cipher) {
+  public PersonRecord open(FieldCipher cipher) {
     String birth = cipher.open(dateOfBirth, keyId, caseCode, "date_of_birth");
     return new PersonRecord(cipher.open(givenName, keyId, caseCode, "given_name"),
         cipher.open(familyName, keyId, caseCode, "family_name"),
@@ -83,7 +85,11 @@ class PersonEntity {
         cipher.open(familyContact, keyId, caseCode, "family_contact"));
   }
 
-  void anonymise(Instant at) {
+  public String caseCode() {
+    return caseCode;
+  }
+
+  public void anonymise(Instant at) {
     givenName = familyName = dateOfBirth = sex = phone = email = address = documentType = documentNumber = familyContact = null;
     anonymisedAt = at;
     updatedAt = at;

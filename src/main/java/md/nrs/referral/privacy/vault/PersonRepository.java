@@ -1,11 +1,11 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface PersonRepository extends JpaRepository<PersonEntity, Long> {
+public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
   Optional<PersonEntity> findByCaseCode(String caseCode);
 

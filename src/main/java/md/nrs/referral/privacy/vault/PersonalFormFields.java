@@ -1,5 +1,6 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.PersonRecord;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import md.nrs.referral.forms.PersonalData;
 
 /** The {@link PersonalData} fields of a form contract, and the {@link PersonRecord} built from their values. */
-final class PersonalFormFields {
+public final class PersonalFormFields {
 
   private static final Map<Class<?>, Map<String, String>> CACHE = new ConcurrentHashMap<>();
 
@@ -31,7 +32,7 @@ final class PersonalFormFields {
     });
   }
 
-  static Set<String> names(Class<? extends Record> contract) {
+  public static Set<String> names(Class<? extends Record> contract) {
     return of(contract).keySet();
   }
 

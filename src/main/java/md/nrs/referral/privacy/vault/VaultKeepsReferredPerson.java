@@ -1,5 +1,7 @@
-package md.nrs.referral.privacy;
+package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataVault;
 import md.nrs.referral.intake.IntakePerson;
 import md.nrs.referral.intake.PersonalDataNotAccepted;
 import md.nrs.referral.intake.ReferralPersonalData;
