@@ -67,12 +67,6 @@ public final class OutboundReferralProcess {
   public static final String OUTCOME_NO_CONSENT = "not-sent-no-consent";
   public static final String OUTCOME_PARTNER_ASSISTS = "partner-assists";
 
-  /** Partner agencies abroad a request may go to (agency directory ids). */
-  public static final String[] PARTNERS_ABROAD = {"veritas"};
-  /** What a partner may be asked to do. */
-  public static final String[] ASSISTANCE_TYPES = {"identification", "shelter", "medical", "psychological", "legal",
-      "return-support", "family-tracing"};
-
   private OutboundReferralProcess() {
   }
 }

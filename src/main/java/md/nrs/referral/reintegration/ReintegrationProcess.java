@@ -64,8 +64,6 @@ public final class ReintegrationProcess {
   public static final ProcessVariable<String> REINTEGRATION_OUTCOME = ProcessVariable.text("reintegrationOutcome");
   public static final ProcessVariable<String> REVIEW_NOTE = ProcessVariable.text("reviewNote");
 
-  /** The choices of the forms, as the forms and the routing table spell them. */
-  public static final String[] PROGRAMME_CHOICES = {"family-community", "education", "vocational-training", "employment"};
   public static final String OUTCOME_COMPLETED = "completed";
   public static final String OUTCOME_DISCONTINUED = "discontinued";
 

@@ -89,13 +89,6 @@ public final class RepatriationProcess {
   public static final String OUTCOME_RETURNED = "returned";
   public static final String OUTCOME_NOT_RETURNED = "not-returned";
 
-  /** The choices of the forms, as the forms spell them. */
-  public static final String[] RISK_LEVELS = {"low", "medium", "high"};
-  public static final String[] DOCUMENT_TYPES = {"passport", "consular-travel-document", "none-needed"};
-  public static final String[] ARRIVAL_POINTS = {"chisinau-airport", "leuseni", "palanca", "other"};
-  public static final String[] ESCORTS = {"none", "iom-staff", "social-worker", "law-enforcement", "other"};
-  public static final String[] HAND_OVER_TO = {"cap", "family", "guardianship-authority", "other"};
-
   private RepatriationProcess() {
   }
 }

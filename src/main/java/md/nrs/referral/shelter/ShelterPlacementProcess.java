@@ -99,10 +99,6 @@ public final class ShelterPlacementProcess {
   public static final String OUTCOME_DISCHARGED = "discharged";
   public static final String OUTCOME_NO_PLACE = "no-place";
 
-  /** The choices of the forms, as the forms spell them. */
-  public static final String[] DISCHARGE_REASONS =
-      {"recovered", "moved-to-family", "moved-to-other-accommodation", "left-voluntarily", "maximum-stay-reached"};
-
   private ShelterPlacementProcess() {
   }
 }
