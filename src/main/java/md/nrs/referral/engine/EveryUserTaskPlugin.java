@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -42,47 +43,29 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          String formRef = formRef(element);
-          listener.onUserTask(new EveryUserTask.UserTask() {
-            @Override
-            public String id() {
-              return activity.getId();
-            }
-
-            @Override
-            public String formRef() {
-              return formRef;
-            }
-
-            @Override
-            public void on(String event, TaskListener taskListener) {
-              behavior.getTaskDefinition().addTaskListener(event, taskListener);
-            }
-          });
+          listener.onUserTask(new ParsedUserTask(activity.getId(), formRef(element), behavior.getTaskDefinition()));
         }
       }
 
       @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String formRef = formRef(element);
-        listener.onStartEvent(new EveryUserTask.StartEvent() {
-          @Override
-          public String id() {
-            return activity.getId();
-          }
-
-          @Override
-          public String formRef() {
-            return formRef;
-          }
-
-          @Override
-          public void on(String event, ExecutionListener executionListener) {
-            activity.addListener(event, executionListener);
-          }
-        });
+        listener.onStartEvent(new ParsedStartEvent(activity.getId(), formRef(element), activity));
       }
     };
+  }
+
+  private record ParsedUserTask(String id, String formRef, TaskDefinition definition) implements EveryUserTask.UserTask {
+    @Override
+    public void on(String event, TaskListener taskListener) {
+      definition.addTaskListener(event, taskListener);
+    }
+  }
+
+  private record ParsedStartEvent(String id, String formRef, ActivityImpl activity) implements EveryUserTask.StartEvent {
+    @Override
+    public void on(String event, ExecutionListener executionListener) {
+      activity.addListener(event, executionListener);
+    }
   }
 
   private static String formRef(Element element) {
