@@ -2,9 +2,9 @@ package md.nrs.referral.analytics;
 
 import java.util.Collection;
 import java.util.List;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who may read the bottleneck figures: managers and administrators. Figures hold no personal data, but they are management information. */
 public final class AnalyticsAccess {
@@ -19,7 +19,6 @@ public final class AnalyticsAccess {
   }
 
   public static List<String> groupsOf(IdentityService identity) {
-    Authentication caller = identity.getCurrentAuthentication();
-    return caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    return Caller.current(identity).groups();
   }
 }

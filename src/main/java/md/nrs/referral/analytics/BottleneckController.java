@@ -3,8 +3,8 @@ package md.nrs.referral.analytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -89,6 +89,6 @@ public class BottleneckController {
 
   /** The engine's clock, so "overdue now" agrees with the engine's own due-date checks (and tests can move it). */
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return PlatformClock.now();
   }
 }

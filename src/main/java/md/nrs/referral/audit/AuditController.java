@@ -3,6 +3,7 @@ package md.nrs.referral.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;

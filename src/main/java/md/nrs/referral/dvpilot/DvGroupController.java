@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -48,8 +48,7 @@ public class DvGroupController {
 
   @PostMapping
   public ResponseEntity<?> create(@RequestBody DvGroups.DvGroupRequest request) {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> callerGroups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> callerGroups = Caller.current(identity).groups();
     if (!callerGroups.contains(NrsRole.ADMINISTRATORS.groupId())) {
       return error(HttpStatus.FORBIDDEN, "AuthorizationException", "Only administrators may add counselling groups", null);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.engine.EngineExceptions;
 import md.nrs.referral.forms.InvalidFormException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ParamException;
 
@@ -78,7 +78,7 @@ final class EngineErrors {
     if (invalidForm != null) { // the platform's own: names each field, never a value
       return new ClientMistake(400, "InvalidFormException", invalidForm.getMessage(), invalidForm.errors());
     }
-    if (find(thrown, FormFieldValidationException.class) != null) {
+    if (find(thrown, EngineExceptions.FORM_FIELD_INVALID) != null) {
       return ClientMistake.invalid("A form field is not valid for this form");
     }
     Throwable worded = findWorded(thrown);

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks a form submission before the engine sees it — task completion and process start, on
  * /engine-rest and on the webapps' API that Tasklist uses — and answers 400 naming each bad field, so
- * the task stays open and nothing is half-started. Inside the engine, {@link FormValidationParseListener}
+ * the task stays open and nothing is half-started. Inside the engine, {@link FormValidationListener}
  * checks again for callers that bypass HTTP.
  */
 public class FormSubmissionGuard extends OncePerRequestFilter {

@@ -1,7 +1,8 @@
 package md.nrs.referral.hotline;
 
 import java.util.List;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/hotline-call.bpmn: one call to La Strada's hotline or to Interaction's trustline
@@ -10,6 +11,7 @@ import md.nrs.referral.process.ProcessVariable;
  * case starts an NRS case and a call-back by the operator's agency. {@link #OPERATOR_AGENCY} and
  * {@link #CALL_TYPE} are what the call statistics count.
  */
+@ProcessContract
 public final class HotlineCallProcess {
 
   public static final String KEY = "hotline-call";

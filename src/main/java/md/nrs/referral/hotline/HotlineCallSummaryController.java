@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +37,7 @@ public class HotlineCallSummaryController {
 
   @GetMapping("/api/hotline/calls/summary")
   public ResponseEntity<?> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = Caller.current(identity).groups();
     if (groups.stream().noneMatch(READERS::contains)) {
       return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
           "message", "Only managers, NRS coordinators, the Permanent Secretariat and administrators may read call statistics"));

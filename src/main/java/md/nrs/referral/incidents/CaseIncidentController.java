@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.CacheControl;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import md.nrs.referral.engine.Platform;
 import md.nrs.referral.models.CaseMigrations.DryRun;
 import md.nrs.referral.models.CaseMigrations.InstanceCheck;
 import md.nrs.referral.models.CaseMigrations.Plan;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -198,15 +198,7 @@ public class ModelMigrationsController {
 
   /** Runs engine calls as the platform: the role was checked here, and cases hold no personal data. */
   private <T> T asPlatform(Supplier<T> action) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return action.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Platform.asPlatform(identity, action);
   }
 
   private static Map<String, Object> planView(Plan plan) {

@@ -3,9 +3,9 @@ package md.nrs.referral.models;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 
 /** Revisions and migrations of the models are for policy staff and administrators only. */
@@ -16,8 +16,7 @@ final class PolicyStaffOnly {
 
   /** A 403 answer unless the caller is policy staff or an administrator. */
   static Optional<ResponseEntity<Object>> refuse(IdentityService identity, String what) {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = Caller.current(identity).groups();
     if (groups.contains(NrsRole.POLICY_STAFF.groupId()) || groups.contains(NrsRole.ADMINISTRATORS.groupId())) {
       return Optional.empty();
     }
@@ -25,8 +24,7 @@ final class PolicyStaffOnly {
   }
 
   static String callerId(IdentityService identity) {
-    Authentication caller = identity.getCurrentAuthentication();
-    return caller == null ? null : caller.getUserId();
+    return Caller.current(identity).userId();
   }
 
   static ResponseEntity<Object> error(int status, String type, String message) {

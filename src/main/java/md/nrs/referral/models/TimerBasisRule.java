@@ -1,6 +1,5 @@
 package md.nrs.referral.models;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
  * policy officer sees the basis where the limit is drawn. The same patterns are written to the Modeler
  * lint plugin's vocabulary.json (ModelerVocabularyTest), whose rule nrs/timer-basis flags the same events.
  */
-public final class TimerBasisRule {
+public final class TimerBasisRule implements BpmnRule {
 
   /** The patterns, any of which names a basis; as Java and JavaScript regular expressions (same syntax). */
   public static final String LEGAL_ACT = "\\b(Law|Government Decision|GD|Order|Regulation)\\s+(no\\.\\s*)?\\d+/\\d{4}\\b";
@@ -30,8 +29,6 @@ public final class TimerBasisRule {
   private static final List<Pattern> BASES = List.of(Pattern.compile(LEGAL_ACT),
       Pattern.compile(POLICY_DEFAULT, Pattern.CASE_INSENSITIVE));
 
-  private TimerBasisRule() {
-  }
 
   /** What the lint plugin reads: each pattern with whether it ignores case. */
   public static List<Map<String, Object>> patterns() {
@@ -45,15 +42,14 @@ public final class TimerBasisRule {
     return entry;
   }
 
-  /** The problems of one BPMN file: one per timer event whose documentation names no basis. */
-  static List<ModelProblem> check(String file, BpmnModelInstance model) {
-    List<ModelProblem> problems = new ArrayList<>();
-    for (BaseElement event : timerEvents(model)) {
+  /** One problem per timer event whose documentation names no basis. */
+  @Override
+  public void check(BpmnFile file) {
+    for (BaseElement event : timerEvents(file.model())) {
       if (!namesABasis(event)) {
-        problems.add(new ModelProblem(file, ModelValidator.describe(event), MESSAGE, event.getId()));
+        file.problem(event, MESSAGE);
       }
     }
-    return problems;
   }
 
   /** Every event carrying a timer, in document order. */

@@ -1,6 +1,7 @@
 package md.nrs.referral.monitoring;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/monitoring.bpmn: periodic follow-up visits by the responsible team on the
@@ -8,6 +9,7 @@ import md.nrs.referral.process.ProcessVariable;
  * the outcome "new-risk" (the case process then goes back to the needs assessment); after the last
  * visit without one, the outcome is "completed". An overdue visit is reported to the NRS coordinators.
  */
+@ProcessContract
 public final class MonitoringProcess {
 
   public static final String KEY = "monitoring";

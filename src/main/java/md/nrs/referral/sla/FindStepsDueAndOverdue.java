@@ -1,8 +1,8 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** The sla-watch sweep, on the engine's clock (so tests move time by moving that clock). */
@@ -17,6 +17,6 @@ public class FindStepsDueAndOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    watch.sweep(ClockUtil.getCurrentTime().toInstant());
+    watch.sweep(PlatformClock.now());
   }
 }

@@ -1,11 +1,13 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/sla-escalation.bpmn (one per overdue step: the NRS coordinators act on it) and
  * processes/sla-watch.bpmn (the periodic sweep that finds steps coming due and overdue).
  */
+@ProcessContract
 public final class SlaEscalationProcess {
 
   public static final String KEY = "sla-escalation";

@@ -14,7 +14,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.hotline.HotlineCallProcess;
 import md.nrs.referral.privacy.ConsentPolicy;
-import md.nrs.referral.privacy.ConsentRegistry;
+import md.nrs.referral.privacy.consent.ConsentRegistry;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;

@@ -14,7 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;

@@ -36,7 +36,7 @@ class LintFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/lint-fixtures");
   private static final Path TOOLS = Path.of("tools/models");
 
-  @Autowired ModelDeploymentPlugin models;
+  @Autowired BaselineDeployment models;
 
   private JsonNode flagged;
 

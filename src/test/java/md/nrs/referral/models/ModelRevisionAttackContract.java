@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.DeploymentCheckPlugin;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -309,7 +310,7 @@ abstract class ModelRevisionAttackContract {
   private void bypassingTheGate(Runnable deployment) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     List<Deployer> all = configuration.getDeployers();
-    configuration.getDeploymentCache().setDeployers(all.stream().filter(d -> !(d instanceof RevisionGate)).toList());
+    configuration.getDeploymentCache().setDeployers(all.stream().filter(d -> !(d instanceof DeploymentCheckPlugin.ChecksDeployer)).toList());
     try {
       deployment.run();
     } finally {

@@ -68,7 +68,7 @@ class ModelerInTheBrowserTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
-  @Autowired md.nrs.referral.agencies.OutboxRepository outbox;
+  @Autowired md.nrs.referral.agencies.delivery.OutboxRepository outbox;
   @LocalServerPort int port;
 
   private HttpServer pages;

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import md.nrs.referral.expressions.PlatformDelegates;
+import md.nrs.referral.engine.expressions.PlatformDelegates;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.NrsRole;
 import org.junit.jupiter.api.Test;

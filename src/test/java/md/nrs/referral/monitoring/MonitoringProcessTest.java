@@ -22,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.forms.InvalidFormException;
 import md.nrs.referral.reporting.ReportingDeadlinesProcess.Elements;
 import md.nrs.referral.testing.Failures;
@@ -139,11 +140,11 @@ class ReportingDeadlinesProcessTest {
     Task task = task(season, Elements.SECRETARIAT_HALF_YEAR_REPORT);
 
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("reportReference", "PS-2027/41",
-        "submittedOn", LocalDate.now(CHISINAU).plusDays(3).toString())))
+        "submittedOn", platformToday().plusDays(3).toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("submittedOn: cannot be in the future");
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("reportReference", " ",
-        "submittedOn", LocalDate.now(CHISINAU).toString())))
+        "submittedOn", platformToday().toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("reportReference: is required");
 
@@ -153,7 +154,7 @@ class ReportingDeadlinesProcessTest {
 
   private static Map<String, Object> validForm(String reference) {
     // Bean Validation's "not in the future" reads the real clock, not the engine's
-    return Map.of("reportReference", reference, "submittedOn", LocalDate.now(CHISINAU).toString(),
+    return Map.of("reportReference", reference, "submittedOn", platformToday().toString(),
         "reportNote", "Two providers reported late");
   }
 
@@ -198,5 +199,10 @@ class ReportingDeadlinesProcessTest {
 
   private static Date at(int year, int month, int day, int hour, int minute) {
     return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, CHISINAU).toInstant());
+  }
+
+  /** Today for the platform, which follows the engine's moved clock (one clock: PlatformClock). */
+  private static LocalDate platformToday() {
+    return LocalDate.ofInstant(PlatformClock.now(), CHISINAU);
   }
 }

@@ -1,0 +1,173 @@
+package md.nrs.referral.agencies.callbacks;
+
+import md.nrs.referral.agencies.delivery.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
+import md.nrs.referral.agencies.delivery.WebhookSender;
+import md.nrs.referral.agencies.directory.Agency;
+import md.nrs.referral.agencies.directory.AgencyRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.forms.FormCatalog;
+import md.nrs.referral.forms.FormValidator;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An agency's system answers a step it was notified of (accept or reject a referral, report an
+ * outcome) without Tasklist: {@code POST /api/callbacks/{agencyId}}, as a user of that agency (HTTP
+ * Basic), signed like our webhooks with the agency's shared secret
+ * ({@code X-NRS-Signature: sha256=HMAC(secret, timestamp + "." + body)}, {@code X-NRS-Timestamp} within
+ * five minutes) and carrying an {@code Idempotency-Key}. Body:
+ * {@code {"notificationKey": "...", "step": "UserTask_AnswerReferral", "values": {"providerAnswer": "accept"}}}.
+ * The values are checked against the step's form contract, then the waiting task is completed.
+ */
+@RestController
+public class ProviderCallbackController {
+
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final AgencyRepository agencies;
+  private final OutboxRepository outbox;
+  private final ProviderCallbackRepository callbacks;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final FormCatalog catalog;
+  private final FormValidator validator;
+  private final Clock clock;
+
+  public ProviderCallbackController(AgencyRepository agencies, OutboxRepository outbox, ProviderCallbackRepository callbacks,
+      TaskService tasks, IdentityService identity, FormCatalog catalog, FormValidator validator, Clock clock) {
+    this.agencies = agencies;
+    this.outbox = outbox;
+    this.callbacks = callbacks;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.catalog = catalog;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  @PostMapping("/api/callbacks/{agencyId}")
+  @Transactional
+  public ResponseEntity<Map<String, Object>> callback(@PathVariable String agencyId,
+      @RequestHeader(value = "X-NRS-Timestamp", required = false) String timestamp,
+      @RequestHeader(value = "X-NRS-Signature", required = false) String signature,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody(required = false) String body) {
+    Agency agency = agencies.findById(agencyId).filter(Agency::isActive).orElse(null);
+    if (agency == null || agency.getWebhookSecret() == null) {
+      return error(401, "AuthenticationException", "Callbacks need an active agency with a shared secret in the directory");
+    }
+    if (!Caller.current(identity).in(agencyId)) {
+      return error(403, "AuthorizationException", "Only a user of " + agencyId + " may call back for it");
+    }
+    String payload = body == null ? "" : body;
+    if (!fresh(timestamp) || !signedBy(agency.getWebhookSecret(), timestamp, payload, signature)) {
+      return error(401, "AuthenticationException", "Missing, stale or wrong signature (X-NRS-Timestamp, X-NRS-Signature)");
+    }
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+      return fieldErrors(List.of(new FieldError("Idempotency-Key", "is required (a unique key per callback, at most 100 characters)")));
+    }
+    var previous = callbacks.findById(idempotencyKey);
+    if (previous.isPresent()) {
+      return previous.get().getAgencyId().equals(agencyId)
+          ? ResponseEntity.ok(Map.of("status", "already-applied", "step", previous.get().getStep()))
+          : error(409, "ConflictException", "This Idempotency-Key was used by another agency");
+    }
+    JsonNode request;
+    try {
+      request = json.readTree(payload);
+    } catch (Exception malformed) {
+      return error(400, "InvalidRequestException", "The body is not valid JSON");
+    }
+    List<FieldError> problems = new ArrayList<>();
+    String notificationKey = text(request, "notificationKey", problems);
+    String step = text(request, "step", problems);
+    JsonNode values = request == null ? null : request.get("values");
+    if (values == null || !values.isObject()) {
+      problems.add(new FieldError("values", "is required: the answers of the step's form"));
+    }
+    if (!problems.isEmpty()) {
+      return fieldErrors(problems);
+    }
+    OutboxEntry entry = outbox.findByNotificationKey(notificationKey).filter(e -> e.getAgencyId().equals(agencyId)).orElse(null);
+    if (entry == null || entry.getProcessInstanceId() == null) {
+      return error(404, "NotFoundException", "No notification " + notificationKey + " was sent to " + agencyId);
+    }
+    Task task = tasks.createTaskQuery().processInstanceId(entry.getProcessInstanceId()).taskDefinitionKey(step)
+        .taskCandidateGroup(agencyId).initializeFormKeys().singleResult();
+    if (task == null) {
+      return error(409, "ConflictException", "No step " + step + " of case " + entry.getCaseCode() + " is waiting for " + agencyId);
+    }
+    Map<String, Object> answers = json.convertValue(values, LinkedHashMap.class);
+    String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+    var contract = catalog.contractFor(formId);
+    if (contract.isPresent()) {
+      List<FieldError> invalid = validator.validate(contract.get(), answers, true);
+      if (!invalid.isEmpty()) {
+        return fieldErrors(invalid.stream().map(e -> new FieldError("values." + e.field(), e.message())).toList());
+      }
+    }
+    tasks.complete(task.getId(), answers);
+    callbacks.save(new ProviderCallback(idempotencyKey, agencyId, notificationKey, step, task.getId(), clock.instant()));
+    return ResponseEntity.ok(Map.of("status", "applied", "step", step, "caseCode", entry.getCaseCode()));
+  }
+
+  private boolean fresh(String timestamp) {
+    try {
+      Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
+      return Duration.between(sent, clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) <= 0;
+    } catch (RuntimeException notANumber) {
+      return false;
+    }
+  }
+
+  private static boolean signedBy(String secret, String timestamp, String body, String signature) {
+    if (signature == null) {
+      return false;
+    }
+    String expected = "sha256=" + WebhookSender.sign(secret, timestamp + "." + body);
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String text(JsonNode request, String field, List<FieldError> problems) {
+    JsonNode value = request == null ? null : request.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      problems.add(new FieldError(field, "is required"));
+      return null;
+    }
+    return value.asText();
+  }
+
+  private static ResponseEntity<Map<String, Object>> fieldErrors(List<FieldError> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", "Invalid callback: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    body.put("fieldErrors", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private static ResponseEntity<Map<String, Object>> error(int status, String type, String message) {
+    return ResponseEntity.status(status).body(Map.of("type", type, "message", message));
+  }
+}
