@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Prints every translatable text of the forms as "key<TAB>text" (the keys of forms/i18n/*.json).
 
-Key: form.<form id>.<component key, or id when it has none>.<label|description|text|placeholder>,
+Key: form.<form id>.<component key, or id when it has none>.<label|dateLabel|timeLabel|description|text|placeholder>,
 and form.<form id>.<component>.value.<stored value> for the label of a choice.
 Run from the project root: python3 tools/i18n/form-texts.py [form id ...]
 """
 import glob, json, sys
 
-PROPS = ('label', 'description', 'text', 'placeholder')
+PROPS = ('label', 'dateLabel', 'timeLabel', 'description', 'text', 'placeholder')
 
 def texts(form):
     out = {}

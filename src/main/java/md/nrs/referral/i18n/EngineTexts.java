@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
  * Puts the user's language into what the engine APIs answer Tasklist: the texts of a Camunda Form
  * (labels, descriptions, text blocks and the labels of choices, never their stored values), and the
  * names of tasks, process definitions and filters. Keys (see forms/i18n/README.md):
- * form.&lt;form id&gt;.&lt;component key or id&gt;.&lt;label|description|text|placeholder&gt;,
+ * form.&lt;form id&gt;.&lt;component key or id&gt;.&lt;label|dateLabel|timeLabel|description|text|placeholder&gt;,
  * form.&lt;form id&gt;.&lt;component&gt;.value.&lt;value&gt;, task.&lt;process key&gt;.&lt;task id&gt;,
  * process.&lt;process key&gt;, filter.&lt;slug of its name&gt;.name and .description.
  */
 @Component
 public class EngineTexts {
 
-  static final String[] FORM_TEXTS = {"label", "description", "text", "placeholder"};
+  static final String[] FORM_TEXTS = {"label", "dateLabel", "timeLabel", "description", "text", "placeholder"};
 
   private final Translations translations;
 
@@ -82,7 +82,7 @@ public class EngineTexts {
               properties.get("description").asText()));
         }
       } else if (object.path("key").isTextual() && object.has("deploymentId") && object.has("version")
-          && object.has("startableInTasklist")) {
+          && object.has("resource")) { // a process definition, in a list, alone or embedded in a task list
         translateName(object, "process." + object.get("key").asText(), language);
       }
     }

@@ -114,6 +114,8 @@ class LanguageInTheBrowserTest {
     String refusal = words.get("form.register-referral.minor.label") + ": "
         + words.get("validation.must-agree-with-the-age-band-tick-it-for-0-17-years-not-for-18-or-older");
     browser.waitForText(refusal);
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelectorAll('.modal, .modal-body').forEach(e => e.scrollTop = 0)");
     browser.screenshot("i18n-" + language + "-04-server-refusal");
     assertThat(browser.bodyText()).doesNotContain("must agree with the age band");
     assertThat(cases()).as("nothing started").isEqualTo(casesBefore);
@@ -137,7 +139,25 @@ class LanguageInTheBrowserTest {
     assertThat(task).contains(words.get("task.nrs-case.UserTask_IdentificationInterview"),
         words.get("form.identification-interview.victimStatus.value.presumed-victim"),
         words.get("form.identification-interview.formsOfExploitation.value.labour"))
-        .doesNotContain("Identification interview");
+        .doesNotContain("Identification interview", "NRS case");
+
+    // the date picker: the language's months and weekdays, Monday first (the form opens once the task is claimed)
+    browser.click(By.cssSelector("button.claim, [ng-click='claim()']"));
+    browser.waitUntil(d -> d.findElements(By.cssSelector(".tasks-list .task")).stream()
+        .anyMatch(row -> row.getText().contains(words.get("task.nrs-case.UserTask_IdentificationInterview"))));
+    browser.settle();
+    browser.screenshot("i18n-" + language + "-06-task-list");
+    assertThat(browser.driver().findElement(By.cssSelector(".tasks-list")).getText())
+        .contains(words.get("process.nrs-case")).doesNotContain("Identification interview", "NRS case");
+    browser.click(By.cssSelector("[id$='-Field_InterviewedOn-date']"));
+    browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
+    browser.screenshot("i18n-" + language + "-07-date-picker");
+    List<String> weekdays = browser.driver().findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday"))
+        .stream().map(WebElement::getText).map(String::trim).toList();
+    List<String> expected = List.of(words.get("formjs.weekdays-short").split(","));
+    assertThat(weekdays).as("Monday first").startsWith(expected.get(1), expected.get(2));
+    String month = browser.driver().findElement(By.cssSelector(".flatpickr-calendar.open .flatpickr-month")).getText();
+    assertThat(List.of(words.get("formjs.months").split(","))).anySatisfy(name -> assertThat(month).contains(name));
   }
 
   @Test
@@ -156,7 +176,13 @@ class LanguageInTheBrowserTest {
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList();
     assertThat(labels).as("the hotline form's words").hasSizeGreaterThan(15)
         .allSatisfy(text -> assertThat(NAMES.matcher(text).replaceAll("")).as(text).doesNotContainPattern("[A-Za-z]"));
-    browser.screenshot("i18n-ru-06-hotline-form");
+    browser.screenshot("i18n-ru-07-hotline-form");
+
+    // form-js's own check, in Russian
+    browser.click(By.cssSelector(".modal-footer button.btn-primary"));
+    browser.waitForText(words.get("formjs.field-required"));
+    assertThat(modalText()).doesNotContain("Field is required.");
+    browser.screenshot("i18n-ru-08-hotline-form-required");
 
     String form = HotlineCallProcess.FORM_RECORD_CALL;
     long calls = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(HotlineCallProcess.KEY).count();
@@ -165,7 +191,7 @@ class LanguageInTheBrowserTest {
     browser.select("Field_Region", Browser.optionLabel(form, "Field_Region", "transnistria", "ru"));
     browser.select("Field_Topic", Browser.optionLabel(form, "Field_Topic", "working-abroad", "ru"));
     browser.type("Field_CallSummary", "Спрашивали о предложении работы в Польше");
-    browser.screenshot("i18n-ru-07-hotline-form-filled");
+    browser.screenshot("i18n-ru-09-hotline-form-filled");
     browser.click(By.cssSelector(".modal-footer button.btn-primary"));
     browser.waitUntil(d -> engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(HotlineCallProcess.KEY).count() == calls + 1);
