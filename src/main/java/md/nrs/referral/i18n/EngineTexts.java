@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * names of tasks, process definitions and filters. Keys (see forms/i18n/README.md):
  * form.&lt;form id&gt;.&lt;component key or id&gt;.&lt;label|dateLabel|timeLabel|description|text|placeholder&gt;,
  * form.&lt;form id&gt;.&lt;component&gt;.value.&lt;value&gt;, task.&lt;process key&gt;.&lt;task id&gt;,
- * process.&lt;process key&gt;, filter.&lt;slug of its name&gt;.name and .description.
+ * process.&lt;process key&gt;, filter.&lt;slug of its name&gt;.name and .description, filter.variable.&lt;name&gt;.
  */
 @Component
 public class EngineTexts {
@@ -77,9 +77,18 @@ public class EngineTexts {
       } else if ("Task".equals(object.path("resourceType").asText()) && object.has("properties")) {
         String slug = slug(object.get("name").asText());
         translateName(object, "filter." + slug + ".name", language);
-        if (object.get("properties") instanceof ObjectNode properties && properties.path("description").isTextual()) {
-          properties.put("description", translations.text(language, "filter." + slug + ".description",
-              properties.get("description").asText()));
+        if (object.get("properties") instanceof ObjectNode properties) {
+          if (properties.path("description").isTextual()) {
+            properties.put("description", translations.text(language, "filter." + slug + ".description",
+                properties.get("description").asText()));
+          }
+          // the variables a filter shows in each row ("Case": the case code)
+          for (JsonNode variable : properties.path("variables")) {
+            if (variable instanceof ObjectNode shown && shown.path("label").isTextual() && shown.path("name").isTextual()) {
+              shown.put("label", translations.text(language, "filter.variable." + shown.get("name").asText(),
+                  shown.get("label").asText()));
+            }
+          }
         }
       } else if (object.path("key").isTextual() && object.has("deploymentId") && object.has("version")
           && object.has("resource")) { // a process definition, in a list, alone or embedded in a task list

@@ -17,9 +17,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Puts a client mistake's words into the caller's language ({@link RequestLanguage}): every 4xx answer
  * with "fieldErrors" — the form guard on both engine APIs, and the platform API (intake, agency directory,
- * revision gate) — gets each field's message translated and a message that names the fields, for a form
+ * incidents) — gets each field's message translated and a message that names the fields, for a form
  * by their labels in that language. The codes stay as they are for machines: "type", each "field", the
- * "form" id. Only answers to changes (not GET) are buffered; those are small.
+ * "form" id. English answers stay exactly as written. Only answers to changes (not GET) are buffered;
+ * those are small.
  */
 public class ErrorMessagesFilter extends OncePerRequestFilter {
 
@@ -48,6 +49,10 @@ public class ErrorMessagesFilter extends OncePerRequestFilter {
       JsonNode tree = readOrNull(body);
       if (tree instanceof ObjectNode error && error.path("fieldErrors").isArray() && !error.get("fieldErrors").isEmpty()) {
         Language language = languages.of(request);
+        if (language == Language.FALLBACK) { // the messages are written in English: left exactly as they are
+          buffered.copyBodyToResponse();
+          return;
+        }
         translate(error, language);
         byte[] translated = json.writeValueAsBytes(error);
         buffered.resetBuffer();

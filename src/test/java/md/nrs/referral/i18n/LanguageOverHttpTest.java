@@ -47,7 +47,7 @@ class LanguageOverHttpTest {
 
     assertThat(ro.get("message").asText()).contains("Referit de (canal): alegeți cum a venit referirea");
     assertThat(ru.get("message").asText()).contains("Кем направлен (канал): выберите, как поступило направление");
-    assertThat(en.get("message").asText()).contains("Referred by (channel): choose how the referral came");
+    assertThat(en.get("message").asText()).contains("channel: choose how the referral came");
     // the codes stay for machines
     for (JsonNode answer : new JsonNode[] {ro, ru, en}) {
       assertThat(answer.get("type").asText()).isEqualTo("InvalidFormException");

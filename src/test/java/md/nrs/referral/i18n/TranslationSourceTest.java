@@ -164,10 +164,13 @@ class TranslationSourceTest {
   /** Mostly Cyrillic letters; Latin only in names, codes and stored values quoted in the text. */
   private static boolean isCyrillic(String text) {
     String words = text.replaceAll("\\{\\{?[A-Za-z0-9]+}}?", "").replaceAll("NRS-[\\w-]+", "")
-        .replaceAll("\\b(SOS|La Strada|Interaction|Veritas|NRS|e-mail|ro|ru|en|null)\\b", "")
+        .replaceAll("\\b(SOS|La Strada|Interaction|Veritas|CNFACEM|Resonance|NRS|e-mail|ro|ru|en|null)\\b", "")
         .replaceAll("[a-z]+(-[a-z]+)*(, [a-z]+(-[a-z]+)*)+", "").replaceAll("[a-z]+(-[a-z]+)+", "");
     long cyrillic = words.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC).count();
     long latin = words.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+    if (cyrillic == 0 && latin == 0) {
+      return true; // only a name ("La Strada"), a code or a number
+    }
     return cyrillic > 0 && latin == 0 || cyrillic > 4 * latin && cyrillic > 0;
   }
 

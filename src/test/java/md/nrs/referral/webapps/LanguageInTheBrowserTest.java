@@ -148,7 +148,8 @@ class LanguageInTheBrowserTest {
     browser.settle();
     browser.screenshot("i18n-" + language + "-06-task-list");
     assertThat(browser.driver().findElement(By.cssSelector(".tasks-list")).getText())
-        .contains(words.get("process.nrs-case")).doesNotContain("Identification interview", "NRS case");
+        .contains(words.get("process.nrs-case")).doesNotContain("Identification interview", "NRS case")
+        .as("due and created words in the language").doesNotContainPattern("\\b(in \\d+ (hours?|days?)|ago|a few seconds)\\b");
     browser.click(By.cssSelector("[id$='-Field_InterviewedOn-date']"));
     browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
     browser.screenshot("i18n-" + language + "-07-date-picker");

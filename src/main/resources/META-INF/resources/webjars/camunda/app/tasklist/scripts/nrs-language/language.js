@@ -31,6 +31,14 @@ if (chosen) {
 }
 const language = SPOKEN.find((l) => browserLanguage().toLowerCase().split('-')[0] === l) || 'en';
 
+// Tasklist loads the fallback language's file too, and the date library takes the language of whichever
+// file arrives last: due dates then read "in 3 hours" in a Russian Tasklist. With the fallback set to the
+// user's language (every key is in ro.json and ru.json, TasklistLocalesTest), one file is loaded.
+const conf = window.camTasklistConf;
+if (conf && conf.locales && (conf.locales.availableLocales || []).includes(language)) {
+  conf.locales.fallbackLocale = language;
+}
+
 // After logging in, the user's own language may differ from the browser's: start again in it.
 window.addEventListener('hashchange', async () => {
   if (!window.location.hash.startsWith('#/login')) {
@@ -57,7 +65,8 @@ function translateForms(root) {
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const key = ENGLISH[node.data.trim()];
-      if (key && words[key]) {
+      // only a real change: writing the same text would wake the observer again, for ever
+      if (key && words[key] && node.data.trim() !== words[key]) {
         node.data = words[key];
       }
     }
@@ -67,7 +76,7 @@ function translateForms(root) {
           input.placeholder = words['date-placeholder'];
         }
         localiseDatePicker(input._flatpickr);
-      } else {
+      } else if (input.placeholder !== words.search) {
         input.placeholder = words.search;
       }
     }
@@ -89,7 +98,8 @@ function localiseDatePicker(picker) {
   });
 }
 
-if (words) {
+// English is form-js's own language: nothing to change
+if (words && language !== 'en') {
   new MutationObserver(() => translateForms(document)).observe(document.documentElement, {
     subtree: true, childList: true, characterData: true
   });
