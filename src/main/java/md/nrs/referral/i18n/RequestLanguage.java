@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import md.nrs.referral.engine.Caller;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
@@ -40,9 +40,9 @@ public class RequestLanguage {
 
   /** The logged-in caller: Basic authentication has set the engine's, a webapp session holds Tasklist's. */
   Optional<String> userOf(HttpServletRequest request) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return Optional.of(current.getUserId());
+    Caller current = Caller.current(identity);
+    if (current.authenticated()) {
+      return Optional.of(current.userId());
     }
     HttpSession session = request.getSession(false);
     if (session == null) {

@@ -8,7 +8,7 @@ import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import md.nrs.referral.engine.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,19 +34,18 @@ public class UserLanguageController {
 
   @GetMapping("/api/me/language")
   Map<String, Object> mine() {
-    return answer(caller().getUserId());
+    return answer(caller().userId());
   }
 
   @PutMapping("/api/me/language")
   ResponseEntity<Map<String, Object>> setMine(@RequestBody(required = false) Map<String, Object> body) {
-    return set(caller().getUserId(), body);
+    return set(caller().userId(), body);
   }
 
   @PutMapping("/api/users/{userId}/language")
   ResponseEntity<Map<String, Object>> setTheirs(@PathVariable String userId,
       @RequestBody(required = false) Map<String, Object> body) {
-    Authentication caller = caller();
-    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(NrsRole.ADMINISTRATORS.groupId())) {
+    if (!caller().in(NrsRole.ADMINISTRATORS.groupId())) {
       return error(403, "AuthorizationException", "Only an administrator sets another user's language", List.of());
     }
     if (identity.createUserQuery().userId(userId).count() == 0) {
@@ -86,9 +85,9 @@ public class UserLanguageController {
     return answer;
   }
 
-  private Authentication caller() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) {
+  private Caller caller() {
+    Caller current = Caller.current(identity);
+    if (!current.authenticated()) {
       throw new IllegalStateException("/api is authenticated before any controller runs");
     }
     return current;
