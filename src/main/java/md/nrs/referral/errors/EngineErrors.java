@@ -176,6 +176,8 @@ final class EngineErrors {
     };
   }
 
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
   /** 503: the request was fine, the database was not there (restarting, failing over, no free connection). */
   static ClientMistake databaseAway() {
     return new ClientMistake(503, "DatabaseUnavailable", "The database is unavailable for a moment (restarting or failing over); "
@@ -196,6 +198,12 @@ final class EngineErrors {
       }
       if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      // The pool had already thrown the connection away as broken (Hikari does so on a connection error) and the
+      // rollback then met its closed stand-in, whose SQLException carries no SQLSTATE: told by where it comes from.
+      if (t instanceof java.sql.SQLException && t.getStackTrace().length > 0
+          && t.getStackTrace()[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION)) {
         return true;
       }
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +51,7 @@ final class AgencyStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> appliedTimes = new ConcurrentHashMap<>();
   private final BlockingQueue<CallbackDue> callbacks = new LinkedBlockingQueue<>();
   private final String providerStep;
+  private final Set<Integer> inFlight = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.UP;
   private HttpServer server;
 
@@ -102,6 +104,11 @@ final class AgencyStandIn implements AutoCloseable {
     return copy;
   }
 
+  /** The client ports of the deliveries being answered right now (a node's delivery job is executing). */
+  Set<Integer> inFlightPorts() {
+    return Set.copyOf(inFlight);
+  }
+
   BlockingQueue<CallbackDue> callbacksDue() {
     return callbacks;
   }
@@ -128,6 +135,8 @@ final class AgencyStandIn implements AutoCloseable {
 
   private void receive(HttpExchange exchange) throws IOException {
     Mode now = mode;
+    int peer = exchange.getRemoteAddress().getPort();
+    inFlight.add(peer);
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String payload = new String(body, StandardCharsets.UTF_8);
@@ -154,6 +163,8 @@ final class AgencyStandIn implements AutoCloseable {
         sleep(slowness.toMillis());
       }
       exchange.sendResponseHeaders(200, -1);
+    } finally {
+      inFlight.remove(peer);
     }
   }
 

@@ -39,6 +39,9 @@ final class ChaosPostgres {
         return tool + " not found: the chaos suite needs PostgreSQL's cluster tools (Debian package postgresql-common)";
       }
     }
+    if (!onPath("ss")) {
+      return "ss not found: the chaos suite tells a node's delivery in flight by its sockets (Debian package iproute2)";
+    }
     if (installedVersion().isEmpty()) {
       return "no PostgreSQL server installed under /usr/lib/postgresql";
     }

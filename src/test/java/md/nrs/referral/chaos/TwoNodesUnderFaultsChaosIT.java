@@ -103,7 +103,7 @@ class TwoNodesUnderFaultsChaosIT {
         requests.phase(Requests.Phase.DURING);
         agencies.slow();
         fault("agency slow (answers after the 3 s timeout)", true, "for " + mode.faultPeriod().plusSeconds(10));
-        a = killDuringJobExecution(a, postgres, database);
+        a = killDuringJobExecution(a, agencies, postgres, database);
         a = killDuringStartupLock(a);
         sleep(Duration.ofSeconds(5));
         agencies.down();
@@ -159,24 +159,44 @@ class TwoNodesUnderFaultsChaosIT {
 
   // --- faults
 
-  /** Waits until delivery jobs are being executed (the agency is slow), then kills node a; measures the takeover. */
-  private JarProcess killDuringJobExecution(JarProcess node, ChaosPostgres postgres, String database) {
-    Map<String, String> locked = Map.of();
+  /** Waits until node a is executing a delivery job (its request is at the slow agency), then kills it; measures the takeover. */
+  private JarProcess killDuringJobExecution(JarProcess node, AgencyStandIn agencies, ChaosPostgres postgres, String database) {
     long deadline = System.currentTimeMillis() + 120_000;
-    while (locked.isEmpty() && System.currentTimeMillis() < deadline) {
-      Map<String, String> now = lockedJobs(postgres, database);
-      locked = now == null ? Map.of() : now;
-      if (locked.isEmpty()) {
-        sleep(Duration.ofMillis(200));
+    boolean delivering = false;
+    while (!delivering && System.currentTimeMillis() < deadline) {
+      delivering = deliveringFrom(node, agencies);
+      if (!delivering) {
+        sleep(Duration.ofMillis(100));
       }
     }
+    Map<String, String> locked = lockedJobs(postgres, database);
     long killedAt = System.currentTimeMillis();
     int exit = node.kill();
-    Map<String, String> atKill = locked;
-    fault("kill -9 node a during job execution", !atKill.isEmpty() && exit == JarProcess.KILLED,
-        atKill.size() + " jobs locked at the kill, exit " + exit);
+    Map<String, String> atKill = locked == null ? Map.of() : locked;
+    fault("kill -9 node a during job execution", delivering && exit == JarProcess.KILLED,
+        (delivering ? "its delivery job was waiting for the agency; " : "it executed no job; ") + atKill.size()
+            + " jobs locked at the kill, exit " + exit);
     LoadDriver.started("takeover", () -> measureTakeover(postgres, database, atKill, killedAt));
     return track(node.relaunch());
+  }
+
+  /** True when one of this node's sockets is a delivery the agency stand-in is answering right now (ss -tnp). */
+  private static boolean deliveringFrom(JarProcess node, AgencyStandIn agencies) {
+    Set<Integer> inFlight = agencies.inFlightPorts();
+    if (inFlight.isEmpty()) {
+      return false;
+    }
+    for (String line : ChaosPostgres.run(Duration.ofSeconds(10), "ss", "-tnpH").split("\n")) {
+      String[] columns = line.trim().split("\\s+");
+      if (columns.length >= 6 && line.contains("pid=" + node.pid() + ",")) {
+        String local = columns[3];
+        int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+        if (inFlight.contains(port)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Kills the restarting node while it holds the start-up lock (migrations, deployment, seeding), then starts it. */
@@ -343,7 +363,7 @@ class TwoNodesUnderFaultsChaosIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (count(postgres, database, "SELECT count(*) FROM nrs_outbox WHERE status NOT IN ('DELIVERED', 'NOT_SENT')") == 0
-          && count(postgres, database, "SELECT count(*) FROM act_ru_job WHERE proc_def_key_ = 'agency-notification'") == 0) {
+          && count(postgres, database, "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'agency-notification'") == 0) {
         return;
       }
       sleep(Duration.ofSeconds(1));

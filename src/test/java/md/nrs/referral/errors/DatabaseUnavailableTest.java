@@ -43,6 +43,48 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void aPasswordCheckThatCouldNotReachTheDatabaseIsA503WithRetryAfter() throws Exception {
+    // What the authentication filters threw while PostgreSQL was stopped: the identity query found no connection.
+    jakarta.servlet.FilterChain checkingPassword = (request, response) -> {
+      throw new ProcessEngineException("ENGINE-03083", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+          new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms")));
+    };
+    org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+
+    new DatabaseAwayFilter().doFilter(new org.springframework.mock.web.MockHttpServletRequest("GET", "/actuator/health/readiness"),
+        response, checkingPassword);
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(response.getContentAsString()).contains("DatabaseUnavailable", "repeat it");
+  }
+
+  @Test
+  void anyOtherFailureGoesOnToTheUsualErrorHandling() {
+    jakarta.servlet.FilterChain failing = (request, response) -> {
+      throw new IllegalStateException("a bug");
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DatabaseAwayFilter().doFilter(
+        new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/referrals/x"),
+        new org.springframework.mock.web.MockHttpServletResponse(), failing)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aRollbackOnAConnectionThePoolHadThrownAwayIsA503() {
+    // Seen in the chaos suite when PostgreSQL restarted mid-transaction: the rollback's exception replaced the
+    // original one, and Hikari's closed connection says only "Connection is closed", without SQLSTATE.
+    SQLException closed = new SQLException("Connection is closed");
+    closed.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection",
+        "lambda$getClosedConnection$0", "ProxyConnection.java", 562)});
+    RuntimeException rollback = new org.springframework.orm.jpa.JpaSystemException(
+        new org.hibernate.TransactionException("Unable to rollback against JDBC Connection", closed));
+
+    assertThat(EngineErrors.classify(rollback).status()).isEqualTo(503);
+    assertThat(EngineErrors.databaseUnavailable(new SQLException("Connection is closed"))).as("the same words from elsewhere")
+        .isFalse();
+  }
+
+  @Test
   void aConstraintViolationIsNotTheDatabaseBeingAway() {
     SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
     assertThat(EngineErrors.databaseUnavailable(new ProcessEngineException("ENGINE-03004", duplicate))).isFalse();

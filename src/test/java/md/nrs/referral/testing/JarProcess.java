@@ -152,6 +152,11 @@ public final class JarProcess implements AutoCloseable {
     return port;
   }
 
+  /** The operating system's process id (to tell which sockets are this node's). */
+  public long pid() {
+    return process.pid();
+  }
+
   public PlatformHttp http() {
     return new PlatformHttp(port);
   }
