@@ -52,7 +52,7 @@ class TwoNodesUnderFaultsChaosIT {
     static Mode of(String name) {
       return switch (name) {
         case "full" -> new Mode("full", 8, Duration.ofSeconds(60), Duration.ofSeconds(45), Duration.ofSeconds(60), 300_000, 2);
-        case "short" -> new Mode("short", 4, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(30), 15_000, 0);
+        case "short" -> new Mode("short", 4, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20), 15_000, 0);
         default -> throw new IllegalArgumentException("nrs.chaos.mode must be short or full, not " + name);
       };
     }
