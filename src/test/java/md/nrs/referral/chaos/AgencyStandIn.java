@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import md.nrs.referral.agencies.WebhookSender;
 
 /**
@@ -48,7 +46,7 @@ final class AgencyStandIn implements AutoCloseable {
   private final int port;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  private final Map<String, AtomicInteger> appliedTimes = new ConcurrentHashMap<>();
+  private final Set<String> applied = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<CallbackDue> callbacks = new LinkedBlockingQueue<>();
   private final String providerStep;
   private final Set<Integer> inFlight = ConcurrentHashMap.newKeySet();
@@ -97,11 +95,9 @@ final class AgencyStandIn implements AutoCloseable {
     return List.copyOf(deliveries);
   }
 
-  /** How many times each key was applied: must be 1 for every key, however often it was delivered. */
-  Map<String, Integer> applied() {
-    Map<String, Integer> copy = new java.util.TreeMap<>();
-    appliedTimes.forEach((key, times) -> copy.put(key, times.get()));
-    return copy;
+  /** The keys applied, each once however often it was delivered (what an agency's system does with the key). */
+  Set<String> applied() {
+    return Set.copyOf(applied);
   }
 
   /** The client ports of the deliveries being answered right now (a node's delivery job is executing). */
@@ -155,8 +151,7 @@ final class AgencyStandIn implements AutoCloseable {
         return;
       }
       // Applied before answering: a slow answer the platform gave up on was still applied here.
-      AtomicInteger times = appliedTimes.computeIfAbsent(key, k -> new AtomicInteger());
-      if (times.compareAndSet(0, 1) && step.equals(providerStep)) {
+      if (applied.add(key) && step.equals(providerStep)) {
         callbacks.add(new CallbackDue(agencyId, key, caseCode));
       }
       if (now == Mode.SLOW) {
