@@ -128,6 +128,12 @@ public class ApiErrors {
   @ExceptionHandler(Exception.class)
   void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (EngineErrors.databaseUnavailable(e)) { // not the request's fault, nor a bug: the client retries
+      LOG.warn("API {} {}: database unavailable ({})", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
+          EngineErrors.classChain(e));
+      write(response, EngineErrors.databaseAway());
+      return;
+    }
     LOG.error("API {} {} failed: {} at {}", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
         EngineErrors.classChain(e),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

@@ -62,6 +62,9 @@ final class EngineErrors {
         && thrownByPlatform(rest)) { // the platform's own resources word their refusals without values
       return new ClientMistake(rest.getStatus().getStatusCode(), rest.getClass().getSimpleName(), rest.getMessage());
     }
+    if (databaseUnavailable(thrown)) {
+      return databaseAway();
+    }
     OptimisticLockingException concurrent = find(thrown, OptimisticLockingException.class);
     if (concurrent != null) {
       return new ClientMistake(409, "OptimisticLockingException",
@@ -171,6 +174,40 @@ final class EngineErrors {
       case 415 -> new ClientMistake(415, ClientMistake.INVALID, "Send the body as application/json");
       default -> status >= 500 ? serverFault() : new ClientMistake(status, ClientMistake.INVALID, "The request is not valid");
     };
+  }
+
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
+  /** 503: the request was fine, the database was not there (restarting, failing over, no free connection). */
+  static ClientMistake databaseAway() {
+    return new ClientMistake(503, "DatabaseUnavailable", "The database is unavailable for a moment (restarting or failing over); "
+        + "nothing in the request needs changing: repeat it in a few seconds. A referral repeated with the same "
+        + "sourceReference opens no second case.");
+  }
+
+  /**
+   * The database could not be reached or dropped the connection: no free pooled connection in time, a JDBC
+   * connection error (SQLSTATE class 08) or the server shutting down or starting (57P01–57P03).
+   */
+  static boolean databaseUnavailable(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.springframework.transaction.CannotCreateTransactionException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      // The pool had already thrown the connection away as broken (Hikari does so on a connection error) and the
+      // rollback then met its closed stand-in, whose SQLException carries no SQLSTATE: told by where it comes from.
+      if (t instanceof java.sql.SQLException && t.getStackTrace().length > 0
+          && t.getStackTrace()[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ClientMistake serverFault() {
