@@ -3,7 +3,7 @@ package md.nrs.referral.benchmark;
 /**
  * Sizes of a run. Full ({@code ./mvnw verify -Pbenchmark}) writes docs/benchmarks.md; fast
  * ({@code -Dnrs.benchmark.mode=fast}, in CI) keeps every figure but at small sizes, to keep the harness
- * working in a few minutes. The full sizes can be raised with -Dnrs.benchmark.referrals=… etc.
+ * working in a few minutes. Full sizes: -Dnrs.benchmark.referrals, .requests, .path-cases, .activity-rows, .profiled.
  */
 final class BenchmarkMode {
 
@@ -40,11 +40,17 @@ final class BenchmarkMode {
     this.profiledCases = profiledCases;
   }
 
+  private static int[] sizes(String property, String fallback) {
+    return java.util.Arrays.stream(System.getProperty(property, fallback).split(",")).mapToInt(v -> Integer.parseInt(v.trim()))
+        .toArray();
+  }
+
   static BenchmarkMode current() {
     if ("fast".equalsIgnoreCase(System.getProperty("nrs.benchmark.mode", "full"))) {
       return new BenchmarkMode("fast", false, 3, 5, 10, new int[] {1, 2, 3}, new int[] {2_000, 5_000, 10_000}, 20, 2);
     }
-    return new BenchmarkMode("full", true, 3, Integer.getInteger("nrs.benchmark.referrals", 300), 50,
-        new int[] {2, 4, 8}, new int[] {10_000, 100_000, 1_000_000}, 500, 10);
+    return new BenchmarkMode("full", true, 3, Integer.getInteger("nrs.benchmark.referrals", 300),
+        Integer.getInteger("nrs.benchmark.requests", 50), sizes("nrs.benchmark.path-cases", "2,4,8"),
+        sizes("nrs.benchmark.activity-rows", "10000,100000,1000000"), 500, Integer.getInteger("nrs.benchmark.profiled", 10));
   }
 }
