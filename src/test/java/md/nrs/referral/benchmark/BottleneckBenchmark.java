@@ -131,7 +131,7 @@ final class BottleneckBenchmark {
                CASE WHEN g.i % 20 % 5 = 4 THEN 'exclusiveGateway' ELSE 'userTask' END,
                g.start, CASE WHEN g.waiting THEN NULL ELSE g.start + g.duration * INTERVAL '1 millisecond' END,
                CASE WHEN g.waiting THEN NULL ELSE g.duration END, CASE WHEN g.waiting THEN 0 ELSE 4 END, g.i % 20
-          FROM (SELECT s.i, ? - (random() * 365 * 24 * 60) * INTERVAL '1 minute' AS start,
+          FROM (SELECT s.i, CAST(? AS TIMESTAMP) - (random() * 365 * 24 * 60) * INTERVAL '1 minute' AS start,
                        (((s.i % 20) + 1) * 600000 * exp(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))::bigint AS duration,
                        random() < 0.02 AS waiting
                   FROM generate_series(?, ?) AS s(i)) g""";

@@ -66,6 +66,9 @@ class NationalScaleBenchmarkTest {
   private final BenchmarkMode mode = BenchmarkMode.current();
   private final BenchmarkReport report = new BenchmarkReport(mode.name);
   private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+  /** The commit measured: read at the start, as HEAD may move while a long run goes on. */
+  private final String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--", "src", "processes",
+      "forms", "pom.xml").isEmpty() ? "" : " (with uncommitted changes)");
 
   NationalScaleBenchmarkTest() {
     report.define(new BenchmarkReport.Figure("intake-rate", S_INTAKE, "Referrals per second (POST /api/referrals)", "referrals/s",
@@ -128,11 +131,12 @@ class NationalScaleBenchmarkTest {
 
   @AfterAll
   void writeReport() throws Exception {
-    String commit = git("rev-parse", "--short", "HEAD");
     String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "unknown";
     Path docs = mode.full ? Path.of("docs") : Path.of("target", "benchmarks");
-    report.write(docs.resolve("benchmarks.md"), docs.resolve("benchmarks"), commit, load);
-    System.out.println("BENCHMARK report written to " + docs.resolve("benchmarks.md").toAbsolutePath());
+    // a partial run (-Dnrs.benchmark.parts) can be written beside the whole suite's page: -Dnrs.benchmark.report=name
+    String name = System.getProperty("nrs.benchmark.report", "benchmarks");
+    report.write(docs.resolve(name + ".md"), docs.resolve("benchmarks"), commit, load);
+    System.out.println("BENCHMARK report written to " + docs.resolve(name + ".md").toAbsolutePath());
     assertThat(wrong).as("wrong results").isEmpty();
     List<String> missing = new ArrayList<>(report.missing());
     if (PostgresDatabase.unavailableReason() != null || !mode.databases.containsAll(List.of("h2", "postgres", "analytics"))) {
