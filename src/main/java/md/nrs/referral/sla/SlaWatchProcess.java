@@ -1,6 +1,6 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessVariable;
 
 /** Contract of processes/sla-watch.bpmn: the periodic sweep, one page of steps per pass. */
 public final class SlaWatchProcess {
