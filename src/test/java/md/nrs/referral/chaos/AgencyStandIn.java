@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import md.nrs.referral.agencies.WebhookSender;
+import md.nrs.referral.agencies.delivery.WebhookSender;
 
 /**
  * The agencies' webhooks: a real HTTP server on 127.0.0.1 that records every delivery with its

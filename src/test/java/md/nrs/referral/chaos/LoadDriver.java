@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import md.nrs.referral.agencies.WebhookSender;
+import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.testing.PlatformHttp;
 
 /**
