@@ -1,8 +1,10 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.engine.ProcessContract;
 import md.nrs.referral.engine.ProcessVariable;
 
 /** Contract of processes/sla-watch.bpmn: the periodic sweep, one page of steps per pass. */
+@ProcessContract
 public final class SlaWatchProcess {
 
   public static final String KEY = SlaEscalationProcess.WATCH_KEY;
