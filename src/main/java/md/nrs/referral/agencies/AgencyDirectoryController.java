@@ -1,11 +1,14 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.audit.Caller;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,23 +63,13 @@ public class AgencyDirectoryController {
 
   /** Agencies stay in the directory (tasks and history refer to them); they are retired instead. */
   @DeleteMapping("/{id}")
-  public ResponseEntity<Map<String, String>> delete(@PathVariable String id) {
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, PUT")
-        .body(Map.of("type", "InvalidRequestException",
-            "message", "Agencies are never deleted; retire one with PUT and \"active\": false"));
+  public void delete(@PathVariable String id, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.ALLOW, "GET, PUT");
+    throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
+        "Agencies are never deleted; retire one with PUT and \"active\": false");
   }
 
   private void requireAdministrator() {
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (!groups.contains(NrsRole.ADMINISTRATORS.groupId())) {
-      throw new ForbiddenException();
-    }
-  }
-
-  static class ForbiddenException extends RuntimeException {
-    ForbiddenException() {
-      super("Only administrators may create or change agencies");
-    }
+    Caller.current(identity).require("Only administrators may create or change agencies", NrsRole.ADMINISTRATORS.groupId());
   }
 }

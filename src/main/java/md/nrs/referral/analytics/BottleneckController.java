@@ -1,5 +1,7 @@
 package md.nrs.referral.analytics;
 
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.audit.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +62,7 @@ public class BottleneckController {
 
   private ResponseEntity<?> answer(String from, String to, int limit, boolean csv,
       java.util.function.Function<Period, List<ActivityFigures>> query) {
-    if (!AnalyticsAccess.mayRead(AnalyticsAccess.groupsOf(identity))) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException", "message", AnalyticsAccess.DENIED));
-    }
+    Caller.current(identity).require(AnalyticsAccess.DENIED, AnalyticsAccess.READERS);
     Period period;
     try {
       if (limit < 1 || limit > MAX_LIMIT) {
@@ -70,7 +70,7 @@ public class BottleneckController {
       }
       period = Period.ofDays(from, to, now());
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException", "message", e.getMessage()));
+      throw new ApiProblem.Invalid(e.getMessage());
     }
     List<ActivityFigures> figures = query.apply(period);
     if (!csv) {

@@ -1,5 +1,6 @@
 package md.nrs.referral.dvpilot;
 
+import md.nrs.referral.errors.ApiProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,16 +123,9 @@ public class DvGroups {
   public record DvGroupRequest(String id, String kind, Integer capacity, LocalDate startsOn, String counsellorAgency) {
   }
 
-  public static class InvalidGroupException extends RuntimeException {
-    private final transient List<FieldError> errors;
-
+  public static class InvalidGroupException extends ApiProblem.Invalid {
     InvalidGroupException(List<FieldError> errors) {
-      super("Invalid group: " + String.join(", ", errors.stream().map(FieldError::field).toList()));
-      this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldError> fieldErrors() {
-      return errors;
+      super("Invalid group: " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
     }
   }
 }

@@ -1,10 +1,8 @@
 package md.nrs.referral.privacy;
 
-import java.util.Map;
 import md.nrs.referral.audit.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,13 +21,14 @@ public class KeyRotationController {
   }
 
   @PostMapping("/api/privacy/rotate-keys")
-  public ResponseEntity<?> rotate() {
-    Caller caller = Caller.current(identity);
-    if (!caller.in(NrsRole.ADMINISTRATORS.groupId())) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-          "message", "Only administrators rotate the personal-data keys"));
-    }
+  public Rotated rotate() {
+    Caller caller = Caller.current(identity)
+        .require("Only administrators rotate the personal-data keys", NrsRole.ADMINISTRATORS.groupId());
     int count = rotation.rotate(cipher, caller.userId());
-    return ResponseEntity.ok(Map.of("activeKey", cipher.activeKeyId(), "recordsResealed", count));
+    return new Rotated(cipher.activeKeyId(), count);
+  }
+
+  /** The key now sealing personal data and how many records were sealed again with it. */
+  public record Rotated(String activeKey, int recordsResealed) {
   }
 }

@@ -1,5 +1,7 @@
 package md.nrs.referral.security;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +44,7 @@ public class ActuatorAuthenticationFilter extends OncePerRequestFilter {
     boolean allowed = ALLOWED_GROUPS.stream()
         .anyMatch(group -> identity.createUserQuery().userId(user.get()).memberOfGroup(group).count() > 0);
     if (!allowed) {
-      ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+      Problems.write(response, ProblemType.FORBIDDEN,
           "Health and metrics are for operators and administrators");
       return;
     }

@@ -1,5 +1,7 @@
 package md.nrs.referral.security;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +51,6 @@ public class CsrfTokenCheck extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {
-    ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "CsrfTokenException", message);
+    Problems.write(response, ProblemType.CSRF_TOKEN, message);
   }
 }

@@ -1,5 +1,7 @@
 package md.nrs.referral.security;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +50,7 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
       EngineAdminEndpoints.Access access = EngineAdminEndpoints.required(method, path);
       boolean allowed = EngineAdminEndpoints.allows(access, groups.get()).orElseGet(() -> isProcessJob(path));
       if (!allowed) {
-        ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", refusal(access));
+        Problems.write(response, ProblemType.FORBIDDEN, refusal(access));
         return;
       }
     }

@@ -1,5 +1,7 @@
 package md.nrs.referral.security;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +40,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (webappLogin) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_LOGIN_BODY);
       if (cached == null) {
-        ErrorResponses.write(response, 413, "InvalidRequestException", "The login form is too large");
+        Problems.write(response, ProblemType.TOO_LARGE, "The login form is too large");
         return;
       }
       forwarded = cached;
@@ -56,7 +58,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (attempt.isEmpty()) {
       long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(seconds));
-      ErrorResponses.write(response, 429, "LoginThrottled",
+      Problems.write(response, ProblemType.LOGIN_THROTTLED,
           "Too many failed logins for this account or from this address; try again after the time in Retry-After");
       return;
     }

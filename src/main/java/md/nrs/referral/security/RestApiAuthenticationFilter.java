@@ -1,5 +1,7 @@
 package md.nrs.referral.security;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +62,7 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   static void unauthorized(HttpServletResponse response) throws IOException {
     response.setHeader("WWW-Authenticate", REALM);
-    ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+    Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED,
         "Authentication required: HTTP Basic with a platform user");
   }
 }

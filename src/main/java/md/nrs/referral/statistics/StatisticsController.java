@@ -1,5 +1,8 @@
 package md.nrs.referral.statistics;
 
+import md.nrs.referral.identity.NrsRole;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.audit.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,11 +61,8 @@ public class StatisticsController {
 
   private ResponseEntity<?> answer(Integer year, String from, String to,
       java.util.function.Function<StatisticsReport, ResponseEntity<?>> render) {
-    List<String> groups = AnalyticsAccess.groupsOf(identity);
-    if (!groups.contains(PERMANENT_SECRETARIAT) && !AnalyticsAccess.mayRead(groups)) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-          "message", "Only the Permanent Secretariat, managers and administrators may read the national statistics"));
-    }
+    Caller.current(identity).require("Only the Permanent Secretariat, managers and administrators may read the national statistics",
+        PERMANENT_SECRETARIAT, NrsRole.MANAGERS.groupId(), NrsRole.ADMINISTRATORS.groupId());
     Period period;
     try {
       if (year != null) {
@@ -80,7 +80,7 @@ public class StatisticsController {
         period = Period.ofDays(from, to, Instant.now());
       }
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException", "message", e.getMessage()));
+      throw new ApiProblem.Invalid(e.getMessage());
     }
     return render.apply(statistics.compute(period));
   }

@@ -170,7 +170,7 @@ abstract class ClientMistakeContract {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(message(response)).contains("page");
-    assertThat(json(response).get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json(response).get("type").asText()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package md.nrs.referral.intake;
 
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,7 +181,7 @@ class ReferralIntakeApiTest {
         referral("LS-TWICE") + referral("LS-TWICE"), "{\"sourceReference\": \"A\", \"sourceReference\": \"B\"}")) {
       Response response = post("intake.lastrada", body);
       assertThat(response.status()).as(body).isEqualTo(400);
-      assertThat(JSON.valueToTree(response.body()).asText()).contains("InvalidRequestException");
+      assertThat(JSON.valueToTree(response.body()).asText()).contains(ProblemType.INVALID_REQUEST.uri().toString());
     }
     assertThat(allCases()).isEqualTo(cases);
     assertThat(intakes.count()).isEqualTo(rows);
