@@ -1,8 +1,10 @@
 package md.nrs.referral.agencies;
 
+import static md.nrs.referral.agencies.AgencyNotificationProcess.NOTIFICATION_KEY;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.FETCHED_BY_AGENCY_SYSTEM;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.EXTERNAL_TASK_TOPIC;
 import java.time.Clock;
 import md.nrs.referral.identity.Grants;
-import md.nrs.referral.process.ProcessVariable;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,10 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("deliverNotification")
 public class DeliverNotification implements JavaDelegate {
-
-  public static final ProcessVariable<String> NOTIFICATION_KEY = ProcessVariable.text("notificationKey");
-  public static final ProcessVariable<Boolean> FETCHED_BY_AGENCY_SYSTEM = ProcessVariable.flag("fetchedByAgencySystem");
-  public static final ProcessVariable<String> EXTERNAL_TASK_TOPIC = ProcessVariable.text("externalTaskTopic");
 
   private final OutboxRepository outbox;
   private final AgencyChannels channels;

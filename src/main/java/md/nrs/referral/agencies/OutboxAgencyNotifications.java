@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OutboxAgencyNotifications implements AgencyNotifications {
 
-  public static final String DELIVERY_PROCESS = "agency-notification";
+  public static final String DELIVERY_PROCESS = AgencyNotificationProcess.KEY;
 
   private final OutboxRepository outbox;
   private final Validator validator;
@@ -49,7 +49,7 @@ public class OutboxAgencyNotifications implements AgencyNotifications {
     String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
     PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
         DELIVERY_PROCESS, notification.caseCode(),
-        Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId())));
+        Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key, AgencyNotificationProcess.AGENCY_ID.name(), notification.agencyId())));
     return key;
   }
 }

@@ -21,7 +21,7 @@ public class RecordFetchedByAgency implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    outbox.findByNotificationKey(DeliverNotification.NOTIFICATION_KEY.get(execution)).ifPresent(entry -> {
+    outbox.findByNotificationKey(AgencyNotificationProcess.NOTIFICATION_KEY.get(execution)).ifPresent(entry -> {
       entry.delivered("external-task", clock.instant());
       outbox.save(entry);
     });

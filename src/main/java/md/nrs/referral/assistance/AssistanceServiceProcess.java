@@ -1,5 +1,6 @@
 package md.nrs.referral.assistance;
 
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.process.ProcessVariable;
 
 /**
@@ -37,10 +38,10 @@ public final class AssistanceServiceProcess {
   }
 
   // Given by the caller (the case process, one instance per service in the plan)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
   public static final ProcessVariable<String> SERVICE_TYPE = ProcessVariable.text("serviceType");
   public static final ProcessVariable<String> REGION = ProcessVariable.text("region");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
 
   // Kept by the process

@@ -1,5 +1,6 @@
 package md.nrs.referral.audit;
 
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.process.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,7 +42,7 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin {
 
   private void completed(DelegateTask task) {
     String actor = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
-    Object caseCode = task.getVariable("caseCode");
+    Object caseCode = task.getVariable(CaseVariables.CASE_CODE.name());
     String business = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     trail.getObject().recordAfterCommit(new AuditEvent(actor == null ? "system" : actor, AuditActions.TASK_COMPLETED,
         caseCode instanceof String code ? code : business, "task " + task.getId(), AuditEvent.OK, ClientAddress.current(),

@@ -1,6 +1,7 @@
 package md.nrs.referral.crossborder;
 
 import java.util.List;
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.process.ProcessVariable;
 
 /**
@@ -42,7 +43,7 @@ public final class OutboundReferralProcess {
   }
 
   // Start form
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
   public static final ProcessVariable<String> PARTNER_AGENCY = ProcessVariable.text("partnerAgency");
   public static final ProcessVariable<List<String>> ASSISTANCE_NEEDED = ProcessVariable.textList("assistanceNeeded");
   public static final ProcessVariable<String> REQUEST_NOTE = ProcessVariable.text("requestNote");

@@ -1,6 +1,7 @@
 package md.nrs.referral.hotline;
 
 import java.util.List;
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.process.ProcessVariable;
 
 /**
@@ -66,7 +67,7 @@ public final class HotlineCallProcess {
   public static final ProcessVariable<String> CALL_BACK_WITHIN = ProcessVariable.text("callBackWithin");
 
   // An SOS case: the code of the NRS case it started
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
 
   // Call back (task form)
   public static final ProcessVariable<String> CALL_BACK_OUTCOME = ProcessVariable.text("callBackOutcome");

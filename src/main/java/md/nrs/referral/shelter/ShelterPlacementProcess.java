@@ -1,5 +1,6 @@
 package md.nrs.referral.shelter;
 
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.process.ProcessVariable;
 
 /**
@@ -59,8 +60,8 @@ public final class ShelterPlacementProcess {
   }
 
   // Given by the caller (the case process)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
   public static final ProcessVariable<String> REGION = ProcessVariable.text("region");
 

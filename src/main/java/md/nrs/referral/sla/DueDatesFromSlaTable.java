@@ -1,5 +1,6 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.process.CaseVariables;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -54,8 +55,8 @@ public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
     }
     Map<String, Object> facts = new HashMap<>();
     facts.put("step", task.getTaskDefinitionKey());
-    facts.put("urgency", task.getVariable("urgency"));
-    facts.put("minor", task.getVariable("minor"));
+    facts.put("urgency", task.getVariable(CaseVariables.URGENCY.name()));
+    facts.put("minor", task.getVariable(CaseVariables.MINOR.name()));
     // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.
     DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
         task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION).variables(facts).evaluate());

@@ -1,5 +1,6 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.process.CaseVariables;
 import md.nrs.referral.casefile.PlatformStarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public class SlaWatch {
   }
 
   private String caseCodeOf(Task task) {
-    Object code = engine.getTaskService().getVariable(task.getId(), "caseCode");
+    Object code = engine.getTaskService().getVariable(task.getId(), CaseVariables.CASE_CODE.name());
     return code instanceof String s ? s : null;
   }
 }

@@ -1,5 +1,6 @@
 package md.nrs.referral.tasklist;
 
+import md.nrs.referral.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,7 +20,7 @@ import md.nrs.referral.process.ParseListeners;
 @Component
 public class CaseCodeOnEveryTask extends AbstractProcessEnginePlugin {
 
-  static final String CASE_CODE = "caseCode";
+  static final String CASE_CODE = CaseVariables.CASE_CODE.name();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
