@@ -1,5 +1,6 @@
 package md.nrs.referral.intake;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,7 +204,7 @@ class ReferralIntakeApiTest {
 
   @Test
   void aBodyThatIsNotJsonByItsContentTypeIs415() {
-    Response response = http.postForm("/api/referrals", basic("intake.lastrada", PASSWORD), java.util.Map.of("channel", "ngo"));
+    Response response = http.postForm("/api/referrals", basic("intake.lastrada", PASSWORD), java.util.Map.of(CHANNEL.name(), "ngo"));
 
     assertThat(response.status()).isEqualTo(415);
   }

@@ -1,5 +1,6 @@
 package md.nrs.referral.webapps;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,7 +196,8 @@ class BrowserStorageOfFormsInTheBrowserTest {
     Task identification = task(instance, Elements.IDENTIFICATION);
     Response identified = http.post("/engine-rest/task/" + identification.getId() + "/submit-form",
         basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(Map.of("interviewedOn", LocalDate.now().toString(),
-            "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim")));
+            "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
+                VICTIM_STATUS.name(), "presumed-victim")));
     assertThat(identified.status()).as(identified.toString()).isEqualTo(204);
     return task(instance, Elements.CONSENT);
   }
