@@ -52,16 +52,10 @@ class ProblemShapeOnH2Test {
   private final ObjectMapper json = new ObjectMapper();
   private final Set<ProblemType> seen = EnumSet.noneOf(ProblemType.class);
 
-  @Autowired
-  ProcessEngine engine;
-
-  @LocalServerPort
-  int port;
-
-  PlatformHttp http;
+  private PlatformHttp http;
 
   @BeforeAll
-  void users() {
+  void users(@Autowired ProcessEngine engine, @LocalServerPort int port) {
     http = new PlatformHttp(port);
     TestUsers.ensure(engine, "ps.lastrada", PASSWORD, "la-strada", "caseworkers");
     TestUsers.ensure(engine, "ps.auditor", PASSWORD, NrsRole.AUDITORS.groupId());
