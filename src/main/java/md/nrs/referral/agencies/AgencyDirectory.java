@@ -1,7 +1,5 @@
 package md.nrs.referral.agencies;
 
-import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.errors.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
@@ -11,6 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;

@@ -1,16 +1,14 @@
 package md.nrs.referral.agencies;
 
-import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.errors.ApiProblem;
-import md.nrs.referral.audit.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import md.nrs.referral.audit.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,12 @@
 package md.nrs.referral.agencies;
 
-import md.nrs.referral.casefile.PlatformStarts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import md.nrs.referral.casefile.PlatformStarts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

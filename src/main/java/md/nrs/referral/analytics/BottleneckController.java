@@ -1,10 +1,9 @@
 package md.nrs.referral.analytics;
 
-import md.nrs.referral.errors.ApiProblem;
-import md.nrs.referral.audit.Caller;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import md.nrs.referral.audit.Caller;
+import md.nrs.referral.errors.ApiProblem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;

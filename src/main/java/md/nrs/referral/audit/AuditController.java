@@ -1,9 +1,8 @@
 package md.nrs.referral.audit;
 
-import md.nrs.referral.errors.ApiProblem;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;

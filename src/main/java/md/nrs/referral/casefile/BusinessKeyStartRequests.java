@@ -1,7 +1,5 @@
 package md.nrs.referral.casefile;
 
-import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.errors.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -10,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.security.CachedBodyRequest;
 import md.nrs.referral.security.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -1,12 +1,12 @@
 package md.nrs.referral.dvpilot;
 
-import md.nrs.referral.errors.ApiProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.forms.FieldError;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,7 +1,5 @@
 package md.nrs.referral.forms;
 
-import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.errors.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.security.CachedBodyRequest;
 import md.nrs.referral.security.RequestPaths;
 import org.camunda.bpm.engine.FormService;

@@ -1,12 +1,12 @@
 package md.nrs.referral.hotline;
 
-import md.nrs.referral.forms.FieldError;
-import md.nrs.referral.errors.ApiProblem;
-import md.nrs.referral.audit.Caller;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import md.nrs.referral.audit.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;

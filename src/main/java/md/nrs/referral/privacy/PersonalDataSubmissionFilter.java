@@ -1,7 +1,5 @@
 package md.nrs.referral.privacy;
 
-import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.errors.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.SubmittedVariables;
 import md.nrs.referral.security.CachedBodyRequest;

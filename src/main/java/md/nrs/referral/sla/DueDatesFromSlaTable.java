@@ -1,11 +1,12 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.process.CaseVariables;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import md.nrs.referral.process.CaseVariables;
+import md.nrs.referral.process.ParseListeners;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import md.nrs.referral.process.ParseListeners;
 
 /**
  * Gives every user task its due date from the DMN table {@code sla-durations} (step, urgency, minor

@@ -1,7 +1,5 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.casefile.PlatformStarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;

@@ -1,14 +1,11 @@
 package md.nrs.referral.statistics;
 
-import md.nrs.referral.identity.NrsRole;
-import md.nrs.referral.errors.ApiProblem;
-import md.nrs.referral.audit.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import md.nrs.referral.analytics.AnalyticsAccess;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.audit.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;

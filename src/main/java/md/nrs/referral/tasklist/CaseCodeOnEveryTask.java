@@ -1,6 +1,7 @@
 package md.nrs.referral.tasklist;
 
 import md.nrs.referral.process.CaseVariables;
+import md.nrs.referral.process.ParseListeners;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import md.nrs.referral.process.ParseListeners;
 
 /**
  * Puts the case code on every user task as a task variable when the task is created. Tasklist shows

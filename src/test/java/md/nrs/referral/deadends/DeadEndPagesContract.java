@@ -1,12 +1,12 @@
 package md.nrs.referral.deadends;
 
-import md.nrs.referral.errors.Problems;
 import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,9 +9,6 @@ import static md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCY;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.assistance.AssistanceServiceProcess;
-import md.nrs.referral.hotline.HotlineCallProcess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

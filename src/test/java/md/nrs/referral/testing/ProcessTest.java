@@ -1,12 +1,12 @@
 package md.nrs.referral.testing;
 
-import md.nrs.referral.agencies.AgencyNotificationProcess;
-import md.nrs.referral.sla.SlaEscalationProcess;
-import md.nrs.referral.sla.SlaWatchProcess;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import md.nrs.referral.agencies.AgencyNotificationProcess;
+import md.nrs.referral.sla.SlaEscalationProcess;
+import md.nrs.referral.sla.SlaWatchProcess;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
