@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Renders BPMN and DMN files to PNG exactly as bpmn-js / dmn-js draw them, in headless Chromium.
 //   node tools/models/render.mjs <out-dir> processes/*.bpmn processes/*.dmn
-// BPMN: <out-dir>/<name>.png. DMN: <out-dir>/<name>.png (the decision requirements diagram, or the
-// first decision when the file has no DMNDI) and <out-dir>/<name>.<decision-id>.png for each decision.
+// BPMN: <out-dir>/<name>.png. DMN: <out-dir>/<name>.<decision-id>.png for each decision, and
+// <out-dir>/<name>.png for the decision requirements diagram when the file has several decisions.
 // Exits 1 if bpmn-js or dmn-js report any import error or warning.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -111,10 +111,11 @@ async function renderDmn(page, file) {
   }, readFileSync(file, 'utf8'));
   failOn(result);
   const name = basename(file, extname(file)), written = [];
-  const drd = result.views.find(v => v.type === 'drd');
-  const first = drd || result.views[0];
-  for (const view of [first, ...result.views.filter(v => v.type !== 'drd')]) {
-    const out = join(outDir, view === first ? `${name}.png` : `${name}.${view.id}.png`);
+  const decisions = result.views.filter(v => v.type !== 'drd');
+  // A requirements diagram of one decision shows only its name box: drawn only when it relates several.
+  const drd = decisions.length > 1 ? result.views.find(v => v.type === 'drd') : undefined;
+  for (const view of drd ? [drd, ...decisions] : decisions) {
+    const out = join(outDir, view === drd ? `${name}.png` : `${name}.${view.id}.png`);
     await page.setViewportSize({ width: 1800, height: 900 });
     await page.evaluate(async ({ type, id }) => {
       await window.viewer.open(window.viewer.getViews().find(v => v.type === type && v.element.id === id));

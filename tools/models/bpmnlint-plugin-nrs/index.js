@@ -8,7 +8,8 @@ module.exports = {
         'nrs/known-candidate-group': 'error',
         'nrs/user-task-form': 'error',
         'nrs/history-time-to-live': 'error',
-        'nrs/timer-basis': 'error'
+        'nrs/timer-basis': 'error',
+        'nrs/task-time-limit-basis': 'warn'
       }
     }
   },
@@ -17,6 +18,7 @@ module.exports = {
     'known-candidate-group': './rules/known-candidate-group',
     'user-task-form': './rules/user-task-form',
     'history-time-to-live': './rules/history-time-to-live',
-    'timer-basis': './rules/timer-basis'
+    'timer-basis': './rules/timer-basis',
+    'task-time-limit-basis': './rules/task-time-limit-basis'
   }
 };

@@ -1,12 +1,14 @@
 package md.nrs.referral.agencies;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/agency-notification.bpmn: one per outbox entry, started by
- * {@link OutboxAgencyNotifications} with the case code as business key; delivers the notification by the
+ * delivery/OutboxAgencyNotifications with the case code as business key; delivers the notification by the
  * agency's channel (webhook, e-mail) or waits for the agency's system to fetch it as an external task.
  */
+@ProcessContract
 public final class AgencyNotificationProcess {
 
   public static final String KEY = "agency-notification";

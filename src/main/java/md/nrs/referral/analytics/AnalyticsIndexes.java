@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import md.nrs.referral.engine.EngineStartup;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * what waits now), then key, activity, type and duration, so PostgreSQL answers from the index alone.
  */
 @Component
-public class AnalyticsIndexes extends AbstractProcessEnginePlugin {
+public class AnalyticsIndexes implements EngineStartup {
 
   static final String[] STATEMENTS = {
       "CREATE INDEX IF NOT EXISTS NRS_IDX_HI_ACT_END_KEY ON ACT_HI_ACTINST (END_TIME_, PROC_DEF_KEY_, ACT_ID_, ACT_TYPE_, DURATION_)"
@@ -36,7 +36,7 @@ public class AnalyticsIndexes extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
+  public void afterEngineBuilt(ProcessEngine processEngine) {
     create(dataSource);
   }
 

@@ -9,10 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.List;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 
@@ -58,8 +57,7 @@ public class AnalyticsPluginResource extends AbstractCockpitPluginResource {
   }
 
   private void requireManager() {
-    Authentication caller = getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = Caller.current(getProcessEngine().getIdentityService()).groups();
     if (!AnalyticsAccess.mayRead(groups)) {
       throw new org.camunda.bpm.engine.rest.exception.RestException(Status.FORBIDDEN, AnalyticsAccess.DENIED);
     }
@@ -75,10 +73,10 @@ public class AnalyticsPluginResource extends AbstractCockpitPluginResource {
 
   private BottleneckQueries queries() {
     return new BottleneckQueries(
-        ((ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration()).getDataSource());
+        getProcessEngine().getProcessEngineConfiguration().getDataSource());
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return PlatformClock.now();
   }
 }

@@ -2,10 +2,10 @@ package md.nrs.referral.analytics;
 
 import java.time.Instant;
 import java.util.List;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.ApiProblem;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,6 +88,6 @@ public class BottleneckController {
 
   /** The engine's clock, so "overdue now" agrees with the engine's own due-date checks (and tests can move it). */
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return PlatformClock.now();
   }
 }

@@ -3,7 +3,7 @@ package md.nrs.referral.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import md.nrs.referral.engine.PlatformClock;
 
 /**
  * A reporting period [from, to): whole days in the platform's time zone, the first day included and the
@@ -12,7 +12,7 @@ import java.time.ZoneId;
 public record Period(Instant from, Instant to) {
 
   public static final int DEFAULT_DAYS = 30;
-  public static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+  
 
   public Period {
     if (!from.isBefore(to)) {
@@ -22,8 +22,8 @@ public record Period(Instant from, Instant to) {
 
   /** From the day {@code from} to the day {@code to}, both included; either may be null or blank. */
   public static Period ofDays(String from, String to, Instant now) {
-    Instant end = blank(to) ? now : parse("to", to).plusDays(1).atStartOfDay(ZONE).toInstant();
-    Instant start = blank(from) ? end.minus(Duration.ofDays(DEFAULT_DAYS)) : parse("from", from).atStartOfDay(ZONE).toInstant();
+    Instant end = blank(to) ? now : parse("to", to).plusDays(1).atStartOfDay(PlatformClock.zone()).toInstant();
+    Instant start = blank(from) ? end.minus(Duration.ofDays(DEFAULT_DAYS)) : parse("from", from).atStartOfDay(PlatformClock.zone()).toInstant();
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("'from' must be on or before 'to'");
     }

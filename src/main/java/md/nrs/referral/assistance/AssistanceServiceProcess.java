@@ -1,13 +1,15 @@
 package md.nrs.referral.assistance;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/assistance-service.bpmn: one assistance service (legal, medical,
  * psychological, social) referred to a provider agency, which accepts or rejects, delivers and reports.
  * A rejection goes to the next provider the routing table lists, and after the last to the coordinator.
  */
+@ProcessContract
 public final class AssistanceServiceProcess {
 
   public static final String KEY = "assistance-service";

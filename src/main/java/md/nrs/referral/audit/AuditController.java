@@ -2,6 +2,7 @@ package md.nrs.referral.audit;
 
 import java.time.Instant;
 import java.util.List;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,17 +1,11 @@
 package md.nrs.referral.audit;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ParseListeners;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.ClientAddress;
+import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +14,7 @@ import org.springframework.stereotype.Component;
  * task of which case, from where — once the completing transaction has committed.
  */
 @Component
-public class TaskCompletionAudit extends AbstractProcessEnginePlugin {
+public class TaskCompletionAudit implements EveryUserTask {
 
   private final ObjectProvider<AuditTrail> trail;
 
@@ -29,19 +23,12 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskCompletionAudit.this::completed);
-        }
-      }
-    });
+  public void onUserTask(UserTask task) {
+    task.on(TaskListener.EVENTNAME_COMPLETE, this::completed);
   }
 
   private void completed(DelegateTask task) {
-    String actor = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String actor = Caller.current().userId();
     Object caseCode = task.getVariable(CaseVariables.CASE_CODE.name());
     String business = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     trail.getObject().recordAfterCommit(new AuditEvent(actor == null ? "system" : actor, AuditActions.TASK_COMPLETED,

@@ -1,5 +1,6 @@
 package md.nrs.referral.casepath;
 
+import md.nrs.referral.engine.Caller;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -10,9 +11,9 @@ final class Actors {
   }
 
   static String actingUser(IdentityService identity, DelegateTask task) {
-    var authentication = identity.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
+    Caller caller = Caller.current(identity);
+    if (caller.authenticated()) {
+      return caller.userId();
     }
     return task.getAssignee();
   }

@@ -4,6 +4,7 @@ import static md.nrs.referral.casepath.NrsCaseProcess.CASE_CODE;
 
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,6 @@ public class AlertGuardianshipAuthority implements JavaDelegate {
     notifications.notify(new AgencyNotification(guardianshipAuthority, CASE_CODE.get(execution),
         NrsCaseProcess.Elements.ALERT_GUARDIANSHIP,
         "A child has been referred to the NRS: take part in the first assessment and protect the child",
-        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(alertWithin), execution.getProcessInstanceId()));
+        PlatformClock.now().plus(alertWithin), execution.getProcessInstanceId()));
   }
 }

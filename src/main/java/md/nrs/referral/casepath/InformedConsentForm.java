@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
+import md.nrs.referral.forms.PersonalData;
 import md.nrs.referral.forms.PhoneNumber;
 import md.nrs.referral.forms.RequiredWhen;
-import md.nrs.referral.privacy.PersonalData;
 
 /**
  * Informed consent, asked separately: to assistance, to sharing with each agency, to informing law

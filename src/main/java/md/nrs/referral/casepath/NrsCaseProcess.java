@@ -1,14 +1,16 @@
 package md.nrs.referral.casepath;
 
 import java.util.List;
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/nrs-case.bpmn, the path of one NRS case from referral to closure. It calls
  * repatriation, shelter-placement, assistance-service (once per planned service), reintegration and
  * monitoring, each a process of its own.
  */
+@ProcessContract
 public final class NrsCaseProcess {
 
   public static final String KEY = "nrs-case";

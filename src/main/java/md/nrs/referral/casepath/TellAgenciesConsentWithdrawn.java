@@ -1,13 +1,12 @@
 package md.nrs.referral.casepath;
 
+import md.nrs.referral.agencies.NotifiedAgencies;
 import static md.nrs.referral.casepath.NrsCaseProcess.CASE_CODE;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
-import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,18 +16,18 @@ import org.springframework.stereotype.Component;
 public class TellAgenciesConsentWithdrawn implements JavaDelegate {
 
   private final AgencyNotifications notifications;
-  private final OutboxRepository outbox;
+  private final NotifiedAgencies notified;
 
-  public TellAgenciesConsentWithdrawn(AgencyNotifications notifications, OutboxRepository outbox) {
+  public TellAgenciesConsentWithdrawn(AgencyNotifications notifications, NotifiedAgencies notified) {
     this.notifications = notifications;
-    this.outbox = outbox;
+    this.notified = notified;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String caseCode = CASE_CODE.get(execution);
     Set<String> agencies = new LinkedHashSet<>();
-    outbox.findByCaseCodeOrderByIdAsc(caseCode).stream().map(OutboxEntry::getAgencyId).forEach(agencies::add);
+    agencies.addAll(notified.about(caseCode));
     agencies.add(NrsCaseProcess.RESPONSIBLE_TEAM.get(execution));
     agencies.remove(null);
     for (String agency : agencies) {

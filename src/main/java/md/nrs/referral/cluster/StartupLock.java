@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import md.nrs.referral.engine.EngineStartup;
+import md.nrs.referral.identity.PlatformSeeding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * database releases it. Other databases (the single-node H2 demo) need no lock.
  */
 @Component
-public class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {
+public class StartupLock implements EngineStartup, PlatformSeeding.StartupDone, DisposableBean {
 
   /** Any constant shared by all nodes; "NRS" in ASCII. */
   static final long LOCK_KEY = 0x4E5253L;
@@ -33,7 +33,7 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
+  public void beforeEngineInit() {
     acquire();
   }
 
@@ -58,6 +58,11 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot take the start-up lock on the database: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void startupDone() {
+    release();
   }
 
   /** Called once this node has finished its start-up work. */

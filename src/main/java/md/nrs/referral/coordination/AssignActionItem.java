@@ -2,6 +2,7 @@ package md.nrs.referral.coordination;
 
 import java.time.LocalDate;
 import java.util.Date;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.sla.CalendarProperties;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,8 +26,8 @@ public class AssignActionItem implements TaskListener {
     int row = Integer.parseInt(CoordinationMeetingProcess.ACTION_ITEM.get(task));
     String agency = CoordinationMeetingProcess.actionItemAgency(row).get(task);
     task.addCandidateGroup(agency);
-    LocalDate dueOn = LocalDate.parse(CoordinationMeetingProcess.actionItemDueOn(row).get(task));
-    task.setDueDate(Date.from(dueOn.atTime(calendar.workdayEnd()).atZone(calendar.zone()).toInstant()));
+    LocalDate dueOn = CoordinationMeetingProcess.actionItemDueOn(row).get(task);
+    task.setDueDate(Date.from(dueOn.atTime(calendar.workdayEnd()).atZone(PlatformClock.zone()).toInstant()));
     task.setVariableLocal(CoordinationMeetingProcess.ACTION_AGENCY.name(), agency);
     task.setVariableLocal(CoordinationMeetingProcess.ACTION_TO_TAKE.name(), CoordinationMeetingProcess.actionItemAction(row).get(task));
   }

@@ -44,7 +44,7 @@ public class BuildMeetingAgenda implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CoordinationMeetingProperties.District district = schedule.district(CoordinationMeetingProcess.DISTRICT.get(execution));
-    LocalDate sinceDay = LocalDate.parse(CoordinationMeetingProcess.AGENDA_SINCE.get(execution));
+    LocalDate sinceDay = CoordinationMeetingProcess.AGENDA_SINCE.get(execution);
     Instant since = sinceDay.atStartOfDay(clock.getZone()).toInstant();
     OpenCases open = new OpenCases(execution.getProcessEngineServices(), district);
 

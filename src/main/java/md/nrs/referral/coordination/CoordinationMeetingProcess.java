@@ -1,7 +1,9 @@
 package md.nrs.referral.coordination;
 
+import java.time.LocalDate;
 import java.util.List;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/coordination-meeting.bpmn. A timer (nrs.coordination-meetings.cycle) starts one
@@ -9,6 +11,7 @@ import md.nrs.referral.process.ProcessVariable;
  * gets an agenda of case codes (time limits breached, safety incidents, failed steps), is recorded by the
  * NRS coordinators, and each action item becomes a task for the agency named, due on the agreed date.
  */
+@ProcessContract
 public final class CoordinationMeetingProcess {
 
   public static final String KEY = "coordination-meeting";
@@ -44,7 +47,7 @@ public final class CoordinationMeetingProcess {
   // Given by the schedule
   public static final ProcessVariable<String> DISTRICT = ProcessVariable.text("district");
   /** The agenda covers events from this day (ISO date) on: the previous meeting's date by the schedule. */
-  public static final ProcessVariable<String> AGENDA_SINCE = ProcessVariable.text("agendaSince");
+  public static final ProcessVariable<LocalDate> AGENDA_SINCE = ProcessVariable.date("agendaSince");
 
   // The agenda (case codes only)
   public static final ProcessVariable<String> AGENDA = ProcessVariable.text("agenda");
@@ -66,8 +69,8 @@ public final class CoordinationMeetingProcess {
     return ProcessVariable.text("actionItem" + row + "Action");
   }
 
-  public static ProcessVariable<String> actionItemDueOn(int row) {
-    return ProcessVariable.text("actionItem" + row + "DueOn");
+  public static ProcessVariable<LocalDate> actionItemDueOn(int row) {
+    return ProcessVariable.date("actionItem" + row + "DueOn");
   }
 
   // The action items: the numbers of the rows filled in; one task each

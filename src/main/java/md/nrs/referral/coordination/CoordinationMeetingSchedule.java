@@ -1,9 +1,11 @@
 package md.nrs.referral.coordination;
 
 import java.util.List;
+import md.nrs.referral.engine.expressions.ReadableInModels;
 import org.springframework.stereotype.Component;
 
 /** The schedule as the model reads it: the timer start event's cycle is {@code ${coordinationMeetingSchedule.cycle}}. */
+@ReadableInModels("cycle")
 @Component("coordinationMeetingSchedule")
 public class CoordinationMeetingSchedule {
 

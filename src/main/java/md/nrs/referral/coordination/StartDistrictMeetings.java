@@ -1,13 +1,13 @@
 package md.nrs.referral.coordination;
 
-import md.nrs.referral.casefile.PlatformStarts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ public class StartDistrictMeetings implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // the engine's clock, so that tests moving it move the meetings too
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), clock.getZone());
+    ZonedDateTime now = ZonedDateTime.ofInstant(PlatformClock.now(), clock.getZone());
     LocalDate since = now.toLocalDate().minus(schedule.lookBack());
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     for (CoordinationMeetingProperties.District district : schedule.districts()) {

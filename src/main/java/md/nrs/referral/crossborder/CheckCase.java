@@ -1,13 +1,12 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.crossborder.AsPlatform.withoutAuthorization;
+import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.util.List;
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.forms.FieldError;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component("checkCase")
 public class CheckCase implements JavaDelegate {
 
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
 
-  public CheckCase(AgencyRepository agencies) {
+  public CheckCase(Agencies agencies) {
     this.agencies = agencies;
   }
 
@@ -32,7 +31,7 @@ public class CheckCase implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseCode = OutboundReferralProcess.CASE_CODE.get(execution);
     var engine = execution.getProcessEngineServices();
-    ProcessInstance caseInstance = withoutAuthorization(() -> engine.getRuntimeService().createProcessInstanceQuery()
+    ProcessInstance caseInstance = asPlatform(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).active().singleResult());
     if (caseInstance == null) {
       throw new InvalidFormException(OutboundReferralProcess.FORM_REQUEST,
@@ -40,10 +39,10 @@ public class CheckCase implements JavaDelegate {
     }
     execution.setProcessBusinessKey(caseCode);
     String requestedBy = OutboundReferralProcess.REQUESTED_BY.get(execution);
-    List<String> groups = requestedBy == null ? List.of() : withoutAuthorization(() -> engine.getIdentityService()
+    List<String> groups = requestedBy == null ? List.of() : asPlatform(engine, () -> engine.getIdentityService()
         .createGroupQuery().groupMember(requestedBy).list().stream().map(Group::getId).toList());
-    List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
-    String requestingAgency = own.size() == 1 ? own.get(0) : (String) withoutAuthorization(() ->
+    List<String> own = agencies.activeAmong(groups);
+    String requestingAgency = own.size() == 1 ? own.get(0) : (String) asPlatform(engine, () ->
         engine.getRuntimeService().getVariable(caseInstance.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()));
     OutboundReferralProcess.REQUESTING_AGENCY.set(execution, requestingAgency);
   }

@@ -1,8 +1,9 @@
 package md.nrs.referral.crossborder;
 
 import java.util.List;
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/outbound-referral.bpmn: a caseworker asks a partner abroad (e.g. Veritas,
@@ -10,6 +11,7 @@ import md.nrs.referral.process.ProcessVariable;
  * through the outbox; the partner's answer (Tasklist or signed callback) within the SLA table's time
  * limit; a coordinator chases, names another partner or withdraws.
  */
+@ProcessContract
 public final class OutboundReferralProcess {
 
   public static final String KEY = "outbound-referral";
@@ -65,12 +67,6 @@ public final class OutboundReferralProcess {
 
   public static final String OUTCOME_NO_CONSENT = "not-sent-no-consent";
   public static final String OUTCOME_PARTNER_ASSISTS = "partner-assists";
-
-  /** Partner agencies abroad a request may go to (agency directory ids). */
-  public static final String[] PARTNERS_ABROAD = {"veritas"};
-  /** What a partner may be asked to do. */
-  public static final String[] ASSISTANCE_TYPES = {"identification", "shelter", "medical", "psychological", "legal",
-      "return-support", "family-tracing"};
 
   private OutboundReferralProcess() {
   }

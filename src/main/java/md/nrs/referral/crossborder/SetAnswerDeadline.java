@@ -1,18 +1,18 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.crossborder.AsPlatform.withoutAuthorization;
+import static md.nrs.referral.engine.Platform.asPlatform;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.sla.DueDatesFromSlaTable;
 import md.nrs.referral.sla.WorkingCalendar;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,9 @@ public class SetAnswerDeadline implements JavaDelegate {
   private final WorkingCalendar calendar;
   private final ZoneId zone;
 
-  public SetAnswerDeadline(WorkingCalendar calendar, @Value("${nrs.time-zone:Europe/Chisinau}") String zone) {
+  public SetAnswerDeadline(WorkingCalendar calendar, Clock clock) {
     this.calendar = calendar;
-    this.zone = ZoneId.of(zone);
+    this.zone = clock.getZone();
   }
 
   @Override
@@ -37,7 +37,7 @@ public class SetAnswerDeadline implements JavaDelegate {
     facts.put("step", OutboundReferralProcess.Elements.PARTNER_ANSWER);
     facts.put("urgency", null);
     facts.put("minor", null);
-    DmnDecisionResult result = withoutAuthorization(() -> execution.getProcessEngineServices().getDecisionService()
+    DmnDecisionResult result = asPlatform(execution.getProcessEngineServices(), () -> execution.getProcessEngineServices().getDecisionService()
         .evaluateDecisionByKey(DueDatesFromSlaTable.DECISION).variables(facts).evaluate());
     if (result.isEmpty()) {
       throw new IllegalStateException("The table " + DueDatesFromSlaTable.DECISION + " has no time limit for "
@@ -46,7 +46,7 @@ public class SetAnswerDeadline implements JavaDelegate {
     String duration = result.getFirstResult().getEntry("duration");
     WorkingCalendar.Mode mode = "around-the-clock".equals(result.getFirstResult().getEntry("calendar"))
         ? WorkingCalendar.Mode.AROUND_THE_CLOCK : WorkingCalendar.Mode.WORKING_DAYS;
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    ZonedDateTime now = ZonedDateTime.ofInstant(PlatformClock.now(), zone);
     OutboundReferralProcess.ANSWER_DUE_AT.set(execution, calendar.dueAfter(now, duration, mode).toOffsetDateTime().toString());
   }
 }

@@ -1,6 +1,7 @@
 package md.nrs.referral.dvpilot;
 
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CASE_CODE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CONSECUTIVE_ABSENCES;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.COUNSELLOR_AGENCY;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_KIND;
@@ -10,11 +11,10 @@ import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.NRS_CASE_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSIONS_ATTENDED;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.TOTAL_ABSENCES;
-import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CONSECUTIVE_ABSENCES;
 
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,7 @@ public class AssignParticipantCode implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String nrsCase = NRS_CASE_CODE.get(execution);
-    String code = nrsCase == null || nrsCase.isBlank() ? codes.next(ClockUtil.getCurrentTime().toInstant()) : nrsCase;
+    String code = nrsCase == null || nrsCase.isBlank() ? codes.next(PlatformClock.now()) : nrsCase;
     PARTICIPANT_CODE.set(execution, code);
     CASE_CODE.set(execution, code);
     execution.setProcessBusinessKey(code);
@@ -48,7 +48,7 @@ public class AssignParticipantCode implements JavaDelegate {
     groups.find(GROUP_ID.get(execution)).ifPresent(group -> {
       GROUP_KIND.set(execution, group.getKind());
       COUNSELLOR_AGENCY.set(execution, group.getCounsellorAgency());
-      GROUP_STARTS_ON.set(execution, group.getStartsOn().toString());
+      GROUP_STARTS_ON.set(execution, group.getStartsOn());
     });
   }
 }

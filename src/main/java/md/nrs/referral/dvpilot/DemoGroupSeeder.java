@@ -1,16 +1,14 @@
 package md.nrs.referral.dvpilot;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import md.nrs.referral.identity.DemoProperties;
+import md.nrs.referral.identity.PlatformSeeder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo profile only: two groups of the pilot so that enrolment can be tried at once, a victims' group led by
@@ -18,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrators add the real groups (POST /api/dv-groups).
  */
 @Component
-public class DemoGroupSeeder implements SmartInitializingSingleton {
+public class DemoGroupSeeder implements PlatformSeeder {
 
   public static final String DEMO_VICTIMS_GROUP = "dv-victims-demo";
   public static final String DEMO_PERPETRATORS_GROUP = "dv-perpetrators-demo";
@@ -26,30 +24,28 @@ public class DemoGroupSeeder implements SmartInitializingSingleton {
 
   private final DvGroupRepository groups;
   private final DemoProperties demo;
-  private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public DemoGroupSeeder(DvGroupRepository groups, DemoProperties demo, TransactionTemplate transaction, Clock clock) {
+  public DemoGroupSeeder(DvGroupRepository groups, DemoProperties demo, Clock clock) {
     this.groups = groups;
     this.demo = demo;
-    this.transaction = transaction;
     this.clock = clock;
   }
 
   @Override
-  public void afterSingletonsInstantiated() {
+  public int order() {
+    return DEMO_DATA;
+  }
+
+  /** In the start-up seeding's transaction, under its lock: another node seeds before or after, never alongside. */
+  @Override
+  public void seed() {
     if (!demo.enabled()) {
       return;
     }
     LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-    try {
-      transaction.executeWithoutResult(status -> {
-        seed(DEMO_VICTIMS_GROUP, DvGroup.KIND_VICTIM, "womens-initiative", monday);
-        seed(DEMO_PERPETRATORS_GROUP, DvGroup.KIND_PERPETRATOR, "cap-chisinau", monday);
-      });
-    } catch (DataIntegrityViolationException seededByAnotherNode) {
-      LOG.info("Demo counselling groups seeded by another node");
-    }
+    seed(DEMO_VICTIMS_GROUP, DvGroup.KIND_VICTIM, "womens-initiative", monday);
+    seed(DEMO_PERPETRATORS_GROUP, DvGroup.KIND_PERPETRATOR, "cap-chisinau", monday);
   }
 
   private void seed(String id, String kind, String agency, LocalDate startsOn) {

@@ -2,7 +2,7 @@ package md.nrs.referral.dvpilot;
 
 import java.net.URI;
 import java.util.List;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,8 +1,9 @@
 package md.nrs.referral.dvpilot;
 
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.List;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/dv-group-counselling.bpmn: the domestic-violence group-counselling pilot in Chisinau.
@@ -13,6 +14,7 @@ import md.nrs.referral.process.ProcessVariable;
  * recorded per session, drops out after repeated absence (processes/dv-drop-out.dmn), and is checked on for
  * safety three months after completing the cycle.
  */
+@ProcessContract
 public final class DvGroupCounsellingProcess {
 
   public static final String KEY = "dv-group-counselling";
@@ -22,7 +24,7 @@ public final class DvGroupCounsellingProcess {
   public static final String DROP_OUT_DECISION = "dv-drop-out";
 
   /** Sessions are held on Chisinau's calendar days. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+  
 
   /**
    * The agencies whose caseworkers enrol participants (and alone may start this process): the Centre for
@@ -91,7 +93,7 @@ public final class DvGroupCounsellingProcess {
   public static final ProcessVariable<String> GROUP_KIND = ProcessVariable.text("groupKind");
   /** Group id of the agency whose counsellors lead the group: candidate group of every task. */
   public static final ProcessVariable<String> COUNSELLOR_AGENCY = ProcessVariable.text("counsellorAgency");
-  public static final ProcessVariable<String> GROUP_STARTS_ON = ProcessVariable.text("groupStartsOn");
+  public static final ProcessVariable<LocalDate> GROUP_STARTS_ON = ProcessVariable.date("groupStartsOn");
   /** True while the participant holds one of the group's places (enrolled, until the cycle ends). */
   public static final ProcessVariable<Boolean> HOLDS_PLACE = ProcessVariable.flag("holdsGroupPlace");
   /** From dv-group-kind: the group is of the participant's kind. */

@@ -1,15 +1,16 @@
 package md.nrs.referral.dvpilot;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.errors.ApiProblem;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.FieldError;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DvGroups {
 
   private final DvGroupRepository groups;
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
   private final ProcessEngine engine;
   private final Clock clock;
 
-  public DvGroups(DvGroupRepository groups, AgencyRepository agencies, ProcessEngine engine, Clock clock) {
+  public DvGroups(DvGroupRepository groups, Agencies agencies, ProcessEngine engine, Clock clock) {
     this.groups = groups;
     this.agencies = agencies;
     this.engine = engine;
@@ -76,13 +77,11 @@ public class DvGroups {
    * other agencies' instances, yet the count must include them.
    */
   public long placesTaken(String groupId) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-        () -> engine.getRuntimeService().createProcessInstanceQuery()
+    return asPlatform(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
             .processDefinitionKey(DvGroupCounsellingProcess.KEY)
             .variableValueEquals(DvGroupCounsellingProcess.GROUP_ID.name(), groupId)
             .variableValueEquals(DvGroupCounsellingProcess.HOLDS_PLACE.name(), true)
-            .count()));
+            .count());
   }
 
   /** A new group (administrators, over REST, or the demo seeding). Every bad field is reported at once. */
@@ -103,7 +102,7 @@ public class DvGroups {
     if (request.startsOn() == null) {
       errors.add(new FieldError("startsOn", "give the date of the first session"));
     }
-    if (request.counsellorAgency() == null || !agencies.existsById(request.counsellorAgency())) {
+    if (request.counsellorAgency() == null || !agencies.exists(request.counsellorAgency())) {
       errors.add(new FieldError("counsellorAgency", "must be an agency of the agency directory"));
     }
     if (!errors.isEmpty()) {

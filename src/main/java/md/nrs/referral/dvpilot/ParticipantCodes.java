@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import md.nrs.referral.engine.PlatformClock;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -39,7 +40,7 @@ public class ParticipantCodes {
 
   /** A new code of the year of {@code now} in Chisinau (the engine's time: a test may move it). */
   public String next(Instant now) {
-    int year = Year.from(now.atZone(DvGroupCounsellingProcess.ZONE)).getValue();
+    int year = Year.from(now.atZone(PlatformClock.zone())).getValue();
     return String.format("DV-%d-%06d", year, sequence.nextLongValue());
   }
 }

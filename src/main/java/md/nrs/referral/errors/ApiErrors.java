@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.List;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.engine.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -41,6 +41,12 @@ public class ApiErrors {
   @ExceptionHandler(ApiProblem.class)
   void refused(ApiProblem e, HttpServletResponse response) throws IOException {
     Problems.write(response, e.answer(), e.members());
+  }
+
+  /** A role the caller lacks ({@link Caller#require}): the same 403 problem as {@link ApiProblem.Forbidden}. */
+  @ExceptionHandler(Caller.Refused.class)
+  void refused(Caller.Refused e, HttpServletResponse response) throws IOException {
+    refused(new ApiProblem.Forbidden(e.getMessage()), response);
   }
 
   /** Changed by someone else between reading and writing (a version check in the database). */
@@ -141,6 +147,12 @@ public class ApiErrors {
   @ExceptionHandler(Exception.class)
   void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (EngineErrors.databaseUnavailable(e)) { // not the request's fault, nor a bug: the client retries
+      LOG.warn("API {} {}: database unavailable ({})", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
+          EngineErrors.classChain(e));
+      write(response, EngineErrors.databaseAway());
+      return;
+    }
     LOG.error("API {} {} failed: {} at {}", request.getMethod(), pattern == null ? "(unmapped)" : pattern,
         EngineErrors.classChain(e),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

@@ -3,7 +3,6 @@ package md.nrs.referral.errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.forms.FieldError;
 
 /**
  * A refusal thrown by a controller of the platform's API and answered by {@link ApiErrors} as problem details:

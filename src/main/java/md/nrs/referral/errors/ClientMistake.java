@@ -1,7 +1,6 @@
 package md.nrs.referral.errors;
 
 import java.util.List;
-import md.nrs.referral.forms.FieldError;
 
 /**
  * An answer to a request: HTTP status, the problem type clients switch on, a message that names the problem

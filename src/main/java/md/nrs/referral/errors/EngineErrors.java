@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.engine.EngineExceptions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ParamException;
 
@@ -62,6 +61,9 @@ final class EngineErrors {
         && thrownByPlatform(rest)) { // the platform's own resources word their refusals without values
       return new ClientMistake(rest.getStatus().getStatusCode(), ProblemType.forStatus(rest.getStatus().getStatusCode()), rest.getMessage(), List.of());
     }
+    if (databaseUnavailable(thrown)) {
+      return databaseAway();
+    }
     OptimisticLockingException concurrent = find(thrown, OptimisticLockingException.class);
     if (concurrent != null) {
       return new ClientMistake(ProblemType.CONCURRENT_CHANGE,
@@ -78,7 +80,7 @@ final class EngineErrors {
     if (invalidForm != null) { // the platform's own: names each field, never a value
       return new ClientMistake(400, ProblemType.INVALID_FORM, invalidForm.getMessage(), invalidForm.errors());
     }
-    if (find(thrown, FormFieldValidationException.class) != null) {
+    if (find(thrown, EngineExceptions.FORM_FIELD_INVALID) != null) {
       return ClientMistake.invalid("A form field is not valid for this form");
     }
     Throwable worded = findWorded(thrown);
@@ -171,6 +173,40 @@ final class EngineErrors {
       case 415 -> new ClientMistake(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
       default -> status >= 500 ? serverFault() : new ClientMistake(status, ProblemType.forStatus(status), "The request is not valid", List.of());
     };
+  }
+
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
+  /** 503: the request was fine, the database was not there (restarting, failing over, no free connection). */
+  static ClientMistake databaseAway() {
+    return new ClientMistake(ProblemType.DATABASE_UNAVAILABLE, "The database is unavailable for a moment (restarting or failing over); "
+        + "nothing in the request needs changing: repeat it in a few seconds. A referral repeated with the same "
+        + "sourceReference opens no second case.");
+  }
+
+  /**
+   * The database could not be reached or dropped the connection: no free pooled connection in time, a JDBC
+   * connection error (SQLSTATE class 08) or the server shutting down or starting (57P01–57P03).
+   */
+  static boolean databaseUnavailable(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.springframework.transaction.CannotCreateTransactionException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      // The pool had already thrown the connection away as broken (Hikari does so on a connection error) and the
+      // rollback then met its closed stand-in, whose SQLException carries no SQLSTATE: told by where it comes from.
+      if (t instanceof java.sql.SQLException && t.getStackTrace().length > 0
+          && t.getStackTrace()[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ClientMistake serverFault() {

@@ -26,7 +26,8 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   PERSONAL_DATA_NOT_ACCEPTED("personal-data-not-accepted", 422, "Personal data not accepted"),
   LOGIN_THROTTLED("login-throttled", 429, "Too many failed logins"),
-  SERVER_ERROR("server-error", 500, "Server error");
+  SERVER_ERROR("server-error", 500, "Server error"),
+  DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable for a moment");
 
   static final String PREFIX = "urn:nrs:problem:";
 

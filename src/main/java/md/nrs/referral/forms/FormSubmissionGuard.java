@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.errors.Problems;
 import md.nrs.referral.security.CachedBodyRequest;
@@ -28,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks a form submission before the engine sees it — task completion and process start, on
  * /engine-rest and on the webapps' API that Tasklist uses — and answers 400 naming each bad field, so
- * the task stays open and nothing is half-started. Inside the engine, {@link FormValidationParseListener}
+ * the task stays open and nothing is half-started. Inside the engine, {@link FormValidationListener}
  * checks again for callers that bypass HTTP.
  */
 public class FormSubmissionGuard extends OncePerRequestFilter {

@@ -1,8 +1,9 @@
 package md.nrs.referral.hotline;
 
 import java.util.List;
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/hotline-call.bpmn: one call to La Strada's hotline or to Interaction's trustline
@@ -11,6 +12,7 @@ import md.nrs.referral.process.ProcessVariable;
  * case starts an NRS case and a call-back by the operator's agency. {@link #OPERATOR_AGENCY} and
  * {@link #CALL_TYPE} are what the call statistics count.
  */
+@ProcessContract
 public final class HotlineCallProcess {
 
   public static final String KEY = "hotline-call";

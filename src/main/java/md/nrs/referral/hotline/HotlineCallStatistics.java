@@ -1,5 +1,7 @@
 package md.nrs.referral.hotline;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +15,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +41,7 @@ public class HotlineCallStatistics {
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1));
     // The statistics are platform reporting, allowed by role in the controller; the engine's per-instance
     // history rights (managers only) do not apply to counts.
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> context.runWithoutAuthorization(() -> count(from, to, start, end)));
+    return asPlatform(engine, () -> count(from, to, start, end));
   }
 
   private Summary count(LocalDate from, LocalDate to, Date start, Date end) {

@@ -1,9 +1,9 @@
 package md.nrs.referral.hotline;
 
 import java.util.List;
+import md.nrs.referral.engine.Caller;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +17,11 @@ public class RecordOperatorAgency implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Authentication operator = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Caller operator = Caller.current(execution.getProcessEngineServices().getIdentityService());
     String given = HotlineCallProcess.OPERATOR_AGENCY.get(execution);
     String agency;
-    if (operator != null && operator.getUserId() != null) {
-      List<String> groups = operator.getGroupIds() == null ? List.of() : operator.getGroupIds();
+    if (operator.authenticated()) {
+      List<String> groups = operator.groups();
       List<String> lines = HotlineCallProcess.OPERATOR_AGENCIES.stream().filter(groups::contains).toList();
       if (lines.isEmpty()) {
         throw new IllegalStateException("Only operators of " + HotlineCallProcess.OPERATOR_AGENCIES + " record hotline calls");

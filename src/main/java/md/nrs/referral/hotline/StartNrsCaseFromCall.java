@@ -1,13 +1,14 @@
 package md.nrs.referral.hotline;
 
-import md.nrs.referral.casefile.PlatformStarts;
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ public class StartNrsCaseFromCall implements JavaDelegate {
     String code = caseCodes.next();
     // The classification table decided on the case, not the operator's own rights: the operator may
     // record calls without being allowed to start cases by hand.
-    ProcessInstance nrsCase = Context.getCommandContext().runWithoutAuthorization(() -> PlatformStarts.withBusinessKey(code,
+    ProcessInstance nrsCase = asPlatform(execution.getProcessEngineServices(), () -> PlatformStarts.withBusinessKey(code,
         () -> execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, code,
             referral)));
     HotlineCallProcess.CASE_CODE.set(execution, nrsCase.getBusinessKey());

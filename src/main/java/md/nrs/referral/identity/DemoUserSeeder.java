@@ -5,9 +5,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /** One demo user per role (demo profile only); the README lists them. */
-public class DemoUserSeeder {
+@Component
+public class DemoUserSeeder implements PlatformSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUserSeeder.class);
 
@@ -19,6 +21,12 @@ public class DemoUserSeeder {
     this.demo = demo;
   }
 
+  @Override
+  public int order() {
+    return USERS;
+  }
+
+  @Override
   public void seed() {
     if (!demo.enabled()) {
       return;

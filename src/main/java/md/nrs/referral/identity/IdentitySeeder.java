@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -16,42 +17,43 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Seeds, in every profile, the NRS agencies, teams and roles as Camunda groups, what each role may do,
  * and the first administrator. Nothing here grants access to a case: that comes with a task's
  * candidate group, so each agency sees only its own work.
  */
-public class IdentitySeeder {
+@Component
+public class IdentitySeeder implements PlatformSeeder {
 
   public static final String TYPE_AGENCY = "agency";
   public static final String TYPE_TEAM = "team";
   public static final String TYPE_ROLE = "role";
-  /** The processes people start by hand (in Tasklist or over REST). */
-  static final java.util.List<String> STARTABLE_PROCESSES = java.util.List.of(md.nrs.referral.casepath.NrsCaseProcess.KEY,
-      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY,
-      md.nrs.referral.crossborder.OutboundReferralProcess.KEY);
-  /**
-   * Startable processes meant for some agencies only (their groups): hotline calls for the agencies that run a
-   * line, DV pilot enrolment for the pilot's agencies. The others are for all caseworkers and coordinators.
-   */
-  static final java.util.Map<String, java.util.List<String>> STARTED_ONLY_BY = java.util.Map.of(
-      md.nrs.referral.hotline.HotlineCallProcess.KEY, md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCIES,
-      md.nrs.referral.dvpilot.DvGroupCounsellingProcess.KEY, md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ENROLLING_AGENCIES);
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
   private final IdentityService identity;
   private final Grants grants;
   private final DirectoryProperties directory;
   private final AdminProperties admin;
+  /** The processes people start by hand, each contributed by its own package. */
+  private final List<StartableProcess> startable;
 
-  public IdentitySeeder(ProcessEngine engine, DirectoryProperties directory, AdminProperties admin) {
+  public IdentitySeeder(ProcessEngine engine, DirectoryProperties directory, AdminProperties admin,
+      List<StartableProcess> startable) {
     this.identity = engine.getIdentityService();
     this.grants = new Grants(engine.getAuthorizationService());
     this.directory = directory;
     this.admin = admin;
+    this.startable = List.copyOf(startable);
   }
 
+  @Override
+  public int order() {
+    return GROUPS;
+  }
+
+  @Override
   public void seed() {
     directory.agencies().forEach(a -> group(a.id(), a.name(), TYPE_AGENCY));
     directory.teams().forEach(t -> group(t.id(), t.name(), TYPE_TEAM));
@@ -73,17 +75,17 @@ public class IdentitySeeder {
     }
     for (NrsRole role : new NrsRole[] {NrsRole.CASEWORKERS, NrsRole.NRS_COORDINATORS}) {
       grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, all, READ);
-      for (String startable : STARTABLE_PROCESSES) {
-        if (!STARTED_ONLY_BY.containsKey(startable)) {
-          grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+      for (StartableProcess process : startable) {
+        if (process.onlyBy().isEmpty()) {
+          grants.toGroup(role.groupId(), Resources.PROCESS_DEFINITION, process.key(), READ, CREATE_INSTANCE);
         }
       }
       grants.toGroup(role.groupId(), Resources.PROCESS_INSTANCE, all, CREATE);
     }
     // Hotline calls are recorded by the agencies that run a line (La Strada, Interaction); the DV pilot's
     // agencies enrol participants. Nobody else starts these.
-    STARTED_ONLY_BY.forEach((startable, groups) -> groups.forEach(group -> {
-      grants.toGroup(group, Resources.PROCESS_DEFINITION, startable, READ, CREATE_INSTANCE);
+    startable.forEach(process -> process.onlyBy().forEach(group -> {
+      grants.toGroup(group, Resources.PROCESS_DEFINITION, process.key(), READ, CREATE_INSTANCE);
       grants.toGroup(group, Resources.PROCESS_INSTANCE, all, CREATE);
     }));
     // Managers analyse in Cockpit, read-only. Process variables hold no personal data (DESIGN.md §6).
@@ -95,9 +97,7 @@ public class IdentitySeeder {
     grants.toGroup(manager.groupId(), Resources.DECISION_DEFINITION, all, READ, READ_HISTORY);
     grants.toGroup(manager.groupId(), Resources.DECISION_REQUIREMENTS_DEFINITION, all, READ);
     grants.toGroup(manager.groupId(), Resources.DEPLOYMENT, all, READ);
-    // ...and retry a failed delivery to an agency once its system is back (the incident in Cockpit)
-    grants.toGroup(manager.groupId(), Resources.PROCESS_DEFINITION, md.nrs.referral.agencies.OutboxAgencyNotifications.DELIVERY_PROCESS,
-        READ, READ_INSTANCE, READ_HISTORY, org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB);
+    // (the retry of a failed delivery to an agency is granted by agencies/, which owns that process)
     // Policy staff read the models in Cockpit and deploy revisions (from Camunda Modeler or curl); every
     // deployment passes the validation gate (models/RevisionGate). Nobody else but administrators deploys.
     NrsRole policy = NrsRole.POLICY_STAFF;

@@ -1,5 +1,7 @@
 package md.nrs.referral.incidents;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -10,12 +12,11 @@ import java.util.UUID;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
-import md.nrs.referral.audit.Caller;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.identity.NrsRole;
-import md.nrs.referral.privacy.AsPlatform;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.FieldCipher;
 import md.nrs.referral.shelter.ShelterPlacementProcess;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -127,7 +127,7 @@ public class CaseIncidents {
   private CaseIncident correlateAndRecord(IncidentReport report, Caller caller, String agency, String instance) {
     String taskKey = report.type() == ReportType.SAFETY_INCIDENT ? NrsCaseProcess.Elements.URGENT_RISK_REVIEW
         : ShelterPlacementProcess.Elements.DISCHARGE;
-    RoutedTask task = AsPlatform.query(identity, () -> {
+    RoutedTask task = asPlatform(identity, () -> {
       Set<String> before = taskIds(instance, taskKey);
       runtime.createMessageCorrelation(message(report.type())).processInstanceId(instance).correlateWithResult();
       return newTask(instance, taskKey, before);
@@ -144,9 +144,9 @@ public class CaseIncidents {
     if (report.type() == ReportType.SAFETY_INCIDENT) {
       return caller.groups().stream().filter(group -> policy.hadTask(report.caseCode(), group)).findFirst();
     }
-    List<String> placements = AsPlatform.query(identity, () -> shelterPlacements(nrsCase).stream()
+    List<String> placements = asPlatform(identity, () -> shelterPlacements(nrsCase).stream()
         .map(HistoricProcessInstance::getId).toList());
-    return caller.groups().stream().filter(group -> AsPlatform.query(identity, () -> placements.stream().anyMatch(
+    return caller.groups().stream().filter(group -> asPlatform(identity, () -> placements.stream().anyMatch(
         placement -> history.createHistoricTaskInstanceQuery().processInstanceId(placement).taskHadCandidateGroup(group)
             .count() > 0))).findFirst();
   }
@@ -157,9 +157,9 @@ public class CaseIncidents {
       return Optional.empty();
     }
     List<String> candidates = type == ReportType.SAFETY_INCIDENT ? List.of(nrsCase.getId())
-        : AsPlatform.query(identity, () -> shelterPlacements(nrsCase).stream().filter(p -> p.getEndTime() == null)
+        : asPlatform(identity, () -> shelterPlacements(nrsCase).stream().filter(p -> p.getEndTime() == null)
             .map(HistoricProcessInstance::getId).toList());
-    return AsPlatform.query(identity, () -> candidates.stream().filter(instance -> runtime.createExecutionQuery()
+    return asPlatform(identity, () -> candidates.stream().filter(instance -> runtime.createExecutionQuery()
         .processInstanceId(instance).messageEventSubscriptionName(message(type)).count() > 0).findFirst());
   }
 
@@ -170,7 +170,7 @@ public class CaseIncidents {
   }
 
   private Optional<HistoricProcessInstance> latestCase(String caseCode) {
-    return AsPlatform.query(identity, () -> history.createHistoricProcessInstanceQuery()
+    return asPlatform(identity, () -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime()
         .desc().listPage(0, 1).stream().findFirst());
   }

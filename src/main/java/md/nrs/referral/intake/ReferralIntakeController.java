@@ -11,13 +11,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.errors.ProblemType;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,10 @@ public class ReferralIntakeController {
 
   private final ReferralRequestReader reader;
   private final ReferralIntake intake;
-  private final AgencyRepository agencies;
+  private final Agencies agencies;
   private final IdentityService identity;
 
-  public ReferralIntakeController(ReferralRequestReader reader, ReferralIntake intake, AgencyRepository agencies,
+  public ReferralIntakeController(ReferralRequestReader reader, ReferralIntake intake, Agencies agencies,
       IdentityService identity) {
     this.reader = reader;
     this.intake = intake;
@@ -72,8 +71,8 @@ public class ReferralIntakeController {
           @ApiResponse(responseCode = "422", description = "The personal data could not be kept in the vault")})
   @PostMapping(PATH)
   public ResponseEntity<ReferralReceipt> refer(HttpServletRequest request) throws IOException {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null) {
+    Caller caller = Caller.current(identity);
+    if (!caller.authenticated()) {
       throw new ApiProblem(ProblemType.AUTHENTICATION_REQUIRED, "Authentication required: HTTP Basic with a platform user");
     }
     String agencyId = referringAgency(caller);
@@ -97,7 +96,7 @@ public class ReferralIntakeController {
     }
     ReferralIntake.Receipt receipt;
     try {
-      receipt = intake.receive(referral, agencyId, caller.getUserId());
+      receipt = intake.receive(referral, agencyId, caller.userId());
     } catch (PersonalDataNotAccepted refused) {
       throw new ApiProblem(ProblemType.PERSONAL_DATA_NOT_ACCEPTED, refused.getMessage());
     } catch (AuthorizationException notAllowed) {
@@ -118,7 +117,7 @@ public class ReferralIntakeController {
           @ApiResponse(responseCode = "404", description = "Your agency sent no referral with this reference")})
   @GetMapping(PATH + "/{sourceReference}")
   public ResponseEntity<ReferralReceipt> find(@PathVariable String sourceReference) {
-    Authentication caller = identity.getCurrentAuthentication();
+    Caller caller = Caller.current(identity);
     String agencyId = referringAgency(caller);
     return intake.find(agencyId, sourceReference)
         .map(known -> ResponseEntity.ok(receiptBody(new ReferralIntake.Receipt(ReferralIntake.Outcome.ALREADY_RECEIVED,
@@ -127,15 +126,15 @@ public class ReferralIntakeController {
   }
 
   /** The caller's agency: exactly one active agency or team of the directory among their groups. */
-  private String referringAgency(Authentication caller) {
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    List<String> own = agencies.findAllById(groups).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+  private String referringAgency(Caller caller) {
+    List<String> groups = caller.groups();
+    List<String> own = agencies.activeAmong(groups);
     if (own.isEmpty()) {
-      throw new NotAnAgency("Only staff of an NRS agency may refer cases; " + (caller == null ? "you" : caller.getUserId())
+      throw new NotAnAgency("Only staff of an NRS agency may refer cases; " + (caller.userId() == null ? "you" : caller.userId())
           + " belongs to no agency of the directory");
     }
     if (own.size() > 1) {
-      throw new NotAnAgency("The referring agency must be clear: " + caller.getUserId() + " belongs to " + String.join(", ", own)
+      throw new NotAnAgency("The referring agency must be clear: " + caller.userId() + " belongs to " + String.join(", ", own)
           + "; use a user of one agency");
     }
     return own.get(0);

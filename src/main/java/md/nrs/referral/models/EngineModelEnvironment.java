@@ -5,11 +5,12 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import md.nrs.referral.engine.DeployedModels;
+import md.nrs.referral.engine.ProcessContracts;
+import md.nrs.referral.engine.expressions.PlatformDelegates;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.NrsRole;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
@@ -18,13 +19,13 @@ import org.springframework.beans.factory.BeanFactory;
  */
 public class EngineModelEnvironment implements ModelEnvironment {
 
-  private final ProcessEngineConfigurationImpl engine;
+  private final DeployedModels engine;
   private final BeanFactory beans;
   private final Set<String> configuredGroups = new HashSet<>();
   private final FormCatalog formContracts;
   private final ProcessContracts processContracts;
 
-  public EngineModelEnvironment(ProcessEngineConfigurationImpl engine, BeanFactory beans, DirectoryProperties directory,
+  public EngineModelEnvironment(DeployedModels engine, BeanFactory beans, DirectoryProperties directory,
       FormCatalog formContracts, ProcessContracts processContracts) {
     this.engine = engine;
     this.beans = beans;
@@ -37,17 +38,17 @@ public class EngineModelEnvironment implements ModelEnvironment {
 
   @Override
   public boolean formDeployed(String formId) {
-    return query(c -> c.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId) != null);
+    return engine.latestForm(formId).isPresent();
   }
 
   @Override
   public boolean processDeployed(String processKey) {
-    return query(c -> c.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey) != null);
+    return engine.latestProcess(processKey).isPresent();
   }
 
   @Override
   public boolean decisionDeployed(String decisionKey) {
-    return query(c -> c.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(decisionKey) != null);
+    return engine.latestDecision(decisionKey).isPresent();
   }
 
   @Override
@@ -57,7 +58,7 @@ public class EngineModelEnvironment implements ModelEnvironment {
 
   @Override
   public boolean isPlatformDelegate(String beanName) {
-    return md.nrs.referral.expressions.PlatformDelegates.isDelegate(beans, beanName);
+    return PlatformDelegates.isDelegate(beans, beanName);
   }
 
   @Override
@@ -74,7 +75,7 @@ public class EngineModelEnvironment implements ModelEnvironment {
   public boolean groupKnown(String groupId) {
     // Groups an administrator added (a new agency in the directory creates its group) count too.
     return configuredGroups.contains(groupId)
-        || query(c -> c.getReadOnlyIdentityProvider().createGroupQuery().groupId(groupId).count() > 0);
+        || engine.groupExists(groupId);
   }
 
   @Override
@@ -92,9 +93,5 @@ public class EngineModelEnvironment implements ModelEnvironment {
   public Optional<Set<String>> formContractFields(String formId) {
     return formContracts.contractFor(formId).map(record -> Arrays.stream(record.getRecordComponents())
         .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toSet()));
-  }
-
-  private boolean query(Command<Boolean> command) {
-    return engine.getCommandExecutorTxRequired().execute(command);
   }
 }

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import md.nrs.referral.engine.Platform;
 import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.errors.ProblemType;
-import md.nrs.referral.forms.FieldError;
 import md.nrs.referral.models.CaseMigrations.DryRun;
 import md.nrs.referral.models.CaseMigrations.InstanceCheck;
 import md.nrs.referral.models.CaseMigrations.Plan;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -170,15 +170,7 @@ public class ModelMigrationsController {
 
   /** Runs engine calls as the platform: the role was checked here, and cases hold no personal data. */
   private <T> T asPlatform(Supplier<T> action) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return action.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Platform.asPlatform(identity, action);
   }
 
   /** A plan; with a dry run, the cases that can and cannot move; once executed, the batch. */

@@ -1,6 +1,6 @@
 package md.nrs.referral.models;
 
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 

@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import md.nrs.referral.engine.DeployedModels;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -44,30 +43,30 @@ public final class RevisionChanges {
   private RevisionChanges() {
   }
 
-  public static List<Change> of(CommandContext context, List<ModelResource> resources) {
+  public static List<Change> of(DeployedModels deployed, List<ModelResource> resources) {
     List<Change> changes = new ArrayList<>();
     for (ModelResource resource : resources) {
       if (resource.isBpmn()) {
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
         for (Process process : model.getModelElementsByType(Process.class)) {
-          ResourceDefinition previous = context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(process.getId());
+          ResourceDefinition previous = deployed.latestProcess(process.getId()).orElse(null);
           Map<String, String> before = previous == null ? Map.of()
-              : flowNodes(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes(context, previous))), process.getId());
+              : flowNodes(Bpmn.readModelFromStream(new ByteArrayInputStream(deployed.content(previous))), process.getId());
           changes.add(diff(resource.name(), "process", process.getId(), previous, before, flowNodes(model, process.getId())));
         }
       } else if (resource.isDmn()) {
         DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
-          ResourceDefinition previous = context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(decision.getId());
+          ResourceDefinition previous = deployed.latestDecision(decision.getId()).orElse(null);
           Map<String, String> before = previous == null ? Map.of()
-              : decisionParts(Dmn.readModelFromStream(new ByteArrayInputStream(bytes(context, previous))), decision.getId());
+              : decisionParts(Dmn.readModelFromStream(new ByteArrayInputStream(deployed.content(previous))), decision.getId());
           changes.add(diff(resource.name(), "decision", decision.getId(), previous, before, decisionParts(model, decision.getId())));
         }
       } else if (resource.isForm()) {
         JsonNode form = readJson(resource.content());
         String id = form.path("id").asText();
-        ResourceDefinition previous = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(id);
-        Map<String, String> before = previous == null ? Map.of() : formFields(readJson(bytes(context, previous)));
+        ResourceDefinition previous = deployed.latestForm(id).orElse(null);
+        Map<String, String> before = previous == null ? Map.of() : formFields(readJson(deployed.content(previous)));
         changes.add(diff(resource.name(), "form", id, previous, before, formFields(form)));
       }
     }
@@ -161,12 +160,6 @@ public final class RevisionChanges {
       }
       collect(component, fields);
     }
-  }
-
-  private static byte[] bytes(CommandContext context, ResourceDefinition definition) {
-    ResourceEntity resource = context.getResourceManager()
-        .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
-    return resource == null ? new byte[0] : resource.getBytes();
   }
 
   private static JsonNode readJson(byte[] bytes) {

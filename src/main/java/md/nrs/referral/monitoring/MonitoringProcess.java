@@ -1,7 +1,8 @@
 package md.nrs.referral.monitoring;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/monitoring.bpmn: periodic follow-up visits by the responsible team on the
@@ -9,6 +10,7 @@ import md.nrs.referral.process.ProcessVariable;
  * the outcome "new-risk" (the case process then goes back to the needs assessment); after the last
  * visit without one, the outcome is "completed". An overdue visit is reported to the NRS coordinators.
  */
+@ProcessContract
 public final class MonitoringProcess {
 
   public static final String KEY = "monitoring";

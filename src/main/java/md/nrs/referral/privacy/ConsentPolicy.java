@@ -1,5 +1,8 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.consent.ConsentRegistry;
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -7,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +97,7 @@ public class ConsentPolicy {
    */
   public boolean hadTask(String caseCode, String agency) {
     HistoryService engineHistory = history.getObject();
-    return AsPlatform.query(identity.getObject(), () -> engineHistory.createHistoricProcessInstanceQuery()
+    return asPlatform(identity.getObject(), () -> engineHistory.createHistoricProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).list().stream()
         .anyMatch(nrsCase -> hadTaskInTree(engineHistory, nrsCase, agency)));
   }

@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.vault.KeyRing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

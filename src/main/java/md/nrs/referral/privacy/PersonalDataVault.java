@@ -1,7 +1,7 @@
 package md.nrs.referral.privacy;
 
 import java.util.Optional;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 
 /**
  * The port to the personal-data vault: the one way any code stores or reads a person's names, birth

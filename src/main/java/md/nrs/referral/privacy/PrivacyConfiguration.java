@@ -1,5 +1,8 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.retention.BrowserStorageClearing;
+import md.nrs.referral.privacy.vault.KeyRing;
+import md.nrs.referral.privacy.vault.PersonalDataSubmissionFilter;
 import md.nrs.referral.forms.FormCatalog;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.vault.KeyRingSetting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

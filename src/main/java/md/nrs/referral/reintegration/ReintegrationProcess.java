@@ -1,14 +1,16 @@
 package md.nrs.referral.reintegration;
 
 import java.util.List;
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/reintegration.bpmn: the responsible team plans the reintegration programmes;
  * each chosen programme, in parallel, goes to the agency the routing table names for it, which follows
  * it and reports its outcome; the team then reviews the reintegration as completed or discontinued.
  */
+@ProcessContract
 public final class ReintegrationProcess {
 
   public static final String KEY = "reintegration";
@@ -63,8 +65,6 @@ public final class ReintegrationProcess {
   public static final ProcessVariable<String> REINTEGRATION_OUTCOME = ProcessVariable.text("reintegrationOutcome");
   public static final ProcessVariable<String> REVIEW_NOTE = ProcessVariable.text("reviewNote");
 
-  /** The choices of the forms, as the forms and the routing table spell them. */
-  public static final String[] PROGRAMME_CHOICES = {"family-community", "education", "vocational-training", "employment"};
   public static final String OUTCOME_COMPLETED = "completed";
   public static final String OUTCOME_DISCONTINUED = "discontinued";
 

@@ -1,7 +1,9 @@
 package md.nrs.referral.repatriation;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import java.time.LocalDate;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/repatriation.bpmn: the return home of a person who is abroad. IOM assesses
@@ -12,6 +14,7 @@ import md.nrs.referral.process.ProcessVariable;
  * <p>Called by the case process with {@link #CASE_CODE}, {@link #MINOR}, {@link #COUNTRY} and
  * {@link #RESPONSIBLE_TEAM}; gives back {@link #REPATRIATION_OUTCOME} and {@link #RETURNED_ON}.
  */
+@ProcessContract
 public final class RepatriationProcess {
 
   public static final String KEY = "repatriation";
@@ -69,7 +72,7 @@ public final class RepatriationProcess {
   public static final ProcessVariable<String> RISK_NOTE = ProcessVariable.text("riskNote");
   public static final ProcessVariable<String> DOCUMENT_TYPE = ProcessVariable.text("documentType");
   public static final ProcessVariable<String> DOCUMENTS_READY_ON = ProcessVariable.text("documentsReadyOn");
-  public static final ProcessVariable<String> TRAVEL_DATE = ProcessVariable.text("travelDate");
+  public static final ProcessVariable<LocalDate> TRAVEL_DATE = ProcessVariable.date("travelDate");
   public static final ProcessVariable<String> ARRIVAL_POINT = ProcessVariable.text("arrivalPoint");
   public static final ProcessVariable<String> OTHER_ARRIVAL_POINT = ProcessVariable.text("otherArrivalPoint");
   public static final ProcessVariable<String> ESCORT = ProcessVariable.text("escort");
@@ -86,13 +89,6 @@ public final class RepatriationProcess {
   /** Values of {@link #REPATRIATION_OUTCOME}. */
   public static final String OUTCOME_RETURNED = "returned";
   public static final String OUTCOME_NOT_RETURNED = "not-returned";
-
-  /** The choices of the forms, as the forms spell them. */
-  public static final String[] RISK_LEVELS = {"low", "medium", "high"};
-  public static final String[] DOCUMENT_TYPES = {"passport", "consular-travel-document", "none-needed"};
-  public static final String[] ARRIVAL_POINTS = {"chisinau-airport", "leuseni", "palanca", "other"};
-  public static final String[] ESCORTS = {"none", "iom-staff", "social-worker", "law-enforcement", "other"};
-  public static final String[] HAND_OVER_TO = {"cap", "family", "guardianship-authority", "other"};
 
   private RepatriationProcess() {
   }

@@ -14,7 +14,7 @@ final class TravelDay {
   }
 
   static Instant start(VariableScope scope, Clock clock) {
-    String travelDate = TRAVEL_DATE.get(scope);
-    return travelDate == null ? null : LocalDate.parse(travelDate).atStartOfDay(clock.getZone()).toInstant();
+    LocalDate travelDate = TRAVEL_DATE.get(scope);
+    return travelDate == null ? null : travelDate.atStartOfDay(clock.getZone()).toInstant();
   }
 }

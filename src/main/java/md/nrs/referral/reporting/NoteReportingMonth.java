@@ -4,9 +4,9 @@ import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORTING_MONT
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Notes the month (1-12) the reporting timer fired in, in the platform's time zone, for the reports-due table. */
@@ -23,6 +23,6 @@ public class NoteReportingMonth implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // The engine's clock (tests move it), read in the platform's zone.
     REPORTING_MONTH.set(execution,
-        ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), clock.getZone()).getMonthValue());
+        ZonedDateTime.ofInstant(PlatformClock.now(), clock.getZone()).getMonthValue());
   }
 }

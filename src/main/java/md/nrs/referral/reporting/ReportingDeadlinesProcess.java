@@ -1,6 +1,7 @@
 package md.nrs.referral.reporting;
 
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/reporting-deadlines.bpmn: the NRS periodic reports (DESIGN.md section 4). One yearly timer
@@ -10,6 +11,7 @@ import md.nrs.referral.process.ProcessVariable;
  * Government Decision 898/2015) and the annual and half-year reports to the Permanent Secretariat (15 January and
  * 15 July, Government Decision 461/2018). Not called by other processes and not startable from the tasklist.
  */
+@ProcessContract
 public final class ReportingDeadlinesProcess {
 
   public static final String KEY = "reporting-deadlines";

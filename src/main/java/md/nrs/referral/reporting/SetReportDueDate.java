@@ -12,9 +12,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,7 @@ public class SetReportDueDate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // The engine's clock (tests move it), read in the platform's zone.
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), clock.getZone());
+    ZonedDateTime now = ZonedDateTime.ofInstant(PlatformClock.now(), clock.getZone());
     LocalTime time = LocalTime.parse(DUE_TIME.get(execution));
     ZonedDateTime due = Stream.of(-1, 0, 1)
         .map(years -> now.toLocalDate().plusYears(years)

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.Platform;
 import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.errors.Problems;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -75,11 +75,8 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
     if (webapp) {
       return WebappSessions.user(request, engine.getName()).map(UserAuthentication::getGroupIds).map(EngineAdminEndpointGuard::orEmpty);
     }
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(orEmpty(authentication.getGroupIds()));
+    Caller caller = Caller.current(engine.getIdentityService());
+    return caller.authenticated() ? Optional.of(caller.groups()) : Optional.empty();
   }
 
   private static List<String> orEmpty(List<String> groups) {
@@ -93,15 +90,8 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
       return false;
     }
     String jobId = segments[2];
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    JobEntity job = configuration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return context.getJobManager().findJobById(jobId);
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    });
+    Job job = Platform.asPlatform(engine.getIdentityService(),
+        () -> engine.getManagementService().createJobQuery().jobId(jobId).singleResult());
     // an unknown id passes on: the engine answers 404 as for anyone
     return job == null || job.getProcessDefinitionKey() != null;
   }

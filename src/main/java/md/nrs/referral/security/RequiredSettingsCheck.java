@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.privacy.KeyRing;
-import md.nrs.referral.privacy.KeyRingSetting;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Refuses to start the postgres (production) profile without its database and administrator settings
- * and the personal-data vault's encryption key, and any profile with malformed vault keys, before
- * anything touches a database, with a message naming each environment variable (never a value).
+ * and the settings other packages require ({@link RequiredSettings}, e.g. the personal-data vault's
+ * encryption key), and any profile with malformed ones, before anything touches a database, with a message
+ * naming each environment variable (never a value).
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor {
 
@@ -28,8 +28,9 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    List<RequiredSettings> others = SpringFactoriesLoader.loadFactories(RequiredSettings.class, getClass().getClassLoader());
     if (!Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
-      checkPersonalDataKeys(environment);
+      others.forEach(settings -> settings.checkWellFormed(environment));
       return;
     }
     List<String> missing = new ArrayList<>();
@@ -39,38 +40,11 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
         missing.add(variable + " (" + property + ")");
       }
     });
-    missing.addAll(missingPersonalDataKey(environment));
+    others.forEach(settings -> missing.addAll(settings.missingInProduction(environment)));
     if (!missing.isEmpty()) {
       throw new IllegalStateException("The postgres profile needs these settings, which are not set: "
           + String.join(", ", missing) + ". See README.md, \"Running on PostgreSQL\".");
     }
-    checkPersonalDataKeys(environment);
-  }
-
-  /** The personal-data vault's active key must be named and given in the key ring. */
-  private static List<String> missingPersonalDataKey(ConfigurableEnvironment environment) {
-    String active = environment.getProperty("nrs.privacy.active-key");
-    String ring = environment.getProperty("nrs.privacy.keys");
-    List<String> missing = new ArrayList<>();
-    if (active == null || active.isBlank()) {
-      missing.add("NRS_PRIVACY_ACTIVE_KEY (nrs.privacy.active-key)");
-    }
-    if (ring == null || ring.isBlank()) {
-      missing.add(KeyRingSetting.NAME);
-    }
-    return missing;
-  }
-
-  /**
-   * Reads the keys as the vault will, before anything touches a database, so a malformed setting stops
-   * the start with a message naming the variable (never its value) instead of failing half-way.
-   */
-  private static void checkPersonalDataKeys(ConfigurableEnvironment environment) {
-    String ring = environment.getProperty("nrs.privacy.keys");
-    String active = environment.getProperty("nrs.privacy.active-key");
-    if ((ring == null || ring.isBlank()) && (active == null || active.isBlank())) {
-      return; // nothing configured here; the vault's own check names what is missing
-    }
-    new KeyRing(KeyRingSetting.parse(ring), active);
+    others.forEach(settings -> settings.checkWellFormed(environment));
   }
 }

@@ -1,14 +1,13 @@
 package md.nrs.referral.shelter;
 
-import md.nrs.referral.agencies.Agency;
-import md.nrs.referral.agencies.AgencyRepository;
+import md.nrs.referral.agencies.Agencies;
+import static md.nrs.referral.engine.Platform.asPlatform;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.FREE_PLACES;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_IN_SHELTER;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_AVAILABLE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,21 +23,21 @@ public class CheckShelterCapacity implements JavaDelegate {
   static final String SHELTER_AGENCY = "cap-chisinau";
 
   private final int configuredPlaces;
-  private final AgencyRepository directory;
+  private final Agencies directory;
 
-  public CheckShelterCapacity(@Value("${nrs.shelter.places:25}") int configuredPlaces, AgencyRepository directory) {
+  public CheckShelterCapacity(@Value("${nrs.shelter.places:25}") int configuredPlaces, Agencies directory) {
     this.configuredPlaces = configuredPlaces;
     this.directory = directory;
   }
 
   /** The shelter's number of places: the directory's, else the configured default. */
   public int places() {
-    return directory.findById(SHELTER_AGENCY).map(Agency::getShelterPlaces).orElse(configuredPlaces);
+    return directory.shelterPlaces(SHELTER_AGENCY).orElse(configuredPlaces);
   }
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    long taken = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+    long taken = asPlatform(execution.getProcessEngineServices(), () -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ShelterPlacementProcess.KEY)
         .variableValueEquals(PLACED_IN_SHELTER.name(), true)

@@ -29,14 +29,14 @@ public class CheckStayExtension implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate placedOn = LocalDate.parse(PLACED_ON.get(execution));
-    LocalDate nextEnd = StayDates.nextEnd(LocalDate.parse(STAY_ENDS_ON.get(execution)), LocalDate.now(clock),
+    LocalDate placedOn = PLACED_ON.get(execution);
+    LocalDate nextEnd = StayDates.nextEnd(STAY_ENDS_ON.get(execution), LocalDate.now(clock),
         EXTENSION_PERIOD.get(execution));
     boolean canExtend = StayDates.withinMaximum(placedOn, nextEnd, MAXIMUM_STAY_DAYS.get(execution));
     CAN_EXTEND.set(execution, canExtend);
     if (canExtend) {
       STAY_EXTENSIONS.set(execution, STAY_EXTENSIONS.getOrDefault(execution, 0) + 1);
-      STAY_ENDS_ON.set(execution, nextEnd.toString());
+      STAY_ENDS_ON.set(execution, nextEnd);
     }
   }
 }

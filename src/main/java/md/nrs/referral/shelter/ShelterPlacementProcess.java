@@ -1,7 +1,9 @@
 package md.nrs.referral.shelter;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import java.time.LocalDate;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/shelter-placement.bpmn: a stay at the Centre for Assistance and Protection (CAP),
@@ -13,6 +15,7 @@ import md.nrs.referral.process.ProcessVariable;
  * <p>Called by the case process with {@link #CASE_CODE}, {@link #MINOR}, {@link #SEX} and {@link #REGION};
  * gives back {@link #SHELTER_OUTCOME} and {@link #DISCHARGED_ON}.
  */
+@ProcessContract
 public final class ShelterPlacementProcess {
 
   public static final String KEY = "shelter-placement";
@@ -78,12 +81,12 @@ public final class ShelterPlacementProcess {
   public static final ProcessVariable<Integer> STAY_EXTENSIONS = ProcessVariable.number("stayExtensions");
   public static final ProcessVariable<Boolean> CAN_EXTEND = ProcessVariable.flag("canExtend");
   /** The planned last day of the stay (ISO date), moved on by each granted extension. */
-  public static final ProcessVariable<String> STAY_ENDS_ON = ProcessVariable.text("stayEndsOn");
+  public static final ProcessVariable<LocalDate> STAY_ENDS_ON = ProcessVariable.date("stayEndsOn");
 
   // From the forms
   public static final ProcessVariable<String> PLACE_DECISION = ProcessVariable.text("placeDecision");
   public static final ProcessVariable<String> PLACE_NOTE = ProcessVariable.text("placeNote");
-  public static final ProcessVariable<String> PLACED_ON = ProcessVariable.text("placedOn");
+  public static final ProcessVariable<LocalDate> PLACED_ON = ProcessVariable.date("placedOn");
   public static final ProcessVariable<String> EXTEND_STAY = ProcessVariable.text("extendStay");
   public static final ProcessVariable<String> REVIEW_REASON = ProcessVariable.text("reviewReason");
   public static final ProcessVariable<String> DISCHARGE_REASON = ProcessVariable.text("dischargeReason");
@@ -96,10 +99,6 @@ public final class ShelterPlacementProcess {
   /** Values of {@link #SHELTER_OUTCOME}. */
   public static final String OUTCOME_DISCHARGED = "discharged";
   public static final String OUTCOME_NO_PLACE = "no-place";
-
-  /** The choices of the forms, as the forms spell them. */
-  public static final String[] DISCHARGE_REASONS =
-      {"recovered", "moved-to-family", "moved-to-other-accommodation", "left-voluntarily", "maximum-stay-reached"};
 
   private ShelterPlacementProcess() {
   }

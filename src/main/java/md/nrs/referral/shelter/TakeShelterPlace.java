@@ -6,7 +6,6 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.REFLECTION_PERIOD;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.STAY_ENDS_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.STAY_EXTENSIONS;
 
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,6 @@ public class TakeShelterPlace implements JavaDelegate {
     PLACED_IN_SHELTER.set(execution, true);
     STAY_EXTENSIONS.set(execution, 0);
     STAY_ENDS_ON.set(execution,
-        StayDates.firstEnd(LocalDate.parse(PLACED_ON.get(execution)), REFLECTION_PERIOD.get(execution)).toString());
+        StayDates.firstEnd(PLACED_ON.get(execution), REFLECTION_PERIOD.get(execution)));
   }
 }

@@ -3,14 +3,12 @@ package md.nrs.referral.sla;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The business calendar's settings ({@code nrs.calendar.*}); every one has a default, so nothing needs configuring.
  *
- * @param zone the zone in which days and working hours are counted (default Europe/Chisinau)
  * @param workdayStart start of working time (default 08:00)
  * @param workdayEnd end of working time, also the hour at which a working-day deadline falls due (default 17:00)
  * @param extraHolidays days off decreed by the Government for a given year (Labour Code art. 111(5)), e.g. a bridge day
@@ -20,7 +18,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("nrs.calendar")
 public record CalendarProperties(
-    ZoneId zone,
     LocalTime workdayStart,
     LocalTime workdayEnd,
     List<LocalDate> extraHolidays,
@@ -28,7 +25,6 @@ public record CalendarProperties(
     List<MonthDay> localHolidays) {
 
   public CalendarProperties {
-    zone = zone == null ? ZoneId.of("Europe/Chisinau") : zone;
     workdayStart = workdayStart == null ? LocalTime.of(8, 0) : workdayStart;
     workdayEnd = workdayEnd == null ? LocalTime.of(17, 0) : workdayEnd;
     extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
@@ -41,8 +37,8 @@ public record CalendarProperties(
     }
   }
 
-  /** All defaults: Europe/Chisinau, 08:00-17:00, no configured days. */
+  /** All defaults: 08:00-17:00, no configured days. */
   public static CalendarProperties defaults() {
-    return new CalendarProperties(null, null, null, null, null, null);
+    return new CalendarProperties(null, null, null, null, null);
   }
 }

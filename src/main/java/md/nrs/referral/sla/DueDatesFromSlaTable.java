@@ -1,23 +1,16 @@
 package md.nrs.referral.sla;
 
-import java.time.ZoneId;
+import static md.nrs.referral.engine.Platform.asPlatform;
+
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ParseListeners;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +20,7 @@ import org.springframework.stereotype.Component;
  * sets itself is kept. Tasklist shows and sorts by it; the "Due today" and "Overdue" filters use it.
  */
 @Component
-public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
+public class DueDatesFromSlaTable implements EveryUserTask {
 
   public static final String DECISION = "sla-durations";
 
@@ -38,15 +31,8 @@ public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, DueDatesFromSlaTable.this::assignDueDate);
-        }
-      }
-    });
+  public void onUserTask(UserTask task) {
+    task.on(TaskListener.EVENTNAME_CREATE, this::assignDueDate);
   }
 
   void assignDueDate(DelegateTask task) {
@@ -58,7 +44,7 @@ public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
     facts.put("urgency", task.getVariable(CaseVariables.URGENCY.name()));
     facts.put("minor", task.getVariable(CaseVariables.MINOR.name()));
     // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.
-    DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+    DmnDecisionResult result = asPlatform(task.getProcessEngineServices(), () ->
         task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION).variables(facts).evaluate());
     if (result.isEmpty()) {
       return;
@@ -66,7 +52,7 @@ public class DueDatesFromSlaTable extends AbstractProcessEnginePlugin {
     String duration = result.getFirstResult().getEntry("duration");
     WorkingCalendar.Mode mode = "around-the-clock".equals(result.getFirstResult().getEntry("calendar"))
         ? WorkingCalendar.Mode.AROUND_THE_CLOCK : WorkingCalendar.Mode.WORKING_DAYS;
-    ZonedDateTime created = ZonedDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneId.systemDefault());
+    ZonedDateTime created = ZonedDateTime.ofInstant(task.getCreateTime().toInstant(), calendar.zone());
     task.setDueDate(Date.from(calendar.dueAfter(created, duration, mode).toInstant()));
   }
 }

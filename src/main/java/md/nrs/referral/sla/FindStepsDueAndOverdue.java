@@ -1,11 +1,11 @@
 package md.nrs.referral.sla;
 
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** The sla-watch sweep, on the engine's clock (so tests move time by moving that clock). */
+/** One pass of the sla-watch sweep, on the engine's clock (so tests move time by moving that clock). */
 @Component("findStepsDueAndOverdue")
 public class FindStepsDueAndOverdue implements JavaDelegate {
 
@@ -17,6 +17,7 @@ public class FindStepsDueAndOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    watch.sweep(ClockUtil.getCurrentTime().toInstant());
+    var counts = watch.sweep(PlatformClock.now());
+    SlaWatchProcess.SWEEP_PAGE_FULL.set(execution, watch.filledAPage(counts));
   }
 }

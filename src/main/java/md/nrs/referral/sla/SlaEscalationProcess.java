@@ -1,12 +1,14 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.process.CaseVariables;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/sla-escalation.bpmn: one per overdue step, started by the sweep of
  * {@link SlaWatchProcess}; the NRS coordinators act on it.
  */
+@ProcessContract
 public final class SlaEscalationProcess {
 
   public static final String KEY = "sla-escalation";

@@ -10,7 +10,7 @@ import java.util.Map;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.process.CaseVariables;
+import md.nrs.referral.engine.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -38,31 +38,40 @@ public class SlaWatch {
   private final AgencyNotifications notifications;
   private final MeterRegistry meters;
   private final Duration reminderBefore;
+  private final int page;
 
   public SlaWatch(@Lazy ProcessEngine engine, SlaEventRepository events, AgencyNotifications notifications,
-      MeterRegistry meters, @Value("${nrs.sla.reminder-before:PT24H}") Duration reminderBefore) {
+      MeterRegistry meters, @Value("${nrs.sla.reminder-before:PT24H}") Duration reminderBefore,
+      @Value("${nrs.sla.sweep-page:" + MAX_TASKS_PER_SWEEP + "}") int page) {
     this.engine = engine;
     this.events = events;
     this.notifications = notifications;
     this.meters = meters;
     this.reminderBefore = reminderBefore;
+    this.page = page;
   }
 
-  /** One sweep at {@code now}; returns how many reminders and breaches it recorded. */
+  /**
+   * One sweep at {@code now}; returns how many reminders and breaches it recorded. Each kind takes at most
+   * one page of the tasks not yet recorded for it (earliest due first), so a storm of overdue steps is
+   * worked off page by page over successive sweeps, each in its own bounded transaction, and a task
+   * already recorded never takes the place of one that is not.
+   */
   public Map<SlaEvent.Kind, Integer> sweep(Instant now) {
     Map<SlaEvent.Kind, Integer> counts = new HashMap<>(Map.of(SlaEvent.Kind.REMINDER, 0, SlaEvent.Kind.BREACH, 0));
-    for (Task task : engine.getTaskService().createTaskQuery().dueAfter(Date.from(now))
-        .dueBefore(Date.from(now.plus(reminderBefore))).orderByDueDate().asc().listPage(0, MAX_TASKS_PER_SWEEP)) {
-      if (record(task, SlaEvent.Kind.REMINDER, now)) {
-        notifyAgency(task, "Reminder: \"" + task.getName() + "\" falls due soon");
+    for (Task task : notYetRecorded(SlaEvent.Kind.REMINDER, "RES.DUE_DATE_ > #{from} AND RES.DUE_DATE_ < #{to}",
+        Map.of("from", Date.from(now), "to", Date.from(now.plus(reminderBefore))))) {
+      Step step = step(task);
+      if (record(step, SlaEvent.Kind.REMINDER, now)) {
+        notifyAgency(step, "Reminder: \"" + task.getName() + "\" falls due soon");
         counts.merge(SlaEvent.Kind.REMINDER, 1, Integer::sum);
       }
     }
-    for (Task task : engine.getTaskService().createTaskQuery().dueBefore(Date.from(now)).orderByDueDate().asc()
-        .listPage(0, MAX_TASKS_PER_SWEEP)) {
-      if (!SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP.equals(task.getTaskDefinitionKey())
-          && record(task, SlaEvent.Kind.BREACH, now)) {
-        breach(task);
+    for (Task task : notYetRecorded(SlaEvent.Kind.BREACH, "RES.DUE_DATE_ < #{to} AND RES.TASK_DEF_KEY_ <> #{escalation}",
+        Map.of("to", Date.from(now), "escalation", SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP))) {
+      Step step = step(task);
+      if (record(step, SlaEvent.Kind.BREACH, now)) {
+        breach(step);
         counts.merge(SlaEvent.Kind.BREACH, 1, Integer::sum);
       }
     }
@@ -72,21 +81,45 @@ public class SlaWatch {
     return counts;
   }
 
-  private boolean record(Task task, SlaEvent.Kind kind, Instant now) {
+  /** True when the last sweep filled a page of either kind: more may be waiting for the next one. */
+  public boolean filledAPage(Map<SlaEvent.Kind, Integer> counts) {
+    return counts.values().stream().anyMatch(c -> c >= page);
+  }
+
+  private List<Task> notYetRecorded(SlaEvent.Kind kind, String condition, Map<String, Object> parameters) {
+    var query = engine.getTaskService().createNativeTaskQuery().sql("SELECT RES.* FROM "
+        + engine.getManagementService().getTableName(Task.class) + " RES WHERE " + condition
+        + " AND NOT EXISTS (SELECT 1 FROM nrs_sla_event E WHERE E.task_id = RES.ID_ AND E.kind = #{kind})"
+        + " ORDER BY RES.DUE_DATE_ ASC, RES.ID_ ASC").parameter("kind", kind.name());
+    parameters.forEach(query::parameter);
+    return query.listPage(0, page);
+  }
+
+  /** A task with its agency and case code, each read once per task (they were read up to four times). */
+  private record Step(Task task, String agency, String caseCode) {
+  }
+
+  private Step step(Task task) {
+    return new Step(task, agencyOf(task), caseCodeOf(task));
+  }
+
+  private boolean record(Step step, SlaEvent.Kind kind, Instant now) {
+    Task task = step.task();
     if (events.existsByTaskIdAndKind(task.getId(), kind)) {
       return false;
     }
-    events.save(new SlaEvent(task.getId(), kind, caseCodeOf(task), task.getTaskDefinitionKey(), agencyOf(task),
+    events.save(new SlaEvent(task.getId(), kind, step.caseCode(), task.getTaskDefinitionKey(), step.agency(),
         task.getProcessInstanceId(), task.getDueDate().toInstant(), now));
     return true;
   }
 
-  private void breach(Task task) {
-    String agency = agencyOf(task);
+  private void breach(Step step) {
+    Task task = step.task();
+    String agency = step.agency();
     meters.counter("nrs.sla.breaches", "step", task.getTaskDefinitionKey(), "agency", agency == null ? "none" : agency)
         .increment();
-    notifyAgency(task, "Overdue: \"" + task.getName() + "\" was due and is not done; the NRS coordinators are told");
-    String caseCode = caseCodeOf(task);
+    notifyAgency(step, "Overdue: \"" + task.getName() + "\" was due and is not done; the NRS coordinators are told");
+    String caseCode = step.caseCode();
     if (caseCode == null) {
       return; // not a case's task: recorded and counted, nobody to escalate to by case
     }
@@ -101,11 +134,10 @@ public class SlaWatch {
         () -> engine.getRuntimeService().startProcessInstanceByKey(SlaEscalationProcess.KEY, caseCode, variables));
   }
 
-  private void notifyAgency(Task task, String request) {
-    String agency = agencyOf(task);
-    String caseCode = caseCodeOf(task);
-    if (agency != null && caseCode != null) {
-      notifications.notify(new AgencyNotification(agency, caseCode, task.getTaskDefinitionKey(), request,
+  private void notifyAgency(Step step, String request) {
+    Task task = step.task();
+    if (step.agency() != null && step.caseCode() != null) {
+      notifications.notify(new AgencyNotification(step.agency(), step.caseCode(), task.getTaskDefinitionKey(), request,
           task.getDueDate().toInstant(), task.getProcessInstanceId()));
     }
   }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import md.nrs.referral.engine.PlatformClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,11 @@ public class WorkingCalendar {
 
   public WorkingCalendar(CalendarProperties properties) {
     this.properties = properties;
+  }
+
+  /** The zone days and working hours are counted in: the platform's ({@code nrs.time-zone}). */
+  public ZoneId zone() {
+    return PlatformClock.zone();
   }
 
   /**
@@ -123,7 +130,7 @@ public class WorkingCalendar {
    */
   public ZonedDateTime dueAfter(ZonedDateTime start, String isoDuration, Mode mode) {
     ParsedDuration duration = ParsedDuration.parse(isoDuration);
-    ZonedDateTime from = start.withZoneSameInstant(properties.zone());
+    ZonedDateTime from = start.withZoneSameInstant(zone());
     if (mode == Mode.AROUND_THE_CLOCK) {
       return from.plus(duration.period()).plus(duration.time());
     }
@@ -194,11 +201,11 @@ public class WorkingCalendar {
   }
 
   private ZonedDateTime startOf(LocalDate day) {
-    return day.atTime(properties.workdayStart()).atZone(properties.zone());
+    return day.atTime(properties.workdayStart()).atZone(zone());
   }
 
   private ZonedDateTime endOf(LocalDate day) {
-    return day.atTime(properties.workdayEnd()).atZone(properties.zone());
+    return day.atTime(properties.workdayEnd()).atZone(zone());
   }
 
   /** An ISO-8601 duration split at "T": the date part as a {@link Period}, the time part as a {@link Duration}. */

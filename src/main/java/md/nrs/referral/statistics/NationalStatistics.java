@@ -1,5 +1,6 @@
 package md.nrs.referral.statistics;
 
+import static md.nrs.referral.engine.Platform.asPlatform;
 import static md.nrs.referral.statistics.StatisticsSources.*;
 
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,15 +55,7 @@ public class NationalStatistics {
   public StatisticsReport compute(Period period) {
     // Counts over every case, whatever the caller may read case by case: the caller's right to the
     // aggregate is checked by role before; the engine's per-instance read rights do not apply here.
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return collect(period);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return asPlatform(identity, () -> collect(period));
   }
 
   private StatisticsReport collect(Period period) {

@@ -3,7 +3,7 @@ package md.nrs.referral.statistics;
 import java.time.Instant;
 import java.time.LocalDate;
 import md.nrs.referral.analytics.Period;
-import md.nrs.referral.audit.Caller;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;

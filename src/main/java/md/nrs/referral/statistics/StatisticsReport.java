@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import md.nrs.referral.analytics.Csv;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.engine.PlatformClock;
 
 /** The national statistics of one period, as published: CSV and a printable HTML report with charts. */
 public record StatisticsReport(Period period, List<StatisticsTable> tables) {
@@ -13,11 +14,11 @@ public record StatisticsReport(Period period, List<StatisticsTable> tables) {
   public static final String CSV_HEADER = "table,category,count";
 
   public LocalDate firstDay() {
-    return period.from().atZone(Period.ZONE).toLocalDate();
+    return period.from().atZone(PlatformClock.zone()).toLocalDate();
   }
 
   public LocalDate lastDay() {
-    return period.to().minusMillis(1).atZone(Period.ZONE).toLocalDate();
+    return period.to().minusMillis(1).atZone(PlatformClock.zone()).toLocalDate();
   }
 
   public StatisticsTable table(String id) {

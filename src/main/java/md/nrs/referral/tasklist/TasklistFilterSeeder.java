@@ -3,6 +3,8 @@ package md.nrs.referral.tasklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.identity.Grants;
+import md.nrs.referral.identity.PlatformSeeder;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -10,16 +12,17 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import md.nrs.referral.identity.Grants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every NRS user sees. They are stored queries with expressions evaluated
  * for the logged-in user, so one filter serves every agency; authorizations still decide which tasks a
  * user can see at all.
  */
-public class TasklistFilterSeeder {
+@Component
+public class TasklistFilterSeeder implements PlatformSeeder {
 
   /** Expressions the seeded filters use; the HTTP query guard accepts these and no others in stored filters. */
   public static final List<String> SAFE_EXPRESSIONS = List.of(
@@ -38,6 +41,12 @@ public class TasklistFilterSeeder {
     this.grants = new Grants(engine.getAuthorizationService());
   }
 
+  @Override
+  public int order() {
+    return FILTERS;
+  }
+
+  @Override
   public void seed() {
     filter("My tasks", 10, "#2e6da4", "Tasks assigned to me, earliest due first",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());

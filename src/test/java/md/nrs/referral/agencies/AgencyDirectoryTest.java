@@ -1,5 +1,8 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.agencies.directory.Agency;
+import md.nrs.referral.agencies.directory.AgencyDirectorySeeder;
+import md.nrs.referral.agencies.directory.AgencyRepository;
 import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;

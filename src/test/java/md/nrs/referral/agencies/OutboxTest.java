@@ -1,5 +1,7 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.agencies.delivery.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

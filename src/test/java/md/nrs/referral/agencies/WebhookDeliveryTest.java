@@ -1,5 +1,11 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.agencies.delivery.OutboxAgencyNotifications;
+import md.nrs.referral.agencies.delivery.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
+import md.nrs.referral.agencies.directory.AgencyDirectory;
+import md.nrs.referral.agencies.delivery.WebhookSender;
+import md.nrs.referral.agencies.directory.AgencyRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.PlatformHttp.WebappSession;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -43,8 +44,8 @@ class BottleneckAnalyticsTest {
   /** March 2026 in Chisinau (UTC+2 until the 29th, UTC+3 after). */
   private static final String FROM = "2026-03-01";
   private static final String TO = "2026-03-31";
-  private static final Instant IN_MARCH = LocalDate.of(2026, 3, 2).atStartOfDay(Period.ZONE).toInstant();
-  private static final Instant NOW = LocalDate.of(2026, 4, 1).atTime(9, 0).atZone(Period.ZONE).toInstant();
+  private static final Instant IN_MARCH = LocalDate.of(2026, 3, 2).atStartOfDay(PlatformClock.zone()).toInstant();
+  private static final Instant NOW = LocalDate.of(2026, 4, 1).atTime(9, 0).atZone(PlatformClock.zone()).toInstant();
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;

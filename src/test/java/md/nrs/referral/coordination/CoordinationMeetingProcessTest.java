@@ -25,7 +25,7 @@ import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.SlaWatch;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.StartsCasesProcessTest;

@@ -26,7 +26,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.nrs.referral.dvpilot.DvGroupCounsellingProcess.Elements;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.engine.PlatformClock;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,7 +59,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
   void holdTheClockAndOpenTwoGroups() {
     now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(now));
-    groupStart = LocalDate.ofInstant(now, DvGroupCounsellingProcess.ZONE).plusDays(1);
+    groupStart = LocalDate.ofInstant(now, PlatformClock.zone()).plusDays(1);
     victimsGroup = group(DvGroup.KIND_VICTIM, 12, "womens-initiative");
     perpetratorsGroup = group(DvGroup.KIND_PERPETRATOR, 12, "cap-chisinau");
   }
@@ -224,7 +225,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     for (int session = 1; session <= 12; session++) {
       Job sessionDay = timer(enrolment, Elements.SESSION_DAY);
       assertThat(sessionDay.getDuedate()).as("session %d a week after the last", session)
-          .isEqualTo(Date.from(groupStart.plusWeeks(session - 1).atStartOfDay(DvGroupCounsellingProcess.ZONE).toInstant()));
+          .isEqualTo(Date.from(groupStart.plusWeeks(session - 1).atStartOfDay(PlatformClock.zone()).toInstant()));
       fireWhenDue(sessionDay);
       assertThat(task(enrolment)).hasCandidateGroup("womens-initiative");
       complete(enrolment, ATTENDED);

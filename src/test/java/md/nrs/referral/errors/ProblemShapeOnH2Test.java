@@ -47,6 +47,7 @@ class ProblemShapeOnH2Test {
       ProblemType.CONCURRENT_CHANGE, ProblemType.TASK_ALREADY_COMPLETED, // AgencyDirectoryTest, ClientMistakeContract (races)
       ProblemType.PERSONAL_DATA_NOT_ACCEPTED, // ReferralIntakeApiTest
       ProblemType.LOGIN_THROTTLED, // LoginThrottleContract
+      ProblemType.DATABASE_UNAVAILABLE, // DatabaseUnavailableTest (the database away mid-request)
       ProblemType.SERVER_ERROR); // never on purpose: ServerErrorShape below checks the body it would get
 
   private final ObjectMapper json = new ObjectMapper();
@@ -182,7 +183,7 @@ class ProblemShapeOnH2Test {
   void everyKindHasTheSameShapeAsWritten() throws Exception {
     for (ProblemType type : ProblemType.values()) {
       ClientMistake mistake = new ClientMistake(type.status(), type, "What is wrong",
-          List.of(new md.nrs.referral.forms.FieldError("field", "is wrong")));
+          List.of(new md.nrs.referral.errors.FieldError("field", "is wrong")));
       JsonNode body = json.readTree(Problems.json(mistake));
       assertThat(body.get("type").asText()).isEqualTo(type.uri().toString()).startsWith("urn:nrs:problem:");
       assertThat(body.get("title").asText()).isEqualTo(type.title());

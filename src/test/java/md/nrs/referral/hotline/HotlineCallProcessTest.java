@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.hotline.HotlineCallProcess.Elements;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.StartsCasesProcessTest;

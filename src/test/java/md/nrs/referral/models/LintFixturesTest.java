@@ -36,7 +36,7 @@ class LintFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/lint-fixtures");
   private static final Path TOOLS = Path.of("tools/models");
 
-  @Autowired ModelDeploymentPlugin models;
+  @Autowired BaselineDeployment models;
 
   private JsonNode flagged;
 
@@ -71,6 +71,11 @@ class LintFixturesTest {
   @Test
   void aFormThatDoesNotExistIsFlaggedAndRefusedOnTheSameUserTask() throws IOException {
     assertFlaggedAndRefusedOnTheSameElements("missing-form.bpmn", "UserTask_Assess", "form 'needs-asessment'");
+  }
+
+  @Test
+  void aTimerWithoutItsBasisIsFlaggedAndRefusedOnTheSameTimerEvent() throws IOException {
+    assertFlaggedAndRefusedOnTheSameElements("timer-without-basis.bpmn", "TimerEvent_Wait", "basis of its time limit");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.DeploymentCheckPlugin;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -309,7 +310,7 @@ abstract class ModelRevisionAttackContract {
   private void bypassingTheGate(Runnable deployment) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     List<Deployer> all = configuration.getDeployers();
-    configuration.getDeploymentCache().setDeployers(all.stream().filter(d -> !(d instanceof RevisionGate)).toList());
+    configuration.getDeploymentCache().setDeployers(all.stream().filter(d -> !(d instanceof DeploymentCheckPlugin.ChecksDeployer)).toList());
     try {
       deployment.run();
     } finally {
@@ -358,7 +359,7 @@ abstract class ModelRevisionAttackContract {
 
   static BpmnModelInstance withTimer(String duration) {
     return process("attack-timer").startEvent("StartEvent_A").userTask("UserTask_Work").name("Work")
-        .camundaCandidateGroups("la-strada").boundaryEvent("BoundaryEvent_Late").name("Late").timerWithDuration(duration)
+        .camundaCandidateGroups("la-strada").boundaryEvent("BoundaryEvent_Late").name("Late").documentation("Basis: policy default.").timerWithDuration(duration)
         .endEvent("EndEvent_Late").moveToActivity("UserTask_Work").endEvent("EndEvent_B").done();
   }
 

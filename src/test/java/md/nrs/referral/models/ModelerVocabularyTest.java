@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import md.nrs.referral.expressions.PlatformDelegates;
+import md.nrs.referral.engine.expressions.PlatformDelegates;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.NrsRole;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The lint plugin policy staff run in Modeler (tools/models/bpmnlint-plugin-nrs) knows what the revision
  * gate knows: its vocabulary.json is a snapshot of the running platform — the delegate beans the gate
- * accepts, the directory's agencies and teams with the NRS roles, and the ids of the forms in forms/.
+ * accepts, the directory's agencies and teams with the NRS roles, the ids of the forms in forms/, and the
+ * patterns a timer's documentation must match to name its basis ({@link TimerBasisRule}).
  * This test fails when the committed file is stale; {@code -Dnrs.vocabulary.write=true} rewrites it.
  */
 @SpringBootTest
@@ -61,6 +62,8 @@ class ModelerVocabularyTest {
         .as("beans the engine never exposes to a model").doesNotContain("identityService", "processEngine", "dataSource");
     assertThat(vocabulary.get("candidateGroups")).extracting(JsonNode::asText).contains("caseworkers", "policy-staff");
     assertThat(vocabulary.get("forms")).extracting(JsonNode::asText).contains("register-referral", "informed-consent");
+    assertThat(vocabulary.get("timerBasis")).extracting(pattern -> pattern.get("pattern").asText())
+        .containsExactly(TimerBasisRule.LEGAL_ACT, TimerBasisRule.POLICY_DEFAULT);
   }
 
   /** The vocabulary as the gate sees it, sorted so that the file only changes when the platform does. */
@@ -83,6 +86,7 @@ class ModelerVocabularyTest {
     vocabulary.put("delegates", delegates);
     vocabulary.put("candidateGroups", groups);
     vocabulary.put("forms", forms);
+    vocabulary.put("timerBasis", TimerBasisRule.patterns());
     // One entry a line, so a new delegate, group or form is one line of the diff.
     var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
         .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))

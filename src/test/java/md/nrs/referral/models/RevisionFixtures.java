@@ -16,6 +16,8 @@ final class RevisionFixtures {
   static final String CHECK = "UserTask_Check";
   static final String REVIEW = "UserTask_Review";
   static final String REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
+  /** The basis the gate asks of every timer (TimerBasisRule). */
+  static final String BASIS = "Time limit: 72 hours. Basis: policy default.";
 
   private RevisionFixtures() {
   }
@@ -29,7 +31,7 @@ final class RevisionFixtures {
         .startEvent("StartEvent_Referred").name("Referred")
         .userTask(INTAKE).name("Intake").camundaCandidateGroups("la-strada")
         .userTask(REVIEW).name("Review").camundaCandidateGroups("nrs-coordinators")
-        .boundaryEvent(REVIEW_OVERDUE).name("Review overdue").timerWithDuration("PT72H")
+        .boundaryEvent(REVIEW_OVERDUE).name("Review overdue").documentation(BASIS).timerWithDuration("PT72H")
         .endEvent("EndEvent_ReviewEscalated").name("Review escalated")
         .moveToActivity(REVIEW).endEvent("EndEvent_Done").name("Done")
         .done();
@@ -41,7 +43,7 @@ final class RevisionFixtures {
         .userTask(INTAKE).name("Intake interview").camundaCandidateGroups("la-strada")
         .userTask(CHECK).name("Check with the coordinator").camundaCandidateGroups("nrs-coordinators")
         .userTask(REVIEW).name("Review").camundaCandidateGroups("nrs-coordinators")
-        .boundaryEvent(REVIEW_OVERDUE).name("Review overdue").timerWithDuration("PT72H")
+        .boundaryEvent(REVIEW_OVERDUE).name("Review overdue").documentation(BASIS).timerWithDuration("PT72H")
         .endEvent("EndEvent_ReviewEscalated").name("Review escalated")
         .moveToActivity(REVIEW).endEvent("EndEvent_Done").name("Done")
         .done();

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class TimersCarryTheirBasisTest {
 
-  /** A legal act as the tables cite it: "Law 241/2005", "Government Decision 898/2015", "GD 270/2014". */
-  private static final Pattern LEGAL_ACT = Pattern.compile("\\b(Law|Government Decision|GD|Order|Regulation)\\s+(no\\.\\s*)?\\d+/\\d{4}\\b");
-  private static final Pattern POLICY_DEFAULT = Pattern.compile("\\bpolicy default\\b", Pattern.CASE_INSENSITIVE);
+  /** The gate's patterns (TimerBasisRule), which the lint plugin reads from vocabulary.json. */
+  private static final Pattern LEGAL_ACT = Pattern.compile(TimerBasisRule.LEGAL_ACT);
+  private static final Pattern POLICY_DEFAULT = Pattern.compile(TimerBasisRule.POLICY_DEFAULT, Pattern.CASE_INSENSITIVE);
 
   @Test
   void everyTimerAndUserTaskOfThePlatformsModelsNamesTheBasisOfItsTimeLimit() throws IOException {
@@ -78,13 +77,7 @@ class TimersCarryTheirBasisTest {
   }
 
   private static boolean namesABasis(BaseElement element) {
-    for (Documentation documentation : element.getDocumentations()) {
-      String text = documentation.getTextContent();
-      if (LEGAL_ACT.matcher(text).find() || POLICY_DEFAULT.matcher(text).find()) {
-        return true;
-      }
-    }
-    return false;
+    return TimerBasisRule.namesABasis(element);
   }
 
   private static BpmnModelInstance read(Resource model) throws IOException {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.models.ModelDeploymentPlugin;
+import md.nrs.referral.models.BaselineDeployment;
 import md.nrs.referral.testing.PlatformNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class RestartSurvivalTest {
       assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("managers").count())
           .isEqualTo(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("managers").list().stream()
               .map(a -> a.getResourceType() + "/" + a.getResourceId()).distinct().count());
-      assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(ModelDeploymentPlugin.DEPLOYMENT_NAME)
+      assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(BaselineDeployment.DEPLOYMENT_NAME)
           .count()).isLessThanOrEqualTo(1);
     }
   }

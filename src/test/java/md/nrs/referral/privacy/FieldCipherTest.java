@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.vault.KeyRing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

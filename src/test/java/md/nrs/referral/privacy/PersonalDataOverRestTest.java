@@ -30,14 +30,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
-import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.audit.AuditTrail;
-import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
+import md.nrs.referral.privacy.retention.Anonymisation;
+import md.nrs.referral.privacy.vault.KeyRing;
+import md.nrs.referral.privacy.vault.KeyRotation;
+import md.nrs.referral.privacy.vault.PersonRepository;
 import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -286,7 +291,7 @@ class PersonalDataOverRestTest {
   void keyRotationReSealsEveryRecordAndKeepsItReadable() {
     Map<String, PersonRecord> before = new LinkedHashMap<>();
     FieldCipher current = new FieldCipher(KeyRing.of(privacy));
-    transaction.executeWithoutResult(s -> persons.findAll().forEach(p -> before.put(p.caseCode, p.open(current))));
+    transaction.executeWithoutResult(s -> persons.findAll().forEach(p -> before.put(p.caseCode(), p.open(current))));
     assertThat(before).isNotEmpty();
 
     Map<String, String> keys = new LinkedHashMap<>(privacy.allKeys());
@@ -296,7 +301,7 @@ class PersonalDataOverRestTest {
     assertThat(jdbc.queryForList("select distinct key_id from nrs_person", String.class)).containsExactly("next-2027");
     FieldCipher onlyNewKey = new FieldCipher(new KeyRing(Map.of("next-2027", keys.get("next-2027")), "next-2027"));
     transaction.executeWithoutResult(s -> persons.findAll().forEach(p ->
-        assertThat(p.open(onlyNewKey)).usingRecursiveComparison().isEqualTo(before.get(p.caseCode))));
+        assertThat(p.open(onlyNewKey)).usingRecursiveComparison().isEqualTo(before.get(p.caseCode()))));
 
     // and back, so the running platform (which has only its own key) reads them again
     assertThat(rotation.rotate(new FieldCipher(new KeyRing(keys, privacy.activeKey())), "test")).isEqualTo(before.size());

@@ -1,5 +1,9 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.consent.ConsentRegistry;
+import md.nrs.referral.privacy.vault.KeyRing;
+import md.nrs.referral.privacy.vault.KeyRotation;
+import md.nrs.referral.privacy.vault.PersonRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

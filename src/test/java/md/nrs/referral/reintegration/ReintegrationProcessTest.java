@@ -20,10 +20,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.agencies.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.forms.InvalidFormException;
-import md.nrs.referral.process.ProcessVariable;
+import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reintegration.ReintegrationProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;

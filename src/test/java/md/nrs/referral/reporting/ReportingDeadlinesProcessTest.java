@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.engine.PlatformClock;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reporting.ReportingDeadlinesProcess.Elements;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.ProcessTest;
@@ -142,11 +143,11 @@ class ReportingDeadlinesProcessTest {
     Task task = task(season, Elements.SECRETARIAT_HALF_YEAR_REPORT);
 
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of(REPORT_REFERENCE.name(), "PS-2027/41",
-        SUBMITTED_ON.name(), LocalDate.now(CHISINAU).plusDays(3).toString())))
+        SUBMITTED_ON.name(), platformToday().plusDays(3).toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("submittedOn: cannot be in the future");
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of(REPORT_REFERENCE.name(), " ",
-        SUBMITTED_ON.name(), LocalDate.now(CHISINAU).toString())))
+        SUBMITTED_ON.name(), platformToday().toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("reportReference: is required");
 
@@ -156,7 +157,7 @@ class ReportingDeadlinesProcessTest {
 
   private static Map<String, Object> validForm(String reference) {
     // Bean Validation's "not in the future" reads the real clock, not the engine's
-    return Map.of(REPORT_REFERENCE.name(), reference, SUBMITTED_ON.name(), LocalDate.now(CHISINAU).toString(),
+    return Map.of(REPORT_REFERENCE.name(), reference, SUBMITTED_ON.name(), platformToday().toString(),
         REPORT_NOTE.name(), "Two providers reported late");
   }
 
@@ -201,5 +202,10 @@ class ReportingDeadlinesProcessTest {
 
   private static Date at(int year, int month, int day, int hour, int minute) {
     return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, CHISINAU).toInstant());
+  }
+
+  /** Today for the platform, which follows the engine's moved clock (one clock: PlatformClock). */
+  private static LocalDate platformToday() {
+    return LocalDate.ofInstant(PlatformClock.now(), CHISINAU);
   }
 }

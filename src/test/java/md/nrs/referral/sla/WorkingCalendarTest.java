@@ -209,7 +209,7 @@ class WorkingCalendarTest {
 
   @Test
   void configuredDaysOffAndWorkingHolidaysChangeOnlyTheirOwnYear() {
-    WorkingCalendar configured = new WorkingCalendar(new CalendarProperties(null, null, null,
+    WorkingCalendar configured = new WorkingCalendar(new CalendarProperties(null, null,
         dates("2026-01-02 2027-01-04"), dates("2026-06-01"), List.of(MonthDay.of(10, 14))));
 
     assertThat(configured.publicHolidays(2026))
@@ -227,7 +227,7 @@ class WorkingCalendarTest {
   @Test
   void configuredWorkingHoursMoveTheCloseAndTheOpening() {
     WorkingCalendar nineToSix = new WorkingCalendar(
-        new CalendarProperties(null, LocalTime.of(9, 0), LocalTime.of(18, 0), null, null, null));
+        new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(18, 0), null, null, null));
 
     assertThat(nineToSix.dueAfter(local("2026-11-27T17:30"), "PT1H", WORKING_DAYS)).isEqualTo(local("2026-11-30T09:30"));
     assertThat(nineToSix.dueAfter(local("2026-11-27T17:30"), "P1D", WORKING_DAYS)).isEqualTo(local("2026-11-30T18:00"));
@@ -238,14 +238,13 @@ class WorkingCalendarTest {
     CalendarProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
         .bindOrCreate("nrs.calendar", CalendarProperties.class);
 
-    assertThat(defaults).isEqualTo(new CalendarProperties(ZoneId.of("Europe/Chisinau"), LocalTime.of(8, 0),
+    assertThat(defaults).isEqualTo(new CalendarProperties(LocalTime.of(8, 0),
         LocalTime.of(17, 0), List.of(), List.of(), List.of()));
   }
 
   @Test
   void propertiesBindFromTheTextOfApplicationYml() {
     CalendarProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(
-        "nrs.calendar.zone", "Europe/Bucharest",
         "nrs.calendar.workday-start", "09:00",
         "nrs.calendar.workday-end", "18:30",
         "nrs.calendar.extra-holidays", "2026-01-02,2026-04-14",
@@ -253,13 +252,13 @@ class WorkingCalendarTest {
         "nrs.calendar.local-holidays", "--10-14")))
         .bindOrCreate("nrs.calendar", CalendarProperties.class);
 
-    assertThat(bound).isEqualTo(new CalendarProperties(ZoneId.of("Europe/Bucharest"), LocalTime.of(9, 0),
+    assertThat(bound).isEqualTo(new CalendarProperties(LocalTime.of(9, 0),
         LocalTime.of(18, 30), dates("2026-01-02 2026-04-14"), dates("2026-06-01"), List.of(MonthDay.of(10, 14))));
   }
 
   @Test
   void aWorkdayThatEndsBeforeItStartsIsRefused() {
-    assertThatThrownBy(() -> new CalendarProperties(null, LocalTime.of(17, 0), LocalTime.of(8, 0), null, null, null))
+    assertThatThrownBy(() -> new CalendarProperties(LocalTime.of(17, 0), LocalTime.of(8, 0), null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("workday-start");
   }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -44,8 +45,8 @@ import org.springframework.test.context.TestPropertySource;
 class NationalStatisticsTest {
 
   private static final String PASSWORD = "Test#Secret-2026";
-  private static final Instant IN_2025 = LocalDate.of(2025, 3, 1).atStartOfDay(Period.ZONE).toInstant();
-  private static final Instant IN_2024 = LocalDate.of(2024, 12, 31).atTime(23, 0).atZone(Period.ZONE).toInstant();
+  private static final Instant IN_2025 = LocalDate.of(2025, 3, 1).atStartOfDay(PlatformClock.zone()).toInstant();
+  private static final Instant IN_2024 = LocalDate.of(2024, 12, 31).atTime(23, 0).atZone(PlatformClock.zone()).toInstant();
 
   @Autowired ProcessEngine engine;
   @Autowired NationalStatistics statistics;

@@ -268,10 +268,36 @@ public final class Browser implements AutoCloseable {
     return options(formId, componentId).stream().map(o -> o.get("value")).toList();
   }
 
-  /** The label of the option with this value (to pick it in a select as the user sees it). */
+  /** The label of the option with this value as an English browser shows it (to pick it in a select). */
   public static String optionLabel(String formId, String componentId, String value) {
-    return options(formId, componentId).stream().filter(o -> o.get("value").equals(value)).findFirst()
+    return optionLabel(formId, componentId, value, "en");
+  }
+
+  /**
+   * The label of the option with this value as a browser in this language shows it: the translation
+   * source's (forms/i18n/&lt;language&gt;.json) when it has one, the form's own otherwise.
+   */
+  @SuppressWarnings("unchecked")
+  public static String optionLabel(String formId, String componentId, String value, String language) {
+    String label = options(formId, componentId).stream().filter(o -> o.get("value").equals(value)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(formId + "/" + componentId + " has no option " + value)).get("label");
+    try (InputStream in = Browser.class.getResourceAsStream("/forms/i18n/" + language + ".json")) {
+      Map<String, String> texts = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
+      return texts.getOrDefault("form." + formId + "." + componentKey(formId, componentId) + ".value." + value, label);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String componentKey(String formId, String componentId) {
+    try (InputStream in = Browser.class.getResourceAsStream("/forms/" + formId + ".form")) {
+      Map<String, Object> form = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
+      return findComponent((List<Map<String, Object>>) form.get("components"), componentId)
+          .map(c -> (String) c.getOrDefault("key", componentId)).orElse(componentId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -2,8 +2,8 @@ package md.nrs.referral.testing;
 
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.agencies.OutboxEntry;
-import md.nrs.referral.agencies.OutboxRepository;
+import md.nrs.referral.agencies.delivery.OutboxEntry;
+import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.casefile.CaseCodes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;

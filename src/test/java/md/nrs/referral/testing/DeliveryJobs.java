@@ -3,7 +3,7 @@ package md.nrs.referral.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import md.nrs.referral.agencies.OutboxAgencyNotifications;
+import md.nrs.referral.agencies.delivery.OutboxAgencyNotifications;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 

@@ -83,12 +83,15 @@ public final class JarProcess implements AutoCloseable {
 
   /** A new process on the same environment, data and port (after {@link #kill()} or {@link #stop()}). */
   public JarProcess restart() {
+    return relaunch().awaitStarted();
+  }
+
+  /** Like {@link #restart()} but does not wait: for a test that interrupts the start-up itself. */
+  public JarProcess relaunch() {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running; kill or stop it first");
     }
-    JarProcess again = new JarProcess(name, environment, port);
-    again.awaitStarted();
-    return again;
+    return new JarProcess(name, environment, port);
   }
 
   /** Waits for "Started …" in the log and 200 from /actuator/health/liveness; fails with the log's tail if it exits. */
@@ -147,6 +150,11 @@ public final class JarProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The operating system's process id (to tell which sockets are this node's). */
+  public long pid() {
+    return process.pid();
   }
 
   public PlatformHttp http() {

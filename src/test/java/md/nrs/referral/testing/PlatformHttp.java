@@ -39,6 +39,12 @@ public final class PlatformHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  /** A POST as the webapps send it when they want HAL (embedded variables), e.g. Tasklist's filter list. */
+  public Response postHal(String path, Credentials credentials, String json) {
+    return send(request(path, credentials).header("Content-Type", "application/json").setHeader("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response put(String path, Credentials credentials, String json) {
     return send(request(path, credentials).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));

@@ -33,7 +33,12 @@ public final class PostgresDatabase implements AutoCloseable {
   }
 
   public static PostgresDatabase create() {
-    String name = "nrs_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    return create("nrs_it_");
+  }
+
+  /** A database whose name starts with the prefix, e.g. the branch's, so parallel runs can tell theirs apart. */
+  public static PostgresDatabase create(String prefix) {
+    String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     execute("CREATE DATABASE " + name);
     return new PostgresDatabase(name);
   }

@@ -16,8 +16,11 @@ export default {
   },
   // No draft of a form is kept in the browser, and Save (which only kept that draft) is hidden in
   // styles/user-styles.css: a draft of the informed-consent form would hold the person's details.
-  // The login and logout pages name the platform (scripts/nrs-branding).
-  customScripts: ['scripts/nrs-no-drafts/no-form-drafts.js', 'scripts/nrs-branding/login-branding.js'],
+  // The login and logout pages name the platform (scripts/nrs-branding). The user's own language, if they
+  // chose one, wins over the browser's, and form-js's words and date picker follow it (scripts/nrs-language,
+  // first: Tasklist waits for it before it reads the language).
+  customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
+    'scripts/nrs-branding/login-branding.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
   shortcuts: {

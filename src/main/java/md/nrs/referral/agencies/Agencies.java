@@ -1,0 +1,18 @@
+package md.nrs.referral.agencies;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The agency directory as other features read it: who is an agency, which are active, shelter places. */
+public interface Agencies {
+
+  /** The active agencies or teams of the directory among these group ids, sorted. */
+  List<String> activeAmong(Collection<String> groupIds);
+
+  /** Whether the directory has this agency or team (active or not). */
+  boolean exists(String agencyId);
+
+  /** The number of shelter places the directory holds for an agency, if it holds one. */
+  Optional<Integer> shelterPlaces(String agencyId);
+}

@@ -1,6 +1,0 @@
-package md.nrs.referral.agencies;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface AgencyRepository extends JpaRepository<Agency, String> {
-}

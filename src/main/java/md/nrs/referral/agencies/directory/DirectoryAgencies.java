@@ -1,0 +1,35 @@
+package md.nrs.referral.agencies.directory;
+
+import md.nrs.referral.agencies.Agencies;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Agencies} from the directory's table. */
+@Component
+@Transactional(readOnly = true)
+public class DirectoryAgencies implements Agencies {
+
+  private final AgencyRepository agencies;
+
+  public DirectoryAgencies(AgencyRepository agencies) {
+    this.agencies = agencies;
+  }
+
+  @Override
+  public List<String> activeAmong(Collection<String> groupIds) {
+    return agencies.findAllById(groupIds).stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+  }
+
+  @Override
+  public boolean exists(String agencyId) {
+    return agencyId != null && agencies.existsById(agencyId);
+  }
+
+  @Override
+  public Optional<Integer> shelterPlaces(String agencyId) {
+    return agencies.findById(agencyId).map(Agency::getShelterPlaces);
+  }
+}

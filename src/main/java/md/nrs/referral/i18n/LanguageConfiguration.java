@@ -1,0 +1,44 @@
+package md.nrs.referral.i18n;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The user's language on both engine APIs and the platform API: after authentication (which tells whose
+ * setting counts), around the form guard (whose 400s it translates).
+ */
+@Configuration
+public class LanguageConfiguration {
+
+  @Bean
+  FilterRegistrationBean<EngineTextsFilter> engineTextsFilter(RequestLanguage languages, EngineTexts texts) {
+    FilterRegistrationBean<EngineTextsFilter> registration = new FilterRegistrationBean<>(new EngineTextsFilter(languages, texts));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("EngineTextsFilter");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ErrorMessagesFilter> errorMessagesFilter(RequestLanguage languages, Translations translations) {
+    FilterRegistrationBean<ErrorMessagesFilter> registration =
+        new FilterRegistrationBean<>(new ErrorMessagesFilter(languages, translations));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/api/*");
+    registration.setName("ErrorMessagesFilter");
+    return registration;
+  }
+
+  /** Tells Tasklist's start-up script (scripts/nrs-language) the logged-in user's own language. */
+  @Bean
+  FilterRegistrationBean<UserLanguageHeaderFilter> userLanguageHeaderFilter(RequestLanguage languages, UserLanguages users) {
+    FilterRegistrationBean<UserLanguageHeaderFilter> registration =
+        new FilterRegistrationBean<>(new UserLanguageHeaderFilter(languages, users));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setName("UserLanguageHeaderFilter");
+    return registration;
+  }
+}

@@ -1,0 +1,24 @@
+package md.nrs.referral.models;
+
+import static md.nrs.referral.models.BpmnFile.CAMUNDA_NS;
+
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.w3c.dom.Element;
+
+/** Models run no code of their own and call no other system: no scripts, no connectors. */
+final class NoScriptsOrConnectorsRule implements ElementRule {
+
+  @Override
+  public void check(Element raw, DomElement element, BaseElement owner, BpmnFile file) {
+    String local = element.getLocalName();
+    if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI()))
+        || element.getAttribute("scriptFormat") != null || element.getAttribute(CAMUNDA_NS, "resource") != null
+        || ("conditionExpression".equals(local) && !BpmnFile.isBlank(element.getAttribute("language")))) {
+      file.problem(owner, "contains a script; models may not run code — use a service task with a platform delegate");
+    }
+    if ("connector".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI())) {
+      file.problem(owner, "uses a connector; models may not call other systems themselves — use a platform delegate");
+    }
+  }
+}

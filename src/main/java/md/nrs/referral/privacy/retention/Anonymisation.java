@@ -1,0 +1,90 @@
+package md.nrs.referral.privacy.retention;
+
+import md.nrs.referral.privacy.PrivacyProperties;
+import md.nrs.referral.privacy.vault.PersonEntity;
+import md.nrs.referral.privacy.vault.PersonRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import md.nrs.referral.audit.AuditActions;
+import md.nrs.referral.audit.AuditEvent;
+import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention: the personal data of a case whose process ended (closed, refused, consent withdrawn) more
+ * than {@code nrs.privacy.anonymise-after} ago is erased from the vault; the record keeps its case code
+ * and dates. Runs on {@code nrs.privacy.anonymise-cron} on every node (idempotent).
+ */
+@Component
+public class Anonymisation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Anonymisation.class);
+  private static final int BATCH = 200;
+
+  private final PersonRepository persons;
+  private final HistoryService history;
+  private final PrivacyProperties properties;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  public Anonymisation(PersonRepository persons, HistoryService history, PrivacyProperties properties, AuditTrail audit,
+      Clock clock, PlatformTransactionManager transactions) {
+    this.persons = persons;
+    this.history = history;
+    this.properties = properties;
+    this.audit = audit;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Scheduled(cron = "${nrs.privacy.anonymise-cron:0 30 2 * * *}", zone = "${nrs.time-zone:Europe/Chisinau}")
+  public void scheduled() {
+    int count = anonymiseEndedBefore(clock.instant().minus(properties.anonymiseAfter()));
+    if (count > 0) {
+      LOG.info("Retention: personal data of {} ended cases anonymised", count);
+    }
+  }
+
+  /** Anonymises the vault records of cases that ended before {@code cutoff}; returns how many. */
+  public int anonymiseEndedBefore(Instant cutoff) {
+    int total = 0;
+    int first = 0;
+    while (true) {
+      List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(NrsCaseProcess.KEY).finished().finishedBefore(Date.from(cutoff))
+          .orderByProcessInstanceEndTime().asc().listPage(first, BATCH);
+      if (ended.isEmpty()) {
+        break;
+      }
+      Set<String> codes = ended.stream().map(HistoricProcessInstance::getBusinessKey).filter(java.util.Objects::nonNull)
+          .collect(Collectors.toSet());
+      List<String> anonymised = transaction.execute(status -> {
+        List<PersonEntity> due = persons.findByAnonymisedAtIsNullAndCaseCodeIn(codes);
+        Instant now = clock.instant();
+        due.forEach(p -> p.anonymise(now));
+        persons.saveAll(due);
+        return due.stream().map(PersonEntity::caseCode).toList();
+      });
+      for (String code : anonymised) {
+        audit.record(new AuditEvent("retention", AuditActions.PERSONAL_DATA_ANONYMISED, code, "person", AuditEvent.OK,
+            null, "case ended before " + cutoff));
+      }
+      total += anonymised == null ? 0 : anonymised.size();
+      first += BATCH;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,182 @@
+package md.nrs.referral.privacy.vault;
+
+import md.nrs.referral.privacy.ConsentPolicy;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataAccessRefused;
+import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.consent.ConsentRegistry;
+import static md.nrs.referral.engine.Platform.asPlatform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import md.nrs.referral.audit.AuditActions;
+import md.nrs.referral.audit.AuditEvent;
+import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.identity.NrsRole;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case view ({@code GET /api/cases/{caseCode}}): the case's state and consents for everyone
+ * involved, the person's details only to staff of an agency with a task on the case and the person's
+ * consent to share with it ({@link PersonalDataVault#read}). Managers, policy staff, the Permanent
+ * Secretariat, coordinators, auditors, operators and administrators get the view without personal
+ * data; anyone else 403. Every view is audited; answers are never cached.
+ *
+ * <p>{@code POST /api/cases/{caseCode}/consents} records a change of consent ({@code {"purpose":
+ * "share-with-agency:la-strada", "given": false}}); withdrawing consent to assistance also ends the
+ * case (message ConsentWithdrawn, which tells the agencies to stop).
+ */
+@RestController
+@RequestMapping("/api/cases/{caseCode}")
+public class CaseViewController {
+
+  private static final List<String> VIEW_WITHOUT_PERSONAL_DATA;
+
+  static {
+    List<String> roles = new java.util.ArrayList<>(EncryptedPersonalDataVault.NEVER_SEE_PERSONAL_DATA);
+    roles.add(NrsRole.NRS_COORDINATORS.groupId());
+    VIEW_WITHOUT_PERSONAL_DATA = List.copyOf(roles);
+  }
+
+  private final PersonalDataVault vault;
+  private final ConsentRegistry consents;
+  private final ConsentPolicy policy;
+  private final HistoryService history;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final AuditTrail audit;
+
+  public CaseViewController(PersonalDataVault vault, ConsentRegistry consents, ConsentPolicy policy,
+      HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit) {
+    this.vault = vault;
+    this.consents = consents;
+    this.policy = policy;
+    this.history = history;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.audit = audit;
+  }
+
+  @GetMapping
+  public ResponseEntity<CaseView> view(@PathVariable String caseCode) {
+    Caller caller = Caller.current(identity);
+    HistoricProcessInstance instance = caseInstance(caseCode).orElseThrow(() -> noCase(caseCode));
+    var inForce = consents.inForce(caseCode);
+    if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
+      audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
+          caller.clientAddress(), "view without personal data (role)"));
+      return ok(CaseView.of(caseCode, instance, inForce, "not shown to this role", null));
+    }
+    try {
+      Optional<PersonRecord> person = vault.read(caseCode, caller);
+      return ok(CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
+          person.map(PersonView::of).orElse(null)));
+    } catch (PersonalDataAccessRefused refused) {
+      throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
+    }
+  }
+
+  @PostMapping("/consents")
+  public ResponseEntity<Void> changeConsent(@PathVariable String caseCode, @RequestBody(required = false) ConsentChange change) {
+    Caller caller = Caller.current(identity);
+    if (caseInstance(caseCode).isEmpty()) {
+      throw noCase(caseCode);
+    }
+    if (change == null || !ConsentRegistry.isPurpose(change.purpose()) || change.given() == null) {
+      throw new ApiProblem.Invalid("purpose must be assistance, law-enforcement, partner-abroad or "
+          + "share-with-agency:<agency id>; given must be true or false");
+    }
+    Optional<String> agency = caller.groups().stream().filter(g -> policy.hadTask(caseCode, g)).findFirst();
+    boolean coordinator = caller.in(NrsRole.NRS_COORDINATORS.groupId());
+    if (agency.isEmpty() && !coordinator) {
+      audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
+          AuditEvent.REFUSED, caller.clientAddress(), "caller has no task on the case"));
+      throw new ApiProblem.Forbidden("Only staff of an agency working the case, or NRS coordinators, "
+          + "record a change of consent");
+    }
+    if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !coordinator) {
+      // Consent to assistance ends the case when withdrawn: only the agency that met the person and
+      // recorded it may change it (in either direction, so no one makes itself the holder first).
+      Optional<String> holder = consents.collectingAgency(caseCode).filter(caller::in);
+      if (holder.isEmpty()) {
+        audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
+            AuditEvent.REFUSED, caller.clientAddress(), "caller's agency does not hold the consent to assistance"));
+        throw new ApiProblem.Forbidden("Only the agency that recorded the person's consent to assistance, "
+            + "or NRS coordinators, change consent to assistance");
+      }
+      agency = holder;
+    }
+    consents.record(caseCode, change.purpose(), change.given(), caller.userId(), agency.orElse(null), "case view");
+    if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !change.given()) {
+      endCase(caseCode);
+    }
+    return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+  }
+
+  /** The engine is told as the platform (the check above is ours); the case's own path tells the agencies. */
+  private void endCase(String caseCode) {
+    asPlatform(identity, () -> runtime.createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceBusinessKey(caseCode).correlateAllWithResult()); // none when the case has already ended
+  }
+
+  private Optional<HistoricProcessInstance> caseInstance(String caseCode) {
+    return asPlatform(identity, () -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime()
+        .desc().listPage(0, 1).stream().findFirst());
+  }
+
+  /** A case as the case view shows it: state, consents in force and, when the caller may see them, the person's details. */
+  public record CaseView(String caseCode, String state, Instant startedAt, Instant endedAt,
+      Map<String, ConsentRegistry.Decision> consents, String personalData, PersonView person) {
+
+    static CaseView of(String caseCode, HistoricProcessInstance instance, Map<String, ConsentRegistry.Decision> consents,
+        String personalData, PersonView person) {
+      return new CaseView(caseCode, instance.getEndTime() == null ? "open" : "ended",
+          instance.getStartTime() == null ? null : instance.getStartTime().toInstant(),
+          instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, personalData, person);
+    }
+  }
+
+  public record PersonView(String givenName, String familyName, String dateOfBirth, String sex, String phone,
+      String email, String address, String documentType, String documentNumber, String familyContact) {
+
+    static PersonView of(PersonRecord p) {
+      return new PersonView(p.givenName(), p.familyName(), p.dateOfBirth() == null ? null : p.dateOfBirth().toString(),
+          p.sex(), p.phone(), p.email(), p.address(), p.documentType(), p.documentNumber(), p.familyContact());
+    }
+  }
+
+  private static ApiProblem noCase(String caseCode) {
+    return new ApiProblem.NotFound("No case " + safe(caseCode));
+  }
+
+  private static String safe(String caseCode) {
+    return caseCode.matches("NRS-\\d{4}-\\d{1,12}") ? caseCode : "(invalid code)";
+  }
+
+  private static <T> ResponseEntity<T> ok(T body) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+  }
+
+
+  /** A change of consent as posted. */
+  public record ConsentChange(String purpose, Boolean given) {
+  }
+
+}

@@ -1,0 +1,123 @@
+package md.nrs.referral.privacy.vault;
+
+import md.nrs.referral.privacy.ConsentPolicy;
+import md.nrs.referral.privacy.FieldCipher;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataAccessRefused;
+import md.nrs.referral.privacy.PersonalDataVault;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import md.nrs.referral.audit.AuditActions;
+import md.nrs.referral.audit.AuditEvent;
+import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.engine.ClientAddress;
+import md.nrs.referral.identity.DirectoryProperties;
+import md.nrs.referral.identity.NrsRole;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The vault in nrs_person, each value sealed by {@link FieldCipher}; reads decided by {@link ConsentPolicy}. */
+@Component
+public class EncryptedPersonalDataVault implements PersonalDataVault {
+
+  /** Roles that never see personal data, whatever else they are a member of. */
+  public static final List<String> NEVER_SEE_PERSONAL_DATA = List.of(NrsRole.MANAGERS.groupId(),
+      NrsRole.POLICY_STAFF.groupId(), "permanent-secretariat", NrsRole.AUDITORS.groupId(), NrsRole.OPERATORS.groupId(),
+      NrsRole.ADMINISTRATORS.groupId());
+
+  private final PersonRepository persons;
+  private final FieldCipher cipher;
+  private final ConsentPolicy policy;
+  private final AuditTrail audit;
+  private final Validator validator;
+  private final Set<String> agencies;
+  private final Clock clock;
+
+  public EncryptedPersonalDataVault(PersonRepository persons, FieldCipher cipher, ConsentPolicy policy, AuditTrail audit,
+      Validator validator, DirectoryProperties directory, Clock clock) {
+    this.persons = persons;
+    this.cipher = cipher;
+    this.policy = policy;
+    this.audit = audit;
+    this.validator = validator;
+    this.clock = clock;
+    this.agencies = java.util.stream.Stream.concat(directory.agencies().stream(), directory.teams().stream())
+        .map(DirectoryProperties.Unit::id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  @Transactional
+  public void store(String caseCode, PersonRecord person, String recordedBy, String agency) {
+    Set<ConstraintViolation<PersonRecord>> violations = validator.validate(person);
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException("Invalid personal data: " + violations.stream()
+          .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+    }
+    Instant now = clock.instant();
+    PersonEntity entity = persons.findByCaseCode(caseCode).orElseGet(() -> {
+      PersonEntity created = new PersonEntity(caseCode);
+      created.recordedAt = now;
+      return created;
+    });
+    entity.seal(person, cipher);
+    entity.recordedBy = recordedBy == null ? "system" : recordedBy;
+    entity.recordedAgency = agency;
+    entity.updatedAt = now;
+    entity.anonymisedAt = null;
+    persons.save(entity);
+    audit.recordAfterCommit(new AuditEvent(recordedBy, AuditActions.PERSONAL_DATA_WRITE, caseCode, "person",
+        AuditEvent.OK, ClientAddress.current(), agency == null ? null : "recorded by " + agency));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<PersonRecord> read(String caseCode, Caller reader) {
+    ConsentPolicy.Decision decision = mayRead(caseCode, reader);
+    if (!decision.allowed()) {
+      audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, "person",
+          AuditEvent.REFUSED, reader.clientAddress(), decision.reason()));
+      throw new PersonalDataAccessRefused(decision.reason());
+    }
+    Optional<PersonEntity> entity = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null);
+    audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, "person", AuditEvent.OK,
+        reader.clientAddress(), decision.reason() + (entity.isEmpty() ? "; nothing recorded" : "")));
+    return entity.map(p -> p.open(cipher));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean holds(String caseCode) {
+    return persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null).isPresent();
+  }
+
+  /** The first of the reader's agencies that may read, or the reason none may. */
+  ConsentPolicy.Decision mayRead(String caseCode, Caller reader) {
+    if (reader.userId() == null) {
+      return new ConsentPolicy.Decision(false, "not authenticated");
+    }
+    for (String role : NEVER_SEE_PERSONAL_DATA) {
+      if (reader.in(role)) {
+        return new ConsentPolicy.Decision(false, "the role " + role + " never sees personal data");
+      }
+    }
+    List<String> own = reader.groups().stream().filter(agencies::contains).sorted().toList();
+    if (own.isEmpty()) {
+      return new ConsentPolicy.Decision(false, "the reader belongs to no agency or team");
+    }
+    ConsentPolicy.Decision last = null;
+    for (String agency : own) {
+      last = policy.mayRead(caseCode, agency);
+      if (last.allowed()) {
+        return new ConsentPolicy.Decision(true, "as " + agency + ": " + last.reason());
+      }
+    }
+    return last;
+  }
+}

@@ -1,0 +1,6 @@
+package md.nrs.archfixture.agencies;
+
+/** agencies/' port. */
+public interface Notifications {
+  void send(String text);
+}

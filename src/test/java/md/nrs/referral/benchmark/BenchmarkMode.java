@@ -1,0 +1,56 @@
+package md.nrs.referral.benchmark;
+
+/**
+ * Sizes of a run. Full ({@code ./mvnw verify -Pbenchmark}) writes docs/benchmarks.md; fast
+ * ({@code -Dnrs.benchmark.mode=fast}, in CI) keeps every figure but at small sizes, to keep the harness
+ * working in a few minutes. Full sizes: -Dnrs.benchmark.referrals, .requests, .path-cases, .activity-rows, .profiled.
+ */
+final class BenchmarkMode {
+
+  final String name;
+  final boolean full;
+  /** Runs per figure: each figure is the median of these, with min and max. */
+  final int runs;
+  /** Referrals posted per intake run (3 runs × 1, 4 and 16 clients: 9 runs in all, each adding open cases). */
+  final int referralsPerRun;
+  /** Requests per percentile (after a fifth as many warm-up requests). */
+  final int requests;
+  /** Whole cases per run of the platform and the raw engine. */
+  final int[] pathCases;
+  /** Historic activity instances for the bottleneck queries. */
+  final int[] activityRows;
+  /** Page size of the SLA sweep during the storm (fast mode: small, so paging is exercised with few steps). */
+  final int sweepPage;
+  /** Platform cases run under the flight recorder. */
+  final int profiledCases;
+  /** Which parts run: h2, postgres, analytics (-Dnrs.benchmark.parts=h2,analytics); all by default. */
+  final java.util.Set<String> databases = java.util.Set.of(System.getProperty("nrs.benchmark.parts", "h2,postgres,analytics")
+      .split(","));
+
+  private BenchmarkMode(String name, boolean full, int runs, int referralsPerRun, int requests, int[] pathCases,
+      int[] activityRows, int sweepPage, int profiledCases) {
+    this.name = name;
+    this.full = full;
+    this.runs = runs;
+    this.referralsPerRun = referralsPerRun;
+    this.requests = requests;
+    this.pathCases = pathCases;
+    this.activityRows = activityRows;
+    this.sweepPage = sweepPage;
+    this.profiledCases = profiledCases;
+  }
+
+  private static int[] sizes(String property, String fallback) {
+    return java.util.Arrays.stream(System.getProperty(property, fallback).split(",")).mapToInt(v -> Integer.parseInt(v.trim()))
+        .toArray();
+  }
+
+  static BenchmarkMode current() {
+    if ("fast".equalsIgnoreCase(System.getProperty("nrs.benchmark.mode", "full"))) {
+      return new BenchmarkMode("fast", false, 3, 5, 10, new int[] {1, 2, 3}, new int[] {2_000, 5_000, 10_000}, 20, 2);
+    }
+    return new BenchmarkMode("full", true, 3, Integer.getInteger("nrs.benchmark.referrals", 300),
+        Integer.getInteger("nrs.benchmark.requests", 50), sizes("nrs.benchmark.path-cases", "2,4,8"),
+        sizes("nrs.benchmark.activity-rows", "10000,100000,1000000"), 500, Integer.getInteger("nrs.benchmark.profiled", 10));
+  }
+}

@@ -1,0 +1,124 @@
+package md.nrs.referral.benchmark;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One whole case through the platform's real models, delegates, listeners, form guard, vault, consent,
+ * outbox and due dates, driven through the Java API as Tasklist would: every step claimed and its form
+ * submitted by a member of the agency or team the step is offered to (authorizations on), the referral
+ * registered by a La Strada caseworker, waiting timers fired by an operator. An adult in Moldova with
+ * legal assistance, reintegration and monitoring, from referral to closure.
+ */
+final class FullCasePath {
+
+  static final String PASSWORD = "Bench#Path-2026";
+  private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
+      "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cctp", "cnfacem");
+
+  private final ProcessEngine engine;
+  private final IdentityService identity;
+  private final String definitionId;
+
+  FullCasePath(ProcessEngine engine) {
+    this.engine = engine;
+    this.identity = engine.getIdentityService();
+    for (String group : GROUPS) {
+      TestUsers.ensure(engine, user(group), PASSWORD, group, "caseworkers");
+    }
+    TestUsers.ensure(engine, user("nrs-coordinators"), PASSWORD, "nrs-coordinators");
+    TestUsers.ensure(engine, "bench.operator", PASSWORD, "camunda-admin");
+    definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .latestVersion().singleResult().getId();
+  }
+
+  static String user(String group) {
+    return "bench." + group;
+  }
+
+  /** Runs one case from referral to closure; returns its process instance id. Fails if the case does not close. */
+  String runOneCase() {
+    ProcessInstance referral = as("la-strada", () -> engine.getFormService().submitStartForm(definitionId, Map.of(
+        "channel", "police-cctp", "location", "moldova", "category", "trafficking", "minor", false, "ageBand", "18+",
+        "sex", "female", "immediateDanger", false, "referralSummary", "Returned from labour exploitation")));
+    String id = referral.getId();
+    step(id, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
+        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
+    step(id, Map.of("informationGiven", true, "consentToAssistance", "given", "shareWithAgencies", List.of("la-strada"),
+        "informLawEnforcement", false));
+    step(id, Map.of("plannedServices", List.of("legal"), "shelterNeeded", false,
+        "planSummary", "Legal assistance for the labour claim"));
+    step(id, Map.of("planDecision", "approve"));
+    new AsUsers().driveUntil(referral.getBusinessKey(), id, Elements.PROPOSE_CLOSURE);
+    step(id, Map.of("closureReason", "goals-achieved"));
+    step(id, Map.of("closureDecision", "approve"));
+    if (engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
+        .activityId(Elements.CASE_CLOSED).finished().count() != 1) {
+      throw new AssertionError("case " + referral.getBusinessKey() + " did not close");
+    }
+    return id;
+  }
+
+  /** The one open step of the case process itself, done by a member of the group it is offered to. */
+  private void step(String instance, Map<String, Object> form) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
+            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
+    work(task, form);
+  }
+
+  private void work(Task task, Map<String, Object> form) {
+    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst()
+        .orElseThrow(() -> new AssertionError("no candidate group on " + task.getTaskDefinitionKey()));
+    as(group, () -> {
+      engine.getTaskService().claim(task.getId(), user(group));
+      engine.getFormService().submitTaskForm(task.getId(), form);
+      return null;
+    });
+  }
+
+  private <T> T as(String group, java.util.function.Supplier<T> action) {
+    List<String> groups = group.equals("nrs-coordinators") ? List.of(group) : List.of(group, "caseworkers");
+    identity.setAuthentication(user(group), groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private final class AsUsers extends CaseAutopilot {
+    AsUsers() {
+      super(FullCasePath.this.engine);
+    }
+
+    @Override
+    protected void complete(Task task, Map<String, Object> answer) {
+      work(task, answer);
+    }
+
+    @Override
+    protected void fireTimer(Job job) {
+      identity.setAuthentication("bench.operator", List.of("camunda-admin"));
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+  }
+}

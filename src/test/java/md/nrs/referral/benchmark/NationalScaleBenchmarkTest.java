@@ -1,0 +1,477 @@
+package md.nrs.referral.benchmark;
+
+import static md.nrs.referral.testing.PlatformHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.sla.SlaEscalationProcess;
+import md.nrs.referral.sla.SlaWatch;
+import md.nrs.referral.testing.PlatformHttp;
+import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp.WebappSession;
+import md.nrs.referral.testing.PostgresDatabase;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The national-scale benchmark suite ({@code ./mvnw verify -Pbenchmark}); writes docs/benchmarks.md
+ * (fast mode, {@code -Dnrs.benchmark.mode=fast}: small sizes, report under target/benchmarks/). On each
+ * database it starts the whole platform in this JVM and measures, as the data grows: intake throughput,
+ * Tasklist's filters and the task REST API as a caseworker, heap after GC, an overdue storm through the
+ * SLA sweep, whole cases against the bare engine, and start-up on the filled database. It fails on wrong
+ * results only — a referral without its case, a case not closed, a breach missing or recorded twice, a
+ * figure missing — and never on time.
+ */
+@Tag("benchmark")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NationalScaleBenchmarkTest {
+
+  private static final String DEMO_PASSWORD = "Demo#NRS-2026";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String S_INTAKE = "Intake throughput (item 6)";
+  private static final String S_TASKS = "Caseworker task lists (item 3)";
+  private static final String S_MEMORY = "Start-up and memory (item 7)";
+  private static final String S_STORM = "Overdue storm (item 4)";
+  private static final String S_PATH = "Whole cases against the raw engine (item 2)";
+  private static final String S_ANALYTICS = "Bottleneck analytics (item 5)";
+
+  private final BenchmarkMode mode = BenchmarkMode.current();
+  private final BenchmarkReport report = new BenchmarkReport(mode.name);
+  private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+  /** The commit measured: read at the start, as HEAD may move while a long run goes on. */
+  private final String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--", "src", "processes",
+      "forms", "pom.xml").isEmpty() ? "" : " (with uncommitted changes)");
+
+  NationalScaleBenchmarkTest() {
+    report.define(new BenchmarkReport.Figure("intake-rate", S_INTAKE, "Referrals per second (POST /api/referrals)", "referrals/s",
+        "concurrent clients", true, null, "Each referral registers a case: case code, vault, triage table, first step "
+            + "with its due date, outbox. More clients help until the two cores are busy; beyond that requests queue."));
+    report.define(new BenchmarkReport.Figure("intake-p95", S_INTAKE, "Intake latency p95", "ms", "concurrent clients", false,
+        null, "With more clients than cores each request waits for a core: p95 grows about linearly with clients once saturated."));
+    report.define(new BenchmarkReport.Figure("tasks-filter-p95", S_TASKS, "Tasklist filter list p95 (worst of the five filters)",
+        "ms", "open cases", false, "p95 ≤ 100 ms", null));
+    report.define(new BenchmarkReport.Figure("tasks-rest-p95", S_TASKS, "GET /engine-rest/task p95 (paged, 50 by due date)", "ms",
+        "open cases", false, "p95 ≤ 100 ms", null));
+    report.define(new BenchmarkReport.Figure("heap-after-gc", S_MEMORY, "Heap after GC under the task-list load", "MiB",
+        "open cases", false, "≤ 512 MiB with 10,000 open cases", "The engine keeps no per-case state in memory: heap "
+            + "after GC is the application's fixed footprint plus caches, so it stays nearly flat as cases grow."));
+    report.define(new BenchmarkReport.Figure("startup", S_MEMORY, "Start-up: time to ready", "s", "cases in the database",
+        false, "≤ 20 s", "Start-up deploys the unchanged models (duplicate filtering) and seeds directory, users and filters: "
+            + "none of it reads cases, so it does not grow with them."));
+    report.define(new BenchmarkReport.Figure("storm-rate", S_STORM, "Overdue storm: breaches recorded, notified and escalated per second",
+        "breaches/s", "overdue steps", true, "10,000 in ≤ 60 s on PostgreSQL (≥ 167 breaches/s)", null));
+    report.define(new BenchmarkReport.Figure("path-ratio", S_PATH, "Platform cases/s as a share of the raw engine's",
+        "× raw engine", "cases per run", true, "≥ 0.8×", null));
+    report.define(new BenchmarkReport.Figure("path-platform", S_PATH, "Whole cases per second, platform", "cases/s",
+        "cases per run", true, null, null));
+    report.define(new BenchmarkReport.Figure("path-raw", S_PATH, "Whole cases per second, raw engine, same shape", "cases/s",
+        "cases per run", true, null, null));
+  }
+
+  @Test
+  @Order(1)
+  void onH2() {
+    if (!mode.databases.contains("h2")) {
+      return;
+    }
+    suite(BenchmarkDatabase.h2("nrs-benchmark-" + System.nanoTime()), "h2");
+  }
+
+  @Test
+  @Order(2)
+  void onPostgres() {
+    if (!mode.databases.contains("postgres")) {
+      return;
+    }
+    String unavailable = PostgresDatabase.unavailableReason();
+    if (unavailable != null) {
+      report.note(S_INTAKE, "PostgreSQL not measured: " + unavailable);
+      System.out.println("BENCHMARK PostgreSQL skipped: " + unavailable);
+      return;
+    }
+    suite(BenchmarkDatabase.postgres(), "postgres");
+  }
+
+  @Test
+  @Order(3)
+  void bottleneckAnalytics() throws Exception {
+    if (!mode.databases.contains("analytics")) {
+      return;
+    }
+    new BottleneckBenchmark(report, mode, S_ANALYTICS).run();
+  }
+
+  @AfterAll
+  void writeReport() throws Exception {
+    String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "unknown";
+    Path docs = mode.full ? Path.of("docs") : Path.of("target", "benchmarks");
+    // a partial run (-Dnrs.benchmark.parts) can be written beside the whole suite's page: -Dnrs.benchmark.report=name
+    String name = System.getProperty("nrs.benchmark.report", "benchmarks");
+    report.write(docs.resolve(name + ".md"), docs.resolve("benchmarks"), commit, load);
+    System.out.println("BENCHMARK report written to " + docs.resolve(name + ".md").toAbsolutePath());
+    assertThat(wrong).as("wrong results").isEmpty();
+    List<String> missing = new ArrayList<>(report.missing());
+    if (PostgresDatabase.unavailableReason() != null || !mode.databases.containsAll(List.of("h2", "postgres", "analytics"))) {
+      missing.clear(); // figures of PostgreSQL cannot exist; H2's were checked per run
+    }
+    assertThat(missing).as("figures never measured").isEmpty();
+  }
+
+  // --- one database
+
+  private void suite(BenchmarkDatabase database, String tag) {
+    String db = database.name();
+    try (database) {
+      long cases = 0;
+      RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+      try {
+        report.database(db + ": " + databaseVersion(platform.dataSource()));
+        report.add("startup", db, 0, List.of(platform.startMillis / 1000.0));
+        PlatformHttp http = new PlatformHttp(platform.port);
+        int[] clients = {1, 4, 16};
+        for (int c : clients) {
+          List<Double> rates = new ArrayList<>();
+          List<Double> p95s = new ArrayList<>();
+          for (int run = 0; run < mode.runs; run++) {
+            double[] figures = intake(http, c, mode.referralsPerRun, tag + "-" + c + "-" + run);
+            rates.add(figures[0]);
+            p95s.add(figures[1]);
+            cases += mode.referralsPerRun;
+            long open = openCases(platform.engine());
+            if (open != cases) {
+              wrong.add(db + ": " + cases + " referrals accepted but " + open + " open cases");
+            }
+          }
+          report.add("intake-rate", db, c, rates);
+          report.add("intake-p95", db, c, p95s);
+          // the task lists and the heap at this many open cases
+          taskLists(platform, http, db, cases);
+        }
+        storm(platform, db, cases);
+        fullPath(platform, db, tag);
+      } finally {
+        platform.close();
+      }
+      long closedAndOpen = cases;
+      RunningPlatform again = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+      try {
+        report.add("startup", db, closedAndOpen, List.of(again.startMillis / 1000.0));
+      } finally {
+        again.close();
+      }
+    }
+  }
+
+  // --- item 6
+
+  private double[] intake(PlatformHttp http, int clients, int referrals, String prefix) {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong next = new AtomicLong();
+    AtomicLong throttled = new AtomicLong();
+    long started = System.nanoTime();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < clients; t++) {
+        workers.add(pool.submit(() -> {
+          long n;
+          while ((n = next.getAndIncrement()) < referrals) {
+            String body = """
+                {"sourceReference": "%s-%d", "channel": "ngo", "location": "moldova", "category": "trafficking",
+                 "minor": false, "sex": "female", "ageBand": "18+", "immediateDanger": false, "referralSummary": "Met at the bus station"}
+                """.formatted(prefix, n);
+            long t0 = System.nanoTime();
+            Response response = http.post("/api/referrals", basic("lastrada.caseworker", DEMO_PASSWORD), body);
+            // an agency's system honours the login throttle's Retry-After and sends the referral again
+            while (response.status() == 429) {
+              throttled.incrementAndGet();
+              sleep(Long.parseLong(response.header("Retry-After")) * 1000);
+              response = http.post("/api/referrals", basic("lastrada.caseworker", DEMO_PASSWORD), body);
+            }
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            if (response.status() != 201) {
+              wrong.add("referral " + prefix + "-" + n + ": " + response);
+            }
+          }
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (throttled.get() > 0) {
+      report.note(S_INTAKE, String.format(Locale.ROOT, "%s: %d of %d referrals were first refused 429 by the login throttle "
+          + "(concurrent requests of one account count as failed logins while in flight) and sent again after Retry-After.",
+          prefix, throttled.get(), referrals));
+    }
+    return new double[] {referrals / seconds, percentile(latencies, 0.95)};
+  }
+
+  // --- item 3 and the heap of item 7
+
+  private void taskLists(RunningPlatform platform, PlatformHttp http, String db, long openCases) {
+    ProcessEngine engine = platform.engine();
+    List<Filter> filters = engine.getFilterService().createFilterQuery().filterResourceType("Task").list();
+    if (filters.size() < 5) {
+      wrong.add(db + ": " + filters.size() + " Tasklist filters, expected the five shared ones");
+    }
+    WebappSession session = http.login("tasklist", "mdt.chisinau", DEMO_PASSWORD);
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    List<Double> worstFilterP95 = new ArrayList<>();
+    List<Double> restP95 = new ArrayList<>();
+    Map<String, List<Double>> perFilter = new HashMap<>();
+    for (int run = 0; run < mode.runs; run++) {
+      double worst = 0;
+      for (Filter filter : filters) {
+        String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15";
+        double p95 = p95(mode.requests, () -> http.postHal(path, session, body), db + " filter " + filter.getName());
+        perFilter.computeIfAbsent(filter.getName(), k -> new ArrayList<>()).add(p95);
+        worst = Math.max(worst, p95);
+      }
+      worstFilterP95.add(worst);
+      restP95.add(p95(mode.requests, () -> http.get("/engine-rest/task?firstResult=0&maxResults=50&sortBy=dueDate&sortOrder=asc",
+          basic("mdt.chisinau", DEMO_PASSWORD)), db + " GET /engine-rest/task"));
+    }
+    report.add("tasks-filter-p95", db, openCases, worstFilterP95);
+    report.add("tasks-rest-p95", db, openCases, restP95);
+    StringBuilder each = new StringBuilder(db + " at " + openCases + " open cases, p95 per filter (median of runs):");
+    perFilter.forEach((name, values) -> each.append(String.format(Locale.ROOT, " %s %.1f ms;", name, median(values))));
+    report.note(S_TASKS, each.toString());
+    report.add("heap-after-gc", db, openCases, List.of(heapAfterGcMiB()));
+  }
+
+  private double p95(int requests, java.util.function.Supplier<Response> call, String what) {
+    for (int i = 0; i < Math.max(3, requests / 5); i++) {
+      check(call.get(), what);
+    }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      long t0 = System.nanoTime();
+      Response response = call.get();
+      times.add((System.nanoTime() - t0) / 1e6);
+      check(response, what);
+    }
+    return percentile(times, 0.95);
+  }
+
+  private void check(Response response, String what) {
+    if (response.status() != 200) {
+      wrong.add(what + ": " + response);
+    }
+  }
+
+  // --- item 4
+
+  private void storm(RunningPlatform platform, String db, long openCases) {
+    JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
+    SlaWatch watch = platform.bean(SlaWatch.class);
+    TransactionTemplate transaction = new TransactionTemplate(platform.bean(PlatformTransactionManager.class));
+    Instant later = Instant.now().plus(3650, ChronoUnit.DAYS); // every open step is overdue then
+    long expected = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ IS NOT NULL AND TASK_DEF_KEY_ <> ?",
+        Long.class, SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP);
+    long breachesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class);
+    long escalationsBefore = escalations(platform.engine());
+    long outboxBefore = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_outbox", Long.class);
+    long maxHeap = 0;
+    int sweeps = 0;
+    long started = System.nanoTime();
+    long[] heapAndSweeps = new long[2];
+    String profile;
+    try {
+      profile = Profile.of("storm-" + db, () -> {
+        while (true) {
+          Map<?, Integer> counts = transaction.execute(status -> watch.sweep(later));
+          heapAndSweeps[1]++;
+          heapAndSweeps[0] = Math.max(heapAndSweeps[0], usedHeap());
+          if (counts.values().stream().mapToInt(Integer::intValue).sum() == 0 || heapAndSweeps[1] > 100_000) {
+            break;
+          }
+        }
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    maxHeap = heapAndSweeps[0];
+    sweeps = (int) heapAndSweeps[1];
+    double seconds = (System.nanoTime() - started) / 1e9;
+    report.note(S_STORM, "**Profile of the storm, " + db + ".** " + profile);
+    long breaches = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class) - breachesBefore;
+    long distinct = jdbc.queryForObject("SELECT COUNT(DISTINCT task_id) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class);
+    long escalated = escalations(platform.engine()) - escalationsBefore;
+    long notified = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_outbox", Long.class) - outboxBefore;
+    if (breaches != expected || distinct != breaches + breachesBefore || escalated != expected || notified < expected) {
+      wrong.add(String.format(Locale.ROOT, "%s overdue storm: %d steps overdue, %d breaches recorded (%d distinct tasks), "
+          + "%d escalations, %d notices", db, expected, breaches, distinct, escalated, notified));
+    }
+    report.add("storm-rate", db, expected, List.of(breaches / seconds));
+    report.note(S_STORM, String.format(Locale.ROOT, "%s: %,d overdue steps (of %,d open cases) → %,d breaches, %,d escalations, "
+        + "%,d notices in %.1f s over %d sweeps; heap used at most %,d MiB during the storm.", db, expected, openCases,
+        breaches, escalated, notified, seconds, sweeps, maxHeap / (1024 * 1024)));
+  }
+
+  private static long escalations(ProcessEngine engine) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SlaEscalationProcess.KEY)
+        .count();
+  }
+
+  // --- item 2
+
+  private void fullPath(RunningPlatform platform, String db, String tag) {
+    FullCasePath path = new FullCasePath(platform.engine());
+    String first = path.runOneCase(); // warm-up, and the shape the baseline copies
+    int[] shape = shape(platform.engine(), first);
+    report.note(S_PATH, String.format(Locale.ROOT, "%s: one case executes %d user tasks and %d service/rule/send tasks "
+        + "(case process and the processes it calls); the baseline model has the same counts.", db, shape[0], shape[1]));
+    String databaseType = db.equals("H2") ? "h2" : "postgres";
+    try (RawEngineBaseline raw = new RawEngineBaseline(platform.dataSource(), databaseType, shape[0], shape[1])) {
+      raw.runOneCase();
+      for (int cases : mode.pathCases) {
+        List<Double> platformRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < mode.runs; run++) {
+          double p = rate(cases, path::runOneCase);
+          double r = rate(cases, raw::runOneCase);
+          platformRates.add(p);
+          rawRates.add(r);
+          ratios.add(p / r);
+        }
+        report.add("path-platform", db, cases, platformRates);
+        report.add("path-raw", db, cases, rawRates);
+        report.add("path-ratio", db, cases, ratios);
+      }
+    }
+    try {
+      report.note(S_PATH, "**Profile, " + db + "** (" + mode.profiledCases + " platform cases). " + Profile.of("full-path-" + tag,
+          () -> {
+            for (int i = 0; i < mode.profiledCases; i++) {
+              path.runOneCase();
+            }
+          }));
+    } catch (Exception e) {
+      report.note(S_PATH, db + ": no profile (" + e + ")");
+    }
+  }
+
+  private static double rate(int cases, java.util.function.Supplier<String> oneCase) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < cases; i++) {
+      oneCase.get();
+    }
+    return cases / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** User tasks and service-like tasks one case executed, over the case and every process it called. */
+  private static int[] shape(ProcessEngine engine, String caseInstanceId) {
+    String code = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseInstanceId)
+        .singleResult().getBusinessKey();
+    int users = 0;
+    int services = 0;
+    for (var instance : engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list()) {
+      for (var activity : engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .processInstanceId(instance.getId()).list()) {
+        switch (activity.getActivityType()) {
+          case "userTask" -> users++;
+          case "serviceTask", "businessRuleTask", "sendTask", "scriptTask" -> services++;
+          default -> { }
+        }
+      }
+    }
+    return new int[] {users, services};
+  }
+
+  // --- helpers
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long openCases(ProcessEngine engine) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY).count();
+  }
+
+  private static double heapAfterGcMiB() {
+    return usedHeapAfterGc() / (1024.0 * 1024.0);
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    System.gc();
+    return usedHeap();
+  }
+
+  private static long usedHeap() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  static double median(List<Double> values) {
+    return percentile(values, 0.5);
+  }
+
+  private static String databaseVersion(DataSource dataSource) {
+    try (var connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    } catch (Exception e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static String git(String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes()).trim();
+      return process.waitFor() == 0 ? out : "unknown";
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
