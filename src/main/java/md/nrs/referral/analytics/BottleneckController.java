@@ -2,8 +2,9 @@ package md.nrs.referral.analytics;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import md.nrs.referral.engine.Caller;
 import md.nrs.referral.engine.PlatformClock;
+import md.nrs.referral.errors.ApiProblem;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,9 +61,7 @@ public class BottleneckController {
 
   private ResponseEntity<?> answer(String from, String to, int limit, boolean csv,
       java.util.function.Function<Period, List<ActivityFigures>> query) {
-    if (!AnalyticsAccess.mayRead(AnalyticsAccess.groupsOf(identity))) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException", "message", AnalyticsAccess.DENIED));
-    }
+    Caller.current(identity).require(AnalyticsAccess.DENIED, AnalyticsAccess.READERS);
     Period period;
     try {
       if (limit < 1 || limit > MAX_LIMIT) {
@@ -70,7 +69,7 @@ public class BottleneckController {
       }
       period = Period.ofDays(from, to, now());
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException", "message", e.getMessage()));
+      throw new ApiProblem.Invalid(e.getMessage());
     }
     List<ActivityFigures> figures = query.apply(period);
     if (!csv) {

@@ -1,7 +1,8 @@
 package md.nrs.referral.assistance;
 
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/assistance-service.bpmn: one assistance service (legal, medical,
@@ -39,10 +40,10 @@ public final class AssistanceServiceProcess {
   }
 
   // Given by the caller (the case process, one instance per service in the plan)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
   public static final ProcessVariable<String> SERVICE_TYPE = ProcessVariable.text("serviceType");
   public static final ProcessVariable<String> REGION = ProcessVariable.text("region");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
 
   // Kept by the process

@@ -2,8 +2,8 @@ package md.nrs.referral.audit;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
@@ -38,12 +38,11 @@ public class AuditController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
     Caller caller = Caller.current(identity);
     if (!caller.in(NrsRole.AUDITORS.groupId())) {
-      return refused(caller, "query");
+      throw refused(caller, "query");
     }
     if (page < 0 || size < 1 || size > MAX_PAGE || (long) page * size > Integer.MAX_VALUE) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException",
-          "message", "page must be 0 or more, size between 1 and " + MAX_PAGE
-          + ", and page × size at most " + Integer.MAX_VALUE));
+      throw new ApiProblem.Invalid("page must be 0 or more, size between 1 and " + MAX_PAGE
+          + ", and page × size at most " + Integer.MAX_VALUE);
     }
     List<AuditEntry> found = trail.search(caseCode, actor, action, from == null ? Instant.EPOCH : from,
         to == null ? Instant.parse("9999-12-31T00:00:00Z") : to, page, size);
@@ -56,7 +55,7 @@ public class AuditController {
   public ResponseEntity<?> verify() {
     Caller caller = Caller.current(identity);
     if (!caller.in(NrsRole.AUDITORS.groupId())) {
-      return refused(caller, "verify");
+      throw refused(caller, "verify");
     }
     AuditTrail.Verification result = trail.verify();
     trail.record(new AuditEvent(caller.userId(), AuditActions.AUDIT_VERIFIED, null, "/api/audit/verify",
@@ -65,11 +64,10 @@ public class AuditController {
     return ResponseEntity.ok(result);
   }
 
-  private ResponseEntity<?> refused(Caller caller, String what) {
+  private ApiProblem refused(Caller caller, String what) {
     trail.record(new AuditEvent(caller.userId(), AuditActions.EXPORT, null, "/api/audit", AuditEvent.REFUSED,
         caller.clientAddress(), "audit " + what + " by a non-auditor"));
-    return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-        "message", "Only auditors may " + what + " the audit trail"));
+    return new ApiProblem.Forbidden("Only auditors may " + what + " the audit trail");
   }
 
   /** An entry as auditors see it. */

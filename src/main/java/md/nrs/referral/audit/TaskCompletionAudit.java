@@ -1,5 +1,6 @@
 package md.nrs.referral.audit;
 
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.engine.ClientAddress;
 import md.nrs.referral.engine.EveryUserTask;
@@ -28,7 +29,7 @@ public class TaskCompletionAudit implements EveryUserTask {
 
   private void completed(DelegateTask task) {
     String actor = Caller.current().userId();
-    Object caseCode = task.getVariable("caseCode");
+    Object caseCode = task.getVariable(CaseVariables.CASE_CODE.name());
     String business = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     trail.getObject().recordAfterCommit(new AuditEvent(actor == null ? "system" : actor, AuditActions.TASK_COMPLETED,
         caseCode instanceof String code ? code : business, "task " + task.getId(), AuditEvent.OK, ClientAddress.current(),

@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.security.CachedBodyRequest;
-import md.nrs.referral.security.ErrorResponses;
 import md.nrs.referral.security.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,11 +38,11 @@ public class BusinessKeyStartRequests extends OncePerRequestFilter {
     }
     CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
     if (cached == null) {
-      ErrorResponses.write(response, 413, "InvalidRequestException", "The request body is too large");
+      Problems.write(response, ProblemType.TOO_LARGE, "The request body is too large");
       return;
     }
     if (bringsBusinessKey(cached.body())) {
-      ErrorResponses.write(response, 400, "InvalidRequestException", BusinessKeyRefused.MESSAGE);
+      Problems.write(response, ProblemType.INVALID_REQUEST, BusinessKeyRefused.MESSAGE);
       return;
     }
     chain.doFilter(cached, response);

@@ -1,8 +1,9 @@
 package md.nrs.referral.casepath;
 
 import java.util.List;
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/nrs-case.bpmn, the path of one NRS case from referral to closure. It calls
@@ -55,14 +56,14 @@ public final class NrsCaseProcess {
   }
 
   // Set at the start
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
 
   // Register referral (start form)
   public static final ProcessVariable<String> CHANNEL = ProcessVariable.text("channel");
   public static final ProcessVariable<String> LOCATION = ProcessVariable.text("location");
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
   public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   /** 0-2, 3-6, 7-17, 18+ or unknown: for the national statistics (no birth date is ever asked). */
   public static final ProcessVariable<String> AGE_BAND = ProcessVariable.text("ageBand");
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
@@ -70,7 +71,7 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<String> REFERRAL_SUMMARY = ProcessVariable.text("referralSummary");
 
   // Triage (referral-triage.dmn)
-  public static final ProcessVariable<String> URGENCY = ProcessVariable.text("urgency");
+  public static final ProcessVariable<String> URGENCY = CaseVariables.URGENCY;
   public static final ProcessVariable<String> PATHWAY = ProcessVariable.text("pathway");
   public static final ProcessVariable<Boolean> REPATRIATION_NEEDED = ProcessVariable.flag("repatriationNeeded");
   public static final ProcessVariable<Boolean> GUARDIANSHIP_ALERT = ProcessVariable.flag("guardianshipAlert");

@@ -1,7 +1,7 @@
 package md.nrs.referral.casepath;
 
-import md.nrs.referral.forms.FieldError;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,8 +1,9 @@
 package md.nrs.referral.crossborder;
 
 import java.util.List;
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/outbound-referral.bpmn: a caseworker asks a partner abroad (e.g. Veritas,
@@ -44,7 +45,7 @@ public final class OutboundReferralProcess {
   }
 
   // Start form
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
   public static final ProcessVariable<String> PARTNER_AGENCY = ProcessVariable.text("partnerAgency");
   public static final ProcessVariable<List<String>> ASSISTANCE_NEEDED = ProcessVariable.textList("assistanceNeeded");
   public static final ProcessVariable<String> REQUEST_NOTE = ProcessVariable.text("requestNote");

@@ -1,6 +1,5 @@
 package md.nrs.referral.dvpilot;
 
-import md.nrs.referral.agencies.Agencies;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
 import java.time.Clock;
@@ -8,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.agencies.Agencies;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,16 +122,9 @@ public class DvGroups {
   public record DvGroupRequest(String id, String kind, Integer capacity, LocalDate startsOn, String counsellorAgency) {
   }
 
-  public static class InvalidGroupException extends RuntimeException {
-    private final transient List<FieldError> errors;
-
+  public static class InvalidGroupException extends ApiProblem.Invalid {
     InvalidGroupException(List<FieldError> errors) {
-      super("Invalid group: " + String.join(", ", errors.stream().map(FieldError::field).toList()));
-      this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldError> fieldErrors() {
-      return errors;
+      super("Invalid group: " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
     }
   }
 }

@@ -44,4 +44,27 @@ public record Caller(String userId, List<String> groups, String clientAddress) {
   public boolean in(String group) {
     return groups.contains(group);
   }
+
+  /**
+   * The one way the platform's API requires a role: the caller unless they are in none of the groups, when the
+   * request is refused ({@link Refused}, answered as a 403 problem) with the given reason, which says who may.
+   */
+  public Caller require(String refusal, String... groupIds) {
+    for (String group : groupIds) {
+      if (in(group)) {
+        return this;
+      }
+    }
+    throw new Refused(refusal);
+  }
+
+  /**
+   * The caller is known but may not do this. Thrown here rather than as an errors/ problem so the engine adapter
+   * stays below errors/ (which maps it to the 403 problem): no package cycle.
+   */
+  public static final class Refused extends RuntimeException {
+    public Refused(String reason) {
+      super(reason, null, false, false); // an answer, not a failure: no stack trace to fill
+    }
+  }
 }

@@ -7,14 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import md.nrs.referral.forms.FieldError;
-import md.nrs.referral.security.ErrorResponses;
+import md.nrs.referral.engine.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -29,16 +27,40 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The platform API's answers to client mistakes Spring detects before a controller runs (a parameter of the
- * wrong type, an unreadable body, a wrong method or media type), in the platform's JSON shape {"type",
- * "message", "fieldErrors"} instead of Spring's message-less error page, and never a 500. Names the parameter
- * or field, never the value sent; logs nothing of the request but its path. Controllers' own advice goes first.
+ * The one advice of the platform's API: every refusal a controller throws ({@link ApiProblem} and its typed
+ * kinds) and every client mistake Spring detects before a controller runs (a parameter of the wrong type, an
+ * unreadable body, a wrong method or media type) is answered as problem details ({@link Problems}) instead of
+ * Spring's message-less error page, and never a 500. Names the parameter or field, never the value sent; logs
+ * nothing of the request but its path.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  void refused(ApiProblem e, HttpServletResponse response) throws IOException {
+    Problems.write(response, e.answer(), e.members());
+  }
+
+  /** A role the caller lacks ({@link Caller#require}): the same 403 problem as {@link ApiProblem.Forbidden}. */
+  @ExceptionHandler(Caller.Refused.class)
+  void refused(Caller.Refused e, HttpServletResponse response) throws IOException {
+    refused(new ApiProblem.Forbidden(e.getMessage()), response);
+  }
+
+  /** Changed by someone else between reading and writing (a version check in the database). */
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  void concurrent(ObjectOptimisticLockingFailureException e, HttpServletResponse response) throws IOException {
+    write(response, new ClientMistake(ProblemType.CONCURRENT_CHANGE,
+        "Changed by someone else at the same time; read it again and repeat the change"));
+  }
+
+  /** Two requests creating the same thing at the same moment: the second insert fails on a unique key. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  void integrity(DataIntegrityViolationException e, HttpServletResponse response) throws IOException {
+    write(response, new ClientMistake(ProblemType.CONFLICT, "This conflicts with something stored at the same time"));
+  }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   void wrongType(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
@@ -66,24 +88,21 @@ public class ApiErrors {
   void invalidBody(MethodArgumentNotValidException e, HttpServletResponse response) throws IOException {
     List<FieldError> fields = e.getBindingResult().getFieldErrors().stream()
         .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
-    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
-        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+    write(response, invalidFields(fields));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   void constraint(ConstraintViolationException e, HttpServletResponse response) throws IOException {
     List<FieldError> fields = e.getConstraintViolations().stream()
         .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
-    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
-        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+    write(response, invalidFields(fields));
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
   void methodValidation(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
     List<FieldError> fields = e.getParameterValidationResults().stream()
         .map(r -> new FieldError(r.getMethodParameter().getParameterName(), "is not valid")).toList();
-    write(response, new ClientMistake(400, ClientMistake.INVALID, "Invalid request: "
-        + String.join(", ", fields.stream().map(FieldError::field).toList()), fields));
+    write(response, invalidFields(fields));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -116,7 +135,7 @@ public class ApiErrors {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {
-    write(response, new ClientMistake(413, ClientMistake.INVALID, "The upload is too large"));
+    write(response, new ClientMistake(ProblemType.TOO_LARGE, "The upload is too large"));
   }
 
   @ExceptionHandler(MultipartException.class)
@@ -142,8 +161,12 @@ public class ApiErrors {
   }
 
   private static void write(HttpServletResponse response, ClientMistake mistake) throws IOException {
-    Map<String, ?> extra = mistake.fieldErrors().isEmpty() ? Map.of() : Map.of("fieldErrors", mistake.fieldErrors());
-    ErrorResponses.write(response, mistake.status(), mistake.type(), mistake.message(), extra);
+    Problems.write(response, mistake);
+  }
+
+  private static ClientMistake invalidFields(List<FieldError> fields) {
+    return new ClientMistake(400, ProblemType.INVALID_REQUEST,
+        "Invalid request: " + String.join(", ", fields.stream().map(FieldError::field).toList()), fields);
   }
 
   private static String describe(Class<?> type) {

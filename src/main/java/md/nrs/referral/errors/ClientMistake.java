@@ -1,26 +1,24 @@
 package md.nrs.referral.errors;
 
 import java.util.List;
-import md.nrs.referral.forms.FieldError;
 
 /**
- * An answer to a request: HTTP status, the error type clients switch on, a message that names the problem
- * (never a value the client sent) and, for a 400, the bad fields.
+ * An answer to a request: HTTP status, the problem type clients switch on, a message that names the problem
+ * (never a value the client sent) and, for a 400, the bad fields. Written by {@link Problems}.
  */
-public record ClientMistake(int status, String type, String message, List<FieldError> fieldErrors) {
+record ClientMistake(int status, ProblemType type, String message, List<FieldError> fieldErrors) {
 
-  public static final String INVALID = "InvalidRequestException";
-
-  public ClientMistake(int status, String type, String message) {
-    this(status, type, message, List.of());
+  ClientMistake(ProblemType type, String message) {
+    this(type.status(), type, message, List.of());
   }
 
   static ClientMistake invalid(String message) {
-    return new ClientMistake(400, INVALID, message);
+    return new ClientMistake(ProblemType.INVALID_REQUEST, message);
   }
 
   static ClientMistake invalidField(String field, String problem) {
-    return new ClientMistake(400, INVALID, "Invalid " + field + ": " + problem, List.of(new FieldError(field, problem)));
+    return new ClientMistake(400, ProblemType.INVALID_REQUEST, "Invalid " + field + ": " + problem,
+        List.of(new FieldError(field, problem)));
   }
 
   boolean serverFault() {

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import md.nrs.referral.security.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Outermost filter: a request that failed anywhere below — in a password check of the authentication
- * filters, the webapps, the engine — because the database was away gets {@code 503 DatabaseUnavailable}
- * with {@code Retry-After}, not a 500. Load balancers and clients then know to try again (found by the
- * chaos suite: while PostgreSQL was stopped, every authenticated request, the readiness probe included,
- * answered 500).
+ * filters, the webapps, the engine — because the database was away gets a 503 problem
+ * ({@code urn:nrs:problem:database-unavailable}) with {@code Retry-After}, not a 500. Load balancers and
+ * clients then know to try again (found by the chaos suite: while PostgreSQL was stopped, every
+ * authenticated request, the readiness probe included, answered 500).
  */
 public final class DatabaseAwayFilter extends OncePerRequestFilter {
 
@@ -38,7 +37,7 @@ public final class DatabaseAwayFilter extends OncePerRequestFilter {
       ClientMistake away = EngineErrors.databaseAway();
       response.resetBuffer();
       response.setHeader("Retry-After", "5");
-      ErrorResponses.write(response, away.status(), away.type(), away.message());
+      Problems.write(response, away);
     }
   }
 

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -43,7 +41,7 @@ public final class EngineApiExceptionMappers {
     if (uri != null && completedMeanwhile(uri)) {
       // The task was there when the request came in (the request checks saw it) and is gone now: someone
       // else completed it in between; the engine may say so with any exception (a lost lock, a vanished execution).
-      mistake = new ClientMistake(409, "TaskAlreadyCompleted", "This task was already completed by someone else");
+      mistake = new ClientMistake(ProblemType.TASK_ALREADY_COMPLETED, "This task was already completed by someone else");
     }
     String where = (request == null ? "?" : request.getMethod()) + " " + (uri == null ? "?" : uri.getPath());
     if (mistake.serverFault()) {
@@ -74,14 +72,8 @@ public final class EngineApiExceptionMappers {
   }
 
   static Response response(ClientMistake mistake) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", mistake.type());
-    body.put("message", mistake.message());
-    if (!mistake.fieldErrors().isEmpty()) {
-      body.put("fieldErrors", mistake.fieldErrors());
-    }
-    return Response.status(mistake.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-        .entity(body).build();
+    return Response.status(mistake.status()).type(Problems.CONTENT_TYPE).header("Cache-Control", "no-store")
+        .entity(Problems.json(mistake)).build();
   }
 
   private static String rootFrames(Throwable thrown) {

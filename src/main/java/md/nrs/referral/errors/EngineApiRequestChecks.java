@@ -34,7 +34,7 @@ public final class EngineApiRequestChecks implements ContainerRequestFilter {
     Optional<TaskPath> task = TaskPath.of(request.getUriInfo().getPathSegments());
     if (task.isPresent() && !task.get().visible()) {
       request.abortWith(EngineApiExceptionMappers.response(
-          new ClientMistake(404, "NotFoundException", EngineErrors.TASK_GONE)));
+          new ClientMistake(ProblemType.NOT_FOUND, EngineErrors.TASK_GONE)));
     }
   }
 

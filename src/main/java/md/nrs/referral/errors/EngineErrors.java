@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import md.nrs.referral.engine.EngineExceptions;
-import md.nrs.referral.forms.InvalidFormException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -60,37 +59,37 @@ final class EngineErrors {
     }
     if (thrown instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500
         && thrownByPlatform(rest)) { // the platform's own resources word their refusals without values
-      return new ClientMistake(rest.getStatus().getStatusCode(), rest.getClass().getSimpleName(), rest.getMessage());
+      return new ClientMistake(rest.getStatus().getStatusCode(), ProblemType.forStatus(rest.getStatus().getStatusCode()), rest.getMessage(), List.of());
     }
     if (databaseUnavailable(thrown)) {
       return databaseAway();
     }
     OptimisticLockingException concurrent = find(thrown, OptimisticLockingException.class);
     if (concurrent != null) {
-      return new ClientMistake(409, "OptimisticLockingException",
+      return new ClientMistake(ProblemType.CONCURRENT_CHANGE,
           "Someone else changed this at the same time (a task already completed, for example); reload and repeat if still needed");
     }
     AuthorizationException refused = find(thrown, AuthorizationException.class);
     if (refused != null) {
-      return new ClientMistake(403, "AuthorizationException", refused.getMessage());
+      return new ClientMistake(ProblemType.FORBIDDEN, refused.getMessage());
     }
     if (find(thrown, ProcessEnginePersistenceException.class) != null) {
       return serverFault();
     }
     InvalidFormException invalidForm = find(thrown, InvalidFormException.class);
     if (invalidForm != null) { // the platform's own: names each field, never a value
-      return new ClientMistake(400, "InvalidFormException", invalidForm.getMessage(), invalidForm.errors());
+      return new ClientMistake(400, ProblemType.INVALID_FORM, invalidForm.getMessage(), invalidForm.errors());
     }
     if (find(thrown, EngineExceptions.FORM_FIELD_INVALID) != null) {
       return ClientMistake.invalid("A form field is not valid for this form");
     }
     Throwable worded = findWorded(thrown);
     if (worded != null) { // the platform's own refusal from inside the engine (a business key brought to a start)
-      return new ClientMistake(400, worded.getClass().getSimpleName(), worded.getMessage());
+      return ClientMistake.invalid(worded.getMessage());
     }
     ParseException parse = find(thrown, ParseException.class);
     if (parse != null) { // a model sent for deployment: the revision gate names file, element and reason
-      return new ClientMistake(400, "ParseException", parse.getMessage());
+      return new ClientMistake(ProblemType.MODEL_REFUSED, parse.getMessage());
     }
     NullValueException nullValue = find(thrown, NullValueException.class);
     if (nullValue != null) {
@@ -98,7 +97,7 @@ final class EngineErrors {
     }
     NotFoundException notFound = find(thrown, NotFoundException.class);
     if (notFound != null) {
-      return new ClientMistake(404, "NotFoundException", "Not found, or not visible to you");
+      return new ClientMistake(ProblemType.NOT_FOUND, "Not found, or not visible to you");
     }
     if (thrown instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
       return restRefusal(rest, queryNames);
@@ -117,10 +116,10 @@ final class EngineErrors {
   private static ClientMistake missing(String message) {
     String what = nullName(message == null ? "" : message);
     if ("task".equals(what)) {
-      return new ClientMistake(404, "NotFoundException", TASK_GONE);
+      return new ClientMistake(ProblemType.NOT_FOUND, TASK_GONE);
     }
     if (what != null && message.startsWith("Cannot find")) {
-      return new ClientMistake(404, "NotFoundException", "No such " + what + ", or it is not visible to you");
+      return new ClientMistake(ProblemType.NOT_FOUND, "No such " + what + ", or it is not visible to you");
     }
     return what == null ? ClientMistake.invalid("A required value is missing")
         : ClientMistake.invalidField(what, "is required");
@@ -143,7 +142,7 @@ final class EngineErrors {
       }
     }
     if (status == 404) {
-      return new ClientMistake(404, "NotFoundException", "Not found, or not visible to you");
+      return new ClientMistake(ProblemType.NOT_FOUND, "Not found, or not visible to you");
     }
     if (status == 400 && WordedRefusal.MESSAGES.contains(text)) {
       return ClientMistake.invalid(text);
@@ -151,8 +150,8 @@ final class EngineErrors {
     if (status >= 500) {
       return refusal(rest.getMessage());
     }
-    return new ClientMistake(status, rest.getClass().getSimpleName(),
-        "The request is not valid for this resource (parameters, sorting or variable values)");
+    return new ClientMistake(status, ProblemType.forStatus(status),
+        "The request is not valid for this resource (parameters, sorting or variable values)", List.of());
   }
 
   private static ClientMistake refusal(String engineMessage) {
@@ -166,13 +165,13 @@ final class EngineErrors {
 
   static ClientMistake byStatus(int status) {
     return switch (status) {
-      case 401 -> new ClientMistake(401, "AuthenticationException", "Authentication required");
-      case 403 -> new ClientMistake(403, "AuthorizationException", "Not allowed");
-      case 404 -> new ClientMistake(404, "NotFoundException", "No such resource");
-      case 405 -> new ClientMistake(405, ClientMistake.INVALID, "This method is not allowed here");
-      case 406 -> new ClientMistake(406, ClientMistake.INVALID, "Ask for application/json");
-      case 415 -> new ClientMistake(415, ClientMistake.INVALID, "Send the body as application/json");
-      default -> status >= 500 ? serverFault() : new ClientMistake(status, ClientMistake.INVALID, "The request is not valid");
+      case 401 -> new ClientMistake(ProblemType.AUTHENTICATION_REQUIRED, "Authentication required");
+      case 403 -> new ClientMistake(ProblemType.FORBIDDEN, "Not allowed");
+      case 404 -> new ClientMistake(ProblemType.NOT_FOUND, "No such resource");
+      case 405 -> new ClientMistake(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here");
+      case 406 -> new ClientMistake(ProblemType.NOT_ACCEPTABLE, "Ask for application/json");
+      case 415 -> new ClientMistake(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+      default -> status >= 500 ? serverFault() : new ClientMistake(status, ProblemType.forStatus(status), "The request is not valid", List.of());
     };
   }
 
@@ -180,7 +179,7 @@ final class EngineErrors {
 
   /** 503: the request was fine, the database was not there (restarting, failing over, no free connection). */
   static ClientMistake databaseAway() {
-    return new ClientMistake(503, "DatabaseUnavailable", "The database is unavailable for a moment (restarting or failing over); "
+    return new ClientMistake(ProblemType.DATABASE_UNAVAILABLE, "The database is unavailable for a moment (restarting or failing over); "
         + "nothing in the request needs changing: repeat it in a few seconds. A referral repeated with the same "
         + "sourceReference opens no second case.");
   }
@@ -211,7 +210,7 @@ final class EngineErrors {
   }
 
   static ClientMistake serverFault() {
-    return new ClientMistake(500, "ServerError", "The server could not complete the request; it has been logged");
+    return new ClientMistake(ProblemType.SERVER_ERROR, "The server could not complete the request; it has been logged");
   }
 
   /** Thrown by the platform's own code (its first stack frame), not by the engine or its REST layer. */

@@ -8,7 +8,7 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * The error page the servlet container falls back to (a path it refuses before any controller, a filter's
- * sendError): also in the platform's shape, with a "type" and a "message" chosen by status — never the
+ * sendError): also problem details ({@link Problems}), chosen by status — never the
  * exception's own text, which may carry what was sent (server.error.include-message stays "never").
  */
 @Component
@@ -16,11 +16,7 @@ public class ErrorPageAttributes extends DefaultErrorAttributes {
 
   @Override
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-    Map<String, Object> attributes = super.getErrorAttributes(request, options);
-    Object status = attributes.get("status");
-    ClientMistake answer = EngineErrors.byStatus(status instanceof Integer code ? code : 500);
-    attributes.put("type", answer.type());
-    attributes.put("message", answer.message());
-    return attributes;
+    Object status = super.getErrorAttributes(request, options).get("status");
+    return Problems.members(EngineErrors.byStatus(status instanceof Integer code ? code : 500));
   }
 }

@@ -1,10 +1,7 @@
 package md.nrs.referral.errors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -14,12 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests Tomcat refuses before any application code (a path with %00 or an encoded slash, a malformed
- * request line) got Tomcat's HTML page without a message; this valve answers them in the platform's JSON shape,
+ * request line) got Tomcat's HTML page without a message; this valve answers them as problem details ({@link Problems}),
  * chosen by status alone, never with the refused request's text.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -28,16 +23,13 @@ public class JsonErrorReportValve extends ErrorReportValve {
       return;
     }
     ClientMistake answer = EngineErrors.byStatus(status);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", answer.type());
-    body.put("message", answer.message());
     try {
-      response.setContentType("application/json");
+      response.setContentType(Problems.CONTENT_TYPE);
       response.setCharacterEncoding("UTF-8");
       response.setHeader("Cache-Control", "no-store");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(JSON.writeValueAsString(body));
+        writer.write(Problems.json(answer));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException cannotWrite) {

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.security.CachedBodyRequest;
-import md.nrs.referral.security.ErrorResponses;
 import md.nrs.referral.security.RequestPaths;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -65,14 +68,14 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
     }
     CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
     if (cached == null) {
-      ErrorResponses.write(response, 413, "InvalidRequestException", "The form submission is too large");
+      Problems.write(response, ProblemType.TOO_LARGE, "The form submission is too large");
       return;
     }
     JsonNode body;
     try {
       body = cached.body().length == 0 ? json.createObjectNode() : json.readTree(cached.body());
     } catch (IOException malformed) {
-      ErrorResponses.write(response, 400, "InvalidRequestException", "The form submission is not valid JSON");
+      Problems.write(response, ProblemType.INVALID_REQUEST, "The form submission is not valid JSON");
       return;
     }
     Map<String, Object> submitted = SubmittedVariables.fromRequestBody(body);
@@ -81,8 +84,7 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
     List<FieldError> errors = validator.validate(contract.get(), values, true); // unknown fields and all others at once
     if (!errors.isEmpty()) {
       InvalidFormException invalid = new InvalidFormException(formId.get(), errors);
-      ErrorResponses.write(response, 400, "InvalidFormException", invalid.getMessage(),
-          Map.of("form", formId.get(), "fieldErrors", errors));
+      Problems.writeInvalidForm(response, formId.get(), invalid);
       return;
     }
     chain.doFilter(cached, response);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.engine.EveryUserTask;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;

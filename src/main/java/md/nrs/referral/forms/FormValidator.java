@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,9 @@
 package md.nrs.referral.hotline;
 
 import java.util.List;
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/hotline-call.bpmn: one call to La Strada's hotline or to Interaction's trustline
@@ -68,7 +69,7 @@ public final class HotlineCallProcess {
   public static final ProcessVariable<String> CALL_BACK_WITHIN = ProcessVariable.text("callBackWithin");
 
   // An SOS case: the code of the NRS case it started
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
 
   // Call back (task form)
   public static final ProcessVariable<String> CALL_BACK_OUTCOME = ProcessVariable.text("callBackOutcome");

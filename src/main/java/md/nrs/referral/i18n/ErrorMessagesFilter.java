@@ -16,10 +16,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Puts a client mistake's words into the caller's language ({@link RequestLanguage}): every 4xx answer
- * with "fieldErrors" — the form guard on both engine APIs, and the platform API (intake, agency directory,
- * incidents) — gets each field's message translated and a message that names the fields, for a form
- * by their labels in that language. The codes stay as they are for machines: "type", each "field", the
- * "form" id. English answers stay exactly as written. Only answers to changes (not GET) are buffered;
+ * with "fieldErrors" (problem details, application/problem+json: the form guard on both engine APIs, and
+ * the platform API — intake, agency directory, incidents) gets each field's message translated and a message
+ * (and "detail") that names the fields, for a form by their labels in that language. The codes stay as they
+ * are for machines: "type", each "field", the "form" id. English answers stay exactly as written. Only answers to changes (not GET) are buffered;
  * those are small.
  */
 public class ErrorMessagesFilter extends OncePerRequestFilter {
@@ -77,7 +77,11 @@ public class ErrorMessagesFilter extends OncePerRequestFilter {
       }
     }
     String key = form == null ? "error.invalid-request" : "error.invalid-form";
-    error.put("message", translations.message(language, key, Map.of("fields", String.join("; ", named))));
+    String message = translations.message(language, key, Map.of("fields", String.join("; ", named)));
+    error.put("message", message);
+    if (error.has("detail")) { // problem details (RFC 9457) carry the same text as "detail"
+      error.put("detail", message);
+    }
   }
 
   private JsonNode readOrNull(byte[] body) {

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import md.nrs.referral.engine.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,11 +46,9 @@ public class UserLanguageController {
   @PutMapping("/api/users/{userId}/language")
   ResponseEntity<Map<String, Object>> setTheirs(@PathVariable String userId,
       @RequestBody(required = false) Map<String, Object> body) {
-    if (!caller().in(NrsRole.ADMINISTRATORS.groupId())) {
-      return error(403, "AuthorizationException", "Only an administrator sets another user's language", List.of());
-    }
+    caller().require("Only an administrator sets another user's language", NrsRole.ADMINISTRATORS.groupId());
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      return error(404, "InvalidRequestException", "There is no such user", List.of());
+      throw new ApiProblem.NotFound("There is no such user");
     }
     return set(userId, body);
   }
@@ -60,22 +59,10 @@ public class UserLanguageController {
         : Optional.empty();
     if (value != null && language.isEmpty() || body == null || !body.containsKey("language") || body.size() != 1) {
       String problem = "must be ro, ru, en or null";
-      return error(400, "InvalidRequestException", "Invalid language: " + problem,
-          List.of(new FieldError("language", problem)));
+      throw new ApiProblem.Invalid("Invalid language: " + problem, List.of(new FieldError("language", problem)));
     }
     languages.set(userId, language);
     return ResponseEntity.ok(answer(userId));
-  }
-
-  private static ResponseEntity<Map<String, Object>> error(int status, String type, String message,
-      List<FieldError> fields) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    if (!fields.isEmpty()) {
-      body.put("fieldErrors", fields);
-    }
-    return ResponseEntity.status(status).body(body);
   }
 
   private Map<String, Object> answer(String userId) {

@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import md.nrs.referral.engine.Caller;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +48,7 @@ public class CaseIncidentController {
           @ApiResponse(responseCode = "401", description = "No or wrong credentials"),
           @ApiResponse(responseCode = "403", description = "The caller has no part in the case (also for an unknown code)")})
   @PostMapping("/safety-incidents")
-  public ResponseEntity<Map<String, Object>> safetyIncident(@PathVariable String code,
+  public ResponseEntity<IncidentAnswer> safetyIncident(@PathVariable String code,
       @Valid @RequestBody SafetyIncidentRequest request) {
     return answer(incidents.report(new IncidentReport(ReportType.SAFETY_INCIDENT, code, request.kind(),
         request.occurredOn(), request.note()), Caller.current(identity)), "Urgent risk review");
@@ -66,38 +65,32 @@ public class CaseIncidentController {
           @ApiResponse(responseCode = "403", description = "The caller is not the shelter's staff on the case"),
           @ApiResponse(responseCode = "409", description = "The case has no active shelter stay")})
   @PostMapping("/shelter-left-early")
-  public ResponseEntity<Map<String, Object>> shelterLeftEarly(@PathVariable String code,
+  public ResponseEntity<IncidentAnswer> shelterLeftEarly(@PathVariable String code,
       @Valid @RequestBody ShelterLeftEarlyRequest request) {
     return answer(incidents.report(new IncidentReport(ReportType.SHELTER_LEFT_EARLY, code, ShelterLeftEarlyRequest.KIND,
         request.leftOn(), request.note()), Caller.current(identity)), "Discharge from the shelter");
   }
 
-  private static ResponseEntity<Map<String, Object>> answer(CaseIncidents.Outcome outcome, String taskName) {
-    Map<String, Object> body = new LinkedHashMap<>();
+  private static ResponseEntity<IncidentAnswer> answer(CaseIncidents.Outcome outcome, String taskName) {
     if (outcome.incident() == null) {
-      body.put("type", outcome.type());
-      body.put("message", outcome.message());
-      if (outcome.field() != null) {
-        body.put("fieldErrors", List.of(new FieldError(outcome.field(), outcome.message())));
-      }
-      return ResponseEntity.status(outcome.status()).cacheControl(CacheControl.noStore()).body(body);
+      throw new ApiProblem(outcome.type(), outcome.message(),
+          outcome.field() == null ? List.of() : List.of(new FieldError(outcome.field(), outcome.message())));
     }
     CaseIncident incident = outcome.incident();
-    body.put("incidentId", incident.getId());
-    body.put("caseCode", incident.getCaseCode());
-    body.put("report", incident.getReportType());
-    body.put("kind", incident.getKind());
-    body.put("occurredOn", incident.getOccurredOn().toString());
-    body.put("reportedAt", incident.getReportedAt().toString());
-    body.put("noteKept", incident.hasNote());
-    body.put("repeated", outcome.repeated());
     RoutedTask task = incident.routedTask();
-    Map<String, Object> routed = new LinkedHashMap<>();
-    routed.put("task", taskName);
-    routed.put("taskId", task == null ? null : task.taskId());
-    routed.put("candidateGroup", task == null ? null : task.candidateGroup());
-    routed.put("due", task == null || task.due() == null ? null : task.due().toString());
-    body.put("routedTo", routed);
-    return ResponseEntity.status(outcome.status()).cacheControl(CacheControl.noStore()).body(body);
+    return ResponseEntity.status(outcome.status()).cacheControl(CacheControl.noStore()).body(new IncidentAnswer(
+        incident.getId(), incident.getCaseCode(), incident.getReportType(), incident.getKind(),
+        incident.getOccurredOn().toString(), incident.getReportedAt().toString(), incident.hasNote(), outcome.repeated(),
+        new RoutedTo(taskName, task == null ? null : task.taskId(), task == null ? null : task.candidateGroup(),
+            task == null || task.due() == null ? null : task.due().toString())));
+  }
+
+  /** A report accepted: the incident kept and the task it opened. */
+  public record IncidentAnswer(String incidentId, String caseCode, String report, String kind, String occurredOn,
+      String reportedAt, boolean noteKept, boolean repeated, RoutedTo routedTo) {
+  }
+
+  /** The task a report opened: its name, id, the group it is offered to and when it is due. */
+  public record RoutedTo(String task, String taskId, String candidateGroup, String due) {
   }
 }

@@ -15,6 +15,7 @@ import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.identity.NrsRole;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.FieldCipher;
@@ -85,7 +86,7 @@ public class CaseIncidents {
     Optional<String> agency = nrsCase.isEmpty() ? Optional.empty() : reportingAgency(report, nrsCase.get(), caller);
     if (agency.isEmpty() && !coordinator) {
       refused(report, caller, "caller's agency has no task on the case");
-      return Outcome.refused(403, "AuthorizationException", report.type() == ReportType.SHELTER_LEFT_EARLY
+      return Outcome.refused(ProblemType.FORBIDDEN, report.type() == ReportType.SHELTER_LEFT_EARLY
           ? "Only the shelter's staff on the case, or NRS coordinators, report that a person left the shelter; "
               + "you have no part in case " + shown(report.caseCode())
           : "Only staff of an agency working the case, or NRS coordinators, report a safety incident; "
@@ -119,7 +120,7 @@ public class CaseIncidents {
       return Outcome.invalidCode("case " + shown(report.caseCode()) + " has ended: incidents are reported on open cases");
     }
     refused(report, caller, "no active shelter stay");
-    return Outcome.refused(409, "ConflictException", "Case " + shown(report.caseCode())
+    return Outcome.refused(ProblemType.CONFLICT, "Case " + shown(report.caseCode())
         + " has no active shelter stay to end");
   }
 
@@ -225,18 +226,18 @@ public class CaseIncidents {
   }
 
   /** The answer to a report: accepted (new or repeated) or refused with a status and a message naming the problem. */
-  public record Outcome(CaseIncident incident, boolean repeated, int status, String type, String message, String field) {
+  public record Outcome(CaseIncident incident, boolean repeated, int status, ProblemType type, String message, String field) {
 
     static Outcome accepted(CaseIncident incident, boolean repeated) {
       return new Outcome(incident, repeated, repeated ? 200 : 201, null, null, null);
     }
 
-    static Outcome refused(int status, String type, String message) {
-      return new Outcome(null, false, status, type, message, null);
+    static Outcome refused(ProblemType type, String message) {
+      return new Outcome(null, false, type.status(), type, message, null);
     }
 
     static Outcome invalidCode(String problem) {
-      return new Outcome(null, false, 400, "InvalidRequestException", "Invalid code: " + problem, "code");
+      return new Outcome(null, false, 400, ProblemType.INVALID_REQUEST, "Invalid code: " + problem, "code");
     }
   }
 }

@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.engine.Caller;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
@@ -70,47 +70,42 @@ public class ReferralIntakeController {
           @ApiResponse(responseCode = "415", description = "The body is not application/json"),
           @ApiResponse(responseCode = "422", description = "The personal data could not be kept in the vault")})
   @PostMapping(PATH)
-  public ResponseEntity<Map<String, Object>> refer(HttpServletRequest request) throws IOException {
+  public ResponseEntity<ReferralReceipt> refer(HttpServletRequest request) throws IOException {
     Caller caller = Caller.current(identity);
     if (!caller.authenticated()) {
-      return error(401, "AuthenticationException", "Authentication required: HTTP Basic with a platform user");
+      throw new ApiProblem(ProblemType.AUTHENTICATION_REQUIRED, "Authentication required: HTTP Basic with a platform user");
     }
-    String agencyId;
-    try {
-      agencyId = referringAgency(caller);
-    } catch (NotAnAgency refused) {
-      return error(403, "AuthorizationException", refused.getMessage());
-    }
+    String agencyId = referringAgency(caller);
     if (request.getContentType() == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
-      return error(415, "InvalidRequestException", "Send the referral as application/json");
+      throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the referral as application/json");
     }
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      return error(413, "InvalidRequestException", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+      throw new ApiProblem(ProblemType.TOO_LARGE, "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
     }
     byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
     if (body == null) {
-      return error(413, "InvalidRequestException", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+      throw new ApiProblem(ProblemType.TOO_LARGE, "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
     }
     IntakeReferral referral;
     try {
       referral = reader.read(reader.parse(body));
     } catch (ReferralRequestReader.Malformed malformed) {
-      return error(400, "InvalidRequestException", malformed.getMessage());
+      throw new ApiProblem.Invalid(malformed.getMessage());
     } catch (ReferralRequestReader.Invalid invalid) {
-      return fieldErrors(invalid.errors());
+      throw ApiProblem.Invalid.naming("referral", invalid.errors());
     }
     ReferralIntake.Receipt receipt;
     try {
       receipt = intake.receive(referral, agencyId, caller.userId());
     } catch (PersonalDataNotAccepted refused) {
-      return error(422, "PersonalDataNotAccepted", refused.getMessage());
+      throw new ApiProblem(ProblemType.PERSONAL_DATA_NOT_ACCEPTED, refused.getMessage());
     } catch (AuthorizationException notAllowed) {
-      return error(403, "AuthorizationException", "You may not open NRS cases");
+      throw new ApiProblem.Forbidden("You may not open NRS cases");
     }
     return switch (receipt.outcome()) {
       case CREATED -> ResponseEntity.created(URI.create(self(receipt.sourceReference()))).body(receiptBody(receipt));
       case ALREADY_RECEIVED -> ResponseEntity.ok(receiptBody(receipt));
-      case DIFFERENT_REFERRAL -> error(409, "ConflictException", "The sourceReference " + receipt.sourceReference()
+      case DIFFERENT_REFERRAL -> throw new ApiProblem.Conflict("The sourceReference " + receipt.sourceReference()
           + " was already used by " + agencyId + " for a different referral (case " + receipt.caseCode() + ")");
     };
   }
@@ -121,18 +116,13 @@ public class ReferralIntakeController {
           @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralReceipt.class))),
           @ApiResponse(responseCode = "404", description = "Your agency sent no referral with this reference")})
   @GetMapping(PATH + "/{sourceReference}")
-  public ResponseEntity<Map<String, Object>> find(@PathVariable String sourceReference) {
+  public ResponseEntity<ReferralReceipt> find(@PathVariable String sourceReference) {
     Caller caller = Caller.current(identity);
-    String agencyId;
-    try {
-      agencyId = referringAgency(caller);
-    } catch (NotAnAgency refused) {
-      return error(403, "AuthorizationException", refused.getMessage());
-    }
+    String agencyId = referringAgency(caller);
     return intake.find(agencyId, sourceReference)
         .map(known -> ResponseEntity.ok(receiptBody(new ReferralIntake.Receipt(ReferralIntake.Outcome.ALREADY_RECEIVED,
             known.getCaseCode(), known.getSourceReference(), agencyId))))
-        .orElseGet(() -> error(404, "NotFoundException", agencyId + " sent no referral with this reference"));
+        .orElseThrow(() -> new ApiProblem.NotFound(agencyId + " sent no referral with this reference"));
   }
 
   /** The caller's agency: exactly one active agency or team of the directory among their groups. */
@@ -160,31 +150,12 @@ public class ReferralIntakeController {
     return PATH + "/" + sourceReference;
   }
 
-  private static Map<String, Object> receiptBody(ReferralIntake.Receipt receipt) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseCode", receipt.caseCode());
-    body.put("sourceReference", receipt.sourceReference());
-    body.put("referringAgency", receipt.agencyId());
-    body.put("links", Map.of("self", self(receipt.sourceReference()), "tasklist", TASKLIST));
-    return body;
+  private static ReferralReceipt receiptBody(ReferralIntake.Receipt receipt) {
+    return new ReferralReceipt(receipt.caseCode(), receipt.sourceReference(), receipt.agencyId(),
+        Map.of("self", self(receipt.sourceReference()), "tasklist", TASKLIST));
   }
 
-  private static ResponseEntity<Map<String, Object>> fieldErrors(List<FieldError> errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
-    body.put("message", "Invalid referral: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
-    body.put("fieldErrors", errors);
-    return ResponseEntity.badRequest().body(body);
-  }
-
-  private static ResponseEntity<Map<String, Object>> error(int status, String type, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    return ResponseEntity.status(status).body(body);
-  }
-
-  /** The answer to a referral, for the OpenAPI description (the controller writes it as a map). */
+  /** The answer to a referral. */
   @Schema(name = "ReferralReceipt")
   public record ReferralReceipt(
       @Schema(example = "NRS-2026-000123") String caseCode,
@@ -193,7 +164,7 @@ public class ReferralIntakeController {
       @Schema(description = "self: this referral; tasklist: where the case's tasks are worked") Map<String, String> links) {
   }
 
-  private static final class NotAnAgency extends RuntimeException {
+  private static final class NotAnAgency extends ApiProblem.Forbidden {
     NotAnAgency(String message) {
       super(message);
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import md.nrs.referral.casepath.RegisterReferralForm;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.forms.FormValidator;
 import org.springframework.stereotype.Component;
 

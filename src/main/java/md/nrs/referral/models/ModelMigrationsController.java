@@ -1,11 +1,14 @@
 package md.nrs.referral.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import md.nrs.referral.engine.Platform;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.models.CaseMigrations.DryRun;
 import md.nrs.referral.models.CaseMigrations.InstanceCheck;
 import md.nrs.referral.models.CaseMigrations.Plan;
@@ -59,49 +62,43 @@ public class ModelMigrationsController {
   }
 
   @PostMapping("/plan")
-  public ResponseEntity<Object> plan(@RequestBody(required = false) Request request) {
-    return guarded(request, () -> ResponseEntity.ok(planView(migrations.plan(request))));
+  public MigrationView plan(@RequestBody(required = false) Request request) {
+    return guarded(request, () -> MigrationView.of(migrations.plan(request)));
   }
 
   @PostMapping("/dry-run")
-  public ResponseEntity<Object> dryRun(@RequestBody(required = false) Request request) {
-    return guarded(request, () -> ResponseEntity.ok(dryRunView(migrations.dryRun(request))));
+  public MigrationView dryRun(@RequestBody(required = false) Request request) {
+    return guarded(request, () -> MigrationView.of(migrations.dryRun(request), null));
   }
 
   @PostMapping("/execute")
-  public ResponseEntity<Object> execute(@RequestBody(required = false) Request request) {
+  public ResponseEntity<MigrationView> execute(@RequestBody(required = false) Request request) {
     String caller = PolicyStaffOnly.callerId(identity);
     return guarded(request, () -> {
       DryRun dryRun = migrations.dryRun(request);
       Batch batch = migrations.execute(dryRun);
-      Map<String, Object> body = dryRunView(dryRun);
       if (batch == null) {
-        body.put("type", "NothingToMigrate");
-        body.put("message", "No running instance of version " + request.fromVersion() + " can move");
-        return ResponseEntity.status(409).body(body);
+        MigrationView view = MigrationView.of(dryRun, null);
+        throw new ApiProblem(ProblemType.NOTHING_TO_MIGRATE, "No running instance of version " + request.fromVersion()
+            + " can move", Map.of("processKey", view.processKey(), "from", view.from(), "to", view.to(),
+                "instructions", view.instructions(), "canMove", view.canMove(), "cannotMove", view.cannotMove()));
       }
       started.save(new ModelMigration(batch.getId(), request.processKey(), dryRun.plan().from().id(),
           dryRun.plan().to().id(), caller, clock.instant(),
           dryRun.canMove().stream().map(InstanceCheck::processInstanceId).toList()));
-      body.put("batchId", batch.getId());
-      return ResponseEntity.accepted().body(body);
+      return ResponseEntity.accepted().body(MigrationView.of(dryRun, batch.getId()));
     });
   }
 
   @GetMapping("/batches/{batchId}")
-  public ResponseEntity<Object> batch(@PathVariable String batchId) {
-    var refused = PolicyStaffOnly.refuse(identity, "migrate running cases");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    ModelMigration migration = started.findById(batchId).orElse(null);
-    if (migration == null) {
-      return PolicyStaffOnly.error(404, "NotFoundException", "No migration batch " + batchId);
-    }
-    return asPlatform(() -> ResponseEntity.ok(report(migration)));
+  public BatchReport batch(@PathVariable String batchId) {
+    PolicyStaffOnly.require(identity, "migrate running cases");
+    ModelMigration migration = started.findById(batchId)
+        .orElseThrow(() -> new ApiProblem.NotFound("No migration batch " + batchId));
+    return asPlatform(() -> report(migration));
   }
 
-  private Map<String, Object> report(ModelMigration migration) {
+  private BatchReport report(ModelMigration migration) {
     Batch batch = management.createBatchQuery().batchId(migration.getBatchId()).singleResult();
     BatchStatistics statistics = batch == null ? null
         : management.createBatchStatisticsQuery().batchId(migration.getBatchId()).singleResult();
@@ -116,7 +113,7 @@ public class ModelMigrationsController {
         && statistics.getRemainingJobs() == statistics.getFailedJobs() && management.createJobQuery()
             .jobDefinitionId(batch.getSeedJobDefinitionId()).count() == 0
         && management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).withRetriesLeft().count() == 0);
-    List<Map<String, Object>> instances = new ArrayList<>();
+    List<InstanceRow> instances = new ArrayList<>();
     int moved = 0;
     for (String id : migration.instanceIds()) {
       ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
@@ -126,73 +123,48 @@ public class ModelMigrationsController {
       String caseCode = running != null ? running.getBusinessKey() : past == null ? null : past.getBusinessKey();
       boolean isMoved = migration.getToDefinition().equals(definition);
       moved += isMoved ? 1 : 0;
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("processInstanceId", id);
-      row.put("caseCode", caseCode);
-      row.put("status", isMoved ? "moved" : finished ? "not-moved" : "waiting");
-      instances.add(row);
+      instances.add(new InstanceRow(id, caseCode, isMoved ? "moved" : finished ? "not-moved" : "waiting"));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("batchId", migration.getBatchId());
-    body.put("processKey", migration.getProcessKey());
-    body.put("fromDefinition", migration.getFromDefinition());
-    body.put("toDefinition", migration.getToDefinition());
-    body.put("startedBy", migration.getStartedBy());
-    body.put("startedAt", migration.getStartedAt());
-    body.put("finished", finished);
-    body.put("total", instances.size());
-    body.put("succeeded", moved);
-    body.put("failed", finished ? instances.size() - moved : failures.size());
-    body.put("instances", instances);
-    body.put("failures", failures);
-    return body;
+    return new BatchReport(migration.getBatchId(), migration.getProcessKey(), migration.getFromDefinition(),
+        migration.getToDefinition(), migration.getStartedBy(), migration.getStartedAt(), finished, instances.size(), moved,
+        finished ? instances.size() - moved : failures.size(), instances, failures);
   }
 
-  private ResponseEntity<Object> guarded(Request request, Supplier<ResponseEntity<Object>> action) {
-    var refused = PolicyStaffOnly.refuse(identity, "migrate running cases");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    List<Map<String, String>> fieldErrors = new ArrayList<>();
+  private <T> T guarded(Request request, Supplier<T> action) {
+    PolicyStaffOnly.require(identity, "migrate running cases");
+    List<FieldError> fieldErrors = new ArrayList<>();
     if (request == null || request.processKey() == null || request.processKey().isBlank()) {
-      fieldErrors.add(Map.of("field", "processKey", "message", "the key of the process whose cases move"));
+      fieldErrors.add(new FieldError("processKey", "the key of the process whose cases move"));
     }
     if (request == null || request.fromVersion() == null) {
-      fieldErrors.add(Map.of("field", "fromVersion", "message", "the version the cases are on"));
+      fieldErrors.add(new FieldError("fromVersion", "the version the cases are on"));
     }
     if (request == null || request.toVersion() == null) {
-      fieldErrors.add(Map.of("field", "toVersion", "message", "the version the cases move to"));
+      fieldErrors.add(new FieldError("toVersion", "the version the cases move to"));
     }
     if (request != null) {
       for (int i = 0; i < request.mappingsOrNone().size(); i++) {
         var mapping = request.mappingsOrNone().get(i);
         if (mapping == null || mapping.from() == null || mapping.to() == null) {
-          fieldErrors.add(Map.of("field", "mappings[" + i + "]", "message", "needs \"from\" and \"to\" activity ids"));
+          fieldErrors.add(new FieldError("mappings[" + i + "]", "needs \"from\" and \"to\" activity ids"));
         }
       }
     }
     if (!fieldErrors.isEmpty()) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "InvalidRequestException");
-      body.put("message", "The migration request is incomplete");
-      body.put("fieldErrors", fieldErrors);
-      return ResponseEntity.badRequest().body(body);
+      throw new ApiProblem.Invalid("The migration request is incomplete", fieldErrors);
     }
     try {
       return asPlatform(action);
     } catch (CaseMigrations.UnknownVersionException e) {
-      return PolicyStaffOnly.error(404, "NotFoundException", e.getMessage());
+      throw new ApiProblem.NotFound(e.getMessage());
     } catch (MigrationPlanValidationException e) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "MigrationPlanValidationException");
-      body.put("message", "The plan cannot be used: fix or add mappings");
-      body.put("instructionReports", e.getValidationReport().getInstructionReports().stream().map(r -> Map.of(
-          "instruction", CaseMigrations.Instruction.of(r.getMigrationInstruction()), "failures", r.getFailures())).toList());
-      body.put("variableReports", e.getValidationReport().getVariableReports().entrySet().stream().map(v -> Map.of(
-          "variable", v.getKey(), "failures", v.getValue().getFailures())).toList());
-      return ResponseEntity.badRequest().body(body);
+      throw new ApiProblem(ProblemType.MIGRATION_PLAN_INVALID, "The plan cannot be used: fix or add mappings", Map.of(
+          "instructionReports", e.getValidationReport().getInstructionReports().stream().map(r -> new InstructionReport(
+              CaseMigrations.Instruction.of(r.getMigrationInstruction()), r.getFailures())).toList(),
+          "variableReports", e.getValidationReport().getVariableReports().entrySet().stream().map(v -> new VariableReport(
+              v.getKey(), v.getValue().getFailures())).toList()));
     } catch (org.camunda.bpm.engine.BadUserRequestException e) {
-      return PolicyStaffOnly.error(400, "InvalidRequestException", e.getMessage());
+      throw new ApiProblem.Invalid(e.getMessage());
     }
   }
 
@@ -201,19 +173,35 @@ public class ModelMigrationsController {
     return Platform.asPlatform(identity, action);
   }
 
-  private static Map<String, Object> planView(Plan plan) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("processKey", plan.processKey());
-    body.put("from", plan.from());
-    body.put("to", plan.to());
-    body.put("instructions", plan.instructions());
-    return body;
+  /** A plan; with a dry run, the cases that can and cannot move; once executed, the batch. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MigrationView(String processKey, CaseMigrations.Version from, CaseMigrations.Version to,
+      List<CaseMigrations.Instruction> instructions, List<InstanceCheck> canMove, List<InstanceCheck> cannotMove,
+      String batchId) {
+
+    static MigrationView of(Plan plan) {
+      return new MigrationView(plan.processKey(), plan.from(), plan.to(), plan.instructions(), null, null, null);
+    }
+
+    static MigrationView of(DryRun dryRun, String batchId) {
+      Plan plan = dryRun.plan();
+      return new MigrationView(plan.processKey(), plan.from(), plan.to(), plan.instructions(), dryRun.canMove(),
+          dryRun.cannotMove(), batchId);
+    }
   }
 
-  private static Map<String, Object> dryRunView(DryRun dryRun) {
-    Map<String, Object> body = planView(dryRun.plan());
-    body.put("canMove", dryRun.canMove());
-    body.put("cannotMove", dryRun.cannotMove());
-    return body;
+  /** Where a migration batch stands. */
+  public record BatchReport(String batchId, String processKey, String fromDefinition, String toDefinition,
+      String startedBy, java.time.Instant startedAt, boolean finished, int total, int succeeded, int failed,
+      List<InstanceRow> instances, List<String> failures) {
+  }
+
+  public record InstanceRow(String processInstanceId, String caseCode, String status) {
+  }
+
+  public record InstructionReport(CaseMigrations.Instruction instruction, List<String> failures) {
+  }
+
+  public record VariableReport(String variable, List<String> failures) {
   }
 }

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,38 +59,25 @@ public class ModelRevisionsController {
   }
 
   @GetMapping
-  public ResponseEntity<Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    var refused = PolicyStaffOnly.refuse(identity, "read the revision log");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
+  public List<RevisionView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PolicyStaffOnly.require(identity, "read the revision log");
     if (page < 0 || size < 1 || size > MAX_PAGE) {
-      return PolicyStaffOnly.error(400, "InvalidRequestException", "page must be 0 or more and size between 1 and " + MAX_PAGE);
+      throw new ApiProblem.Invalid("page must be 0 or more and size between 1 and " + MAX_PAGE);
     }
-    return ResponseEntity.ok(revisions.findAllByOrderByIdDesc(PageRequest.of(page, size)).stream().map(RevisionView::of).toList());
+    return revisions.findAllByOrderByIdDesc(PageRequest.of(page, size)).stream().map(RevisionView::of).toList();
   }
 
   @GetMapping("/{id}")
-  public ResponseEntity<Object> one(@PathVariable long id) {
-    var refused = PolicyStaffOnly.refuse(identity, "read the revision log");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return revisions.findById(id).<ResponseEntity<Object>>map(r -> ResponseEntity.ok(RevisionView.of(r)))
-        .orElseGet(() -> PolicyStaffOnly.error(404, "NotFoundException", "No revision " + id));
+  public RevisionView one(@PathVariable long id) {
+    PolicyStaffOnly.require(identity, "read the revision log");
+    return revisions.findById(id).map(RevisionView::of).orElseThrow(() -> new ApiProblem.NotFound("No revision " + id));
   }
 
   /** Rollback: the files of an earlier revision become the newest version again (checked by the gate like any revision). */
   @PostMapping("/{id}/redeploy")
-  public ResponseEntity<Object> redeploy(@PathVariable long id) {
-    var refused = PolicyStaffOnly.refuse(identity, "deploy model revisions");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    ModelRevision revision = revisions.findById(id).orElse(null);
-    if (revision == null) {
-      return PolicyStaffOnly.error(404, "NotFoundException", "No revision " + id);
-    }
+  public ResponseEntity<Redeployed> redeploy(@PathVariable long id) {
+    PolicyStaffOnly.require(identity, "deploy model revisions");
+    ModelRevision revision = revisions.findById(id).orElseThrow(() -> new ApiProblem.NotFound("No revision " + id));
     DeploymentBuilder deployment = repository.createDeployment()
         .name("Redeploy of revision " + id + (revision.getDeploymentName() == null ? "" : ": " + revision.getDeploymentName()))
         .source(ROLLBACK_SOURCE);
@@ -104,23 +92,29 @@ public class ModelRevisionsController {
     try {
       deployed = deployment.deployWithResult();
     } catch (RevisionRefusedException e) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "RevisionRefused");
-      body.put("message", e.getMessage());
-      body.put("problems", e.problems().stream().map(p -> Map.of("file", p.file(), "element", String.valueOf(p.element()),
-          "problem", p.message())).toList());
-      return ResponseEntity.badRequest().body(body);
+      throw new ApiProblem(ProblemType.MODEL_REFUSED, e.getMessage(), Map.of("problems", e.problems().stream()
+          .map(p -> new Problem(p.file(), String.valueOf(p.element()), p.message())).toList()));
     } catch (AuthorizationException e) {
-      return PolicyStaffOnly.error(403, "AuthorizationException", "Not allowed to deploy");
+      throw new ApiProblem.Forbidden("Not allowed to deploy");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("deploymentId", deployed.getId());
-    body.put("processes", deployed.getDeployedProcessDefinitions() == null ? List.of()
-        : deployed.getDeployedProcessDefinitions().stream().map(d -> Map.of("key", d.getKey(), "version", d.getVersion(),
-            "id", d.getId())).toList());
-    body.put("decisions", deployed.getDeployedDecisionDefinitions() == null ? List.of()
-        : deployed.getDeployedDecisionDefinitions().stream().map(d -> Map.of("key", d.getKey(), "version", d.getVersion(),
-            "id", d.getId())).toList());
-    return ResponseEntity.status(201).body(body);
+    return ResponseEntity.status(201).body(new Redeployed(deployed.getId(),
+        definitions(deployed.getDeployedProcessDefinitions(), d -> new Definition(d.getKey(), d.getVersion(), d.getId())),
+        definitions(deployed.getDeployedDecisionDefinitions(), d -> new Definition(d.getKey(), d.getVersion(), d.getId()))));
+  }
+
+  private static <T> List<Definition> definitions(List<T> deployed, java.util.function.Function<T, Definition> view) {
+    return deployed == null ? List.of() : deployed.stream().map(view).toList();
+  }
+
+  /** One problem the validation gate found: the file, the element (or "null") and what is wrong. */
+  public record Problem(String file, String element, String problem) {
+  }
+
+  /** A definition the redeployment made. */
+  public record Definition(String key, int version, String id) {
+  }
+
+  /** What a redeployment made. */
+  public record Redeployed(String deploymentId, List<Definition> processes, List<Definition> decisions) {
   }
 }

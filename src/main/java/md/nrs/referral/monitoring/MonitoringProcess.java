@@ -1,7 +1,8 @@
 package md.nrs.referral.monitoring;
 
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/monitoring.bpmn: periodic follow-up visits by the responsible team on the
@@ -41,8 +42,8 @@ public final class MonitoringProcess {
   }
 
   // Given by the caller (the case process)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   /** Group id of the team responsible for the case, e.g. mdt-chisinau. */
   public static final ProcessVariable<String> RESPONSIBLE_TEAM = ProcessVariable.text("responsibleTeam");
 

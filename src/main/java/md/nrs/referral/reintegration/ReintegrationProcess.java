@@ -1,8 +1,9 @@
 package md.nrs.referral.reintegration;
 
 import java.util.List;
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/reintegration.bpmn: the responsible team plans the reintegration programmes;
@@ -42,8 +43,8 @@ public final class ReintegrationProcess {
   }
 
   // Given by the caller (the case process)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   /** Group id of the team responsible for the case, e.g. mdt-chisinau. */
   public static final ProcessVariable<String> RESPONSIBLE_TEAM = ProcessVariable.text("responsibleTeam");
 

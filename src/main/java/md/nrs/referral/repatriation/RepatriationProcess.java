@@ -1,8 +1,9 @@
 package md.nrs.referral.repatriation;
 
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
 import java.time.LocalDate;
 import md.nrs.referral.engine.ProcessContract;
-import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/repatriation.bpmn: the return home of a person who is abroad. IOM assesses
@@ -54,8 +55,8 @@ public final class RepatriationProcess {
   }
 
   // Given by the caller (the case process)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   /** The country where the person is, e.g. "Russian Federation". */
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
   /** Group id of the team that receives the person at home, e.g. mdt-chisinau. */

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,7 +44,7 @@ public class ActuatorAuthenticationFilter extends OncePerRequestFilter {
     boolean allowed = ALLOWED_GROUPS.stream()
         .anyMatch(group -> identity.createUserQuery().userId(user.get()).memberOfGroup(group).count() > 0);
     if (!allowed) {
-      ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+      Problems.write(response, ProblemType.FORBIDDEN,
           "Health and metrics are for operators and administrators");
       return;
     }

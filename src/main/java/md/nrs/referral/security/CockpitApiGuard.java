@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,12 +35,12 @@ public class CockpitApiGuard extends OncePerRequestFilter {
     }
     var user = WebappSessions.user(request, engineName);
     if (user.isEmpty()) {
-      ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+      Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED,
           "Log in to Cockpit first");
       return;
     }
     if (!user.get().isAuthorizedForApp("cockpit")) {
-      ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+      Problems.write(response, ProblemType.FORBIDDEN,
           "Cockpit's data is for Cockpit users (managers, policy staff, administrators)");
       return;
     }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,6 +51,6 @@ public class CsrfTokenCheck extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {
-    ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "CsrfTokenException", message);
+    Problems.write(response, ProblemType.CSRF_TOKEN, message);
   }
 }

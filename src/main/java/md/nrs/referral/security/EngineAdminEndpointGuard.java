@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.engine.Platform;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -48,7 +50,7 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
       EngineAdminEndpoints.Access access = EngineAdminEndpoints.required(method, path);
       boolean allowed = EngineAdminEndpoints.allows(access, groups.get()).orElseGet(() -> isProcessJob(path));
       if (!allowed) {
-        ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", refusal(access));
+        Problems.write(response, ProblemType.FORBIDDEN, refusal(access));
         return;
       }
     }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,7 +40,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (webappLogin) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_LOGIN_BODY);
       if (cached == null) {
-        ErrorResponses.write(response, 413, "InvalidRequestException", "The login form is too large");
+        Problems.write(response, ProblemType.TOO_LARGE, "The login form is too large");
         return;
       }
       forwarded = cached;
@@ -56,7 +58,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (attempt.isEmpty()) {
       long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(seconds));
-      ErrorResponses.write(response, 429, "LoginThrottled",
+      Problems.write(response, ProblemType.LOGIN_THROTTLED,
           "Too many failed logins for this account or from this address; try again after the time in Retry-After");
       return;
     }

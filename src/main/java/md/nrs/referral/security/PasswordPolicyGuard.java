@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
@@ -48,14 +50,14 @@ public class PasswordPolicyGuard extends OncePerRequestFilter {
     }
     CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
     if (cached == null) {
-      ErrorResponses.write(response, 413, "InvalidRequestException", "Request body too large");
+      Problems.write(response, ProblemType.TOO_LARGE, "Request body too large");
       return;
     }
     JsonNode body;
     try {
       body = json.readTree(cached.body());
     } catch (IOException malformed) {
-      ErrorResponses.write(response, 400, "InvalidRequestException", "The body is not valid JSON");
+      Problems.write(response, ProblemType.INVALID_REQUEST, "The body is not valid JSON");
       return;
     }
     String field = create ? "credentials.password" : "password";
@@ -70,8 +72,8 @@ public class PasswordPolicyGuard extends OncePerRequestFilter {
       PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password.asText(), user);
       if (!result.isValid()) {
         List<String> rules = result.getViolatedRules().stream().map(PasswordPolicyRule::getPlaceholder).toList();
-        ErrorResponses.write(response, 400, "InvalidRequestException",
-            field + ": the password does not meet the password policy (" + String.join(", ", rules) + ")",
+        String problem = "does not meet the password policy (" + String.join(", ", rules) + ")";
+        Problems.writeInvalidFields(response, field + ": the password " + problem, Map.of(field, problem),
             Map.of("field", field, "violatedRules", rules));
         return;
       }

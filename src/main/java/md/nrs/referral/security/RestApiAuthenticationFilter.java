@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -60,7 +62,7 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   static void unauthorized(HttpServletResponse response) throws IOException {
     response.setHeader("WWW-Authenticate", REALM);
-    ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+    Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED,
         "Authentication required: HTTP Basic with a platform user");
   }
 }

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,7 +22,7 @@ public class SetupEndpointGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     for (String path : RequestPaths.candidates(request)) {
       if (RequestPaths.lower(path).contains(BLOCKED)) {
-        ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+        Problems.write(response, ProblemType.FORBIDDEN,
             "The first-run setup is closed on this platform; administrators create users in Admin");
         return;
       }

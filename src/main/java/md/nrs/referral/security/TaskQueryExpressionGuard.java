@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -61,7 +63,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
     if (!"GET".equals(request.getMethod())) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_QUERY_BODY);
       if (cached == null) {
-        ErrorResponses.write(response, 413, "InvalidRequestException", "Query body larger than " + MAX_QUERY_BODY + " bytes");
+        Problems.write(response, ProblemType.TOO_LARGE, "Query body larger than " + MAX_QUERY_BODY + " bytes");
         return;
       }
       if (cached.body().length > 0) {
@@ -69,7 +71,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
         try {
           body = json.readTree(cached.body());
         } catch (IOException malformed) {
-          ErrorResponses.write(response, 400, "InvalidRequestException", "The query body is not valid JSON");
+          Problems.write(response, ProblemType.INVALID_REQUEST, "The query body is not valid JSON");
           return;
         }
         walk(body, "", stored, problems);
@@ -77,8 +79,10 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
       forward = cached;
     }
     if (!problems.isEmpty()) {
-      ErrorResponses.write(response, 400, "InvalidRequestException",
-          "Expressions are not allowed in task queries: " + String.join(", ", problems), Map.of("fields", problems));
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
+      problems.forEach(name -> fields.put(name, "may not be an expression"));
+      Problems.writeInvalidFields(response, "Expressions are not allowed in task queries: " + String.join(", ", problems),
+          fields, Map.of("fields", problems));
       return;
     }
     chain.doFilter(forward, response);

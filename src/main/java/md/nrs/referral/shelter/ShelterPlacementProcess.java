@@ -1,8 +1,9 @@
 package md.nrs.referral.shelter;
 
+import md.nrs.referral.engine.CaseVariables;
+import md.nrs.referral.engine.ProcessVariable;
 import java.time.LocalDate;
 import md.nrs.referral.engine.ProcessContract;
-import md.nrs.referral.engine.ProcessVariable;
 
 /**
  * Contract of processes/shelter-placement.bpmn: a stay at the Centre for Assistance and Protection (CAP),
@@ -62,8 +63,8 @@ public final class ShelterPlacementProcess {
   }
 
   // Given by the caller (the case process)
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
-  public static final ProcessVariable<Boolean> MINOR = ProcessVariable.flag("minor");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
+  public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
   public static final ProcessVariable<String> REGION = ProcessVariable.text("region");
 

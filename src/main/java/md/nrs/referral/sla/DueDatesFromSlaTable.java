@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,8 +41,8 @@ public class DueDatesFromSlaTable implements EveryUserTask {
     }
     Map<String, Object> facts = new HashMap<>();
     facts.put("step", task.getTaskDefinitionKey());
-    facts.put("urgency", task.getVariable("urgency"));
-    facts.put("minor", task.getVariable("minor"));
+    facts.put("urgency", task.getVariable(CaseVariables.URGENCY.name()));
+    facts.put("minor", task.getVariable(CaseVariables.MINOR.name()));
     // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.
     DmnDecisionResult result = asPlatform(task.getProcessEngineServices(), () ->
         task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION).variables(facts).evaluate());

@@ -1,30 +1,28 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.engine.ProcessContract;
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.engine.ProcessContract;
 
 /**
- * Contract of processes/sla-escalation.bpmn (one per overdue step: the NRS coordinators act on it) and
- * processes/sla-watch.bpmn (the periodic sweep that finds steps coming due and overdue).
+ * Contract of processes/sla-escalation.bpmn: one per overdue step, started by the sweep of
+ * {@link SlaWatchProcess}; the NRS coordinators act on it.
  */
 @ProcessContract
 public final class SlaEscalationProcess {
 
   public static final String KEY = "sla-escalation";
-  public static final String WATCH_KEY = "sla-watch";
   public static final String FORM_ACT_ON_OVERDUE_STEP = "act-on-overdue-step";
 
   public static final class Elements {
     public static final String ACT_ON_OVERDUE_STEP = "UserTask_ActOnOverdueStep";
     public static final String ESCALATION_HANDLED = "EndEvent_EscalationHandled";
-    public static final String WATCH_TIMER = "StartEvent_EveryQuarterHour";
-    public static final String FIND_DUE_AND_OVERDUE = "ServiceTask_FindStepsDueAndOverdue";
 
     private Elements() {
     }
   }
 
-  public static final ProcessVariable<String> CASE_CODE = ProcessVariable.text("caseCode");
+  public static final ProcessVariable<String> CASE_CODE = CaseVariables.CASE_CODE;
   public static final ProcessVariable<String> OVERDUE_STEP = ProcessVariable.text("overdueStep");
   public static final ProcessVariable<String> OVERDUE_STEP_ID = ProcessVariable.text("overdueStepId");
   public static final ProcessVariable<String> OVERDUE_TASK_ID = ProcessVariable.text("overdueTaskId");

@@ -1,6 +1,5 @@
 package md.nrs.referral.sla;
 
-import md.nrs.referral.casefile.PlatformStarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -148,7 +149,7 @@ public class SlaWatch {
   }
 
   private String caseCodeOf(Task task) {
-    Object code = engine.getTaskService().getVariable(task.getId(), "caseCode");
+    Object code = engine.getTaskService().getVariable(task.getId(), CaseVariables.CASE_CODE.name());
     return code instanceof String s ? s : null;
   }
 }

@@ -2,10 +2,10 @@ package md.nrs.referral.statistics;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import md.nrs.referral.analytics.AnalyticsAccess;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -58,11 +58,8 @@ public class StatisticsController {
 
   private ResponseEntity<?> answer(Integer year, String from, String to,
       java.util.function.Function<StatisticsReport, ResponseEntity<?>> render) {
-    List<String> groups = AnalyticsAccess.groupsOf(identity);
-    if (!groups.contains(PERMANENT_SECRETARIAT) && !AnalyticsAccess.mayRead(groups)) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-          "message", "Only the Permanent Secretariat, managers and administrators may read the national statistics"));
-    }
+    Caller.current(identity).require("Only the Permanent Secretariat, managers and administrators may read the national statistics",
+        PERMANENT_SECRETARIAT, NrsRole.MANAGERS.groupId(), NrsRole.ADMINISTRATORS.groupId());
     Period period;
     try {
       if (year != null) {
@@ -80,7 +77,7 @@ public class StatisticsController {
         period = Period.ofDays(from, to, Instant.now());
       }
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException", "message", e.getMessage()));
+      throw new ApiProblem.Invalid(e.getMessage());
     }
     return render.apply(statistics.compute(period));
   }

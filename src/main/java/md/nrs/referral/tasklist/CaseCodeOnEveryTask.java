@@ -1,5 +1,6 @@
 package md.nrs.referral.tasklist;
 
+import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseCodeOnEveryTask implements EveryUserTask {
 
-  static final String CASE_CODE = "caseCode";
+  static final String CASE_CODE = CaseVariables.CASE_CODE.name();
 
   @Override
   public void onUserTask(UserTask userTask) {

@@ -3,6 +3,7 @@ package md.nrs.referral.agencies;
 import md.nrs.referral.agencies.directory.Agency;
 import md.nrs.referral.agencies.directory.AgencyDirectorySeeder;
 import md.nrs.referral.agencies.directory.AgencyRepository;
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -121,7 +122,7 @@ class AgencyDirectoryTest {
     Response refused = http.post("/api/agencies", admin, jsonOf(agency));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(json(refused).get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json(refused).get("type").asText()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
     assertThat(fields(refused)).containsExactly("webhookUrl");
     assertThat(refused.body()).doesNotContain("files.example.org");
     assertNothingCreated("ngo-badurl");
@@ -203,7 +204,7 @@ class AgencyDirectoryTest {
     Response textForNumber = http.post("/api/agencies", admin, jsonOf(wrongType));
 
     assertThat(notJson.status()).isEqualTo(400);
-    assertThat(json(notJson).get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json(notJson).get("type").asText()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
     assertThat(textForNumber.status()).isEqualTo(400);
     assertThat(fields(textForNumber)).containsExactly("shelterPlaces");
     assertThat(textForNumber.body()).doesNotContain("plenty");
@@ -217,7 +218,7 @@ class AgencyDirectoryTest {
     Response role = http.post("/api/agencies", admin, jsonOf(agency("caseworkers", "Caseworkers as an agency")));
 
     assertThat(agency.status()).isEqualTo(409);
-    assertThat(json(agency).get("type").asText()).isEqualTo("ConflictException");
+    assertThat(json(agency).get("type").asText()).isEqualTo(ProblemType.CONFLICT.uri().toString());
     assertThat(role.status()).isEqualTo(409);
     assertThat(agencies.findById("cap-chisinau")).get().extracting(Agency::getName).asString()
         .startsWith("Centre for Assistance");
@@ -233,7 +234,7 @@ class AgencyDirectoryTest {
     Response update = http.put("/api/agencies/la-strada", caseworker, jsonOf(change));
 
     assertThat(create.status()).isEqualTo(403);
-    assertThat(json(create).get("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(json(create).get("type").asText()).isEqualTo(ProblemType.FORBIDDEN.uri().toString());
     assertThat(update.status()).isEqualTo(403);
     assertNothingCreated("ngo-by-caseworker");
     assertThat(agencies.findById("la-strada")).get().extracting(Agency::getName).isEqualTo("La Strada (NGO)");
@@ -260,7 +261,7 @@ class AgencyDirectoryTest {
     assertThat(json(updated).get("version").asLong()).isEqualTo(1);
     assertThat(json(updated).get("webhookSecretSet").asBoolean()).isTrue();
     assertThat(stale.status()).isEqualTo(409);
-    assertThat(json(stale).get("type").asText()).isEqualTo("OptimisticLockingException");
+    assertThat(json(stale).get("type").asText()).isEqualTo(ProblemType.CONCURRENT_CHANGE.uri().toString());
     JsonNode current = json(http.get("/api/agencies/ngo-south", admin));
     assertThat(current.get("name").asText()).isEqualTo("NGO South (Cahul)");
     assertThat(texts(current.get("regions"))).containsExactly("cahul", "south");

@@ -1,8 +1,16 @@
 package md.nrs.referral.assistance;
 
 import static md.nrs.referral.assistance.AssistanceServiceProcess.CASE_CODE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.COORDINATOR_DECISION;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.COORDINATOR_NOTE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.DELIVERED_ON;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.OUTCOME_NOTE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_AGENCY;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.REGION;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REJECTION_REASON;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOME;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SEX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +23,9 @@ import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.forms.InvalidFormException;
-import md.nrs.referral.testing.Failures;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
+import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,12 +51,12 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("la-strada", Elements.ANSWER_REFERRAL));
 
-    complete(service, Map.of("providerAnswer", "accept"));
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "accept"));
     assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
     assertThat(task(service)).hasCandidateGroup("la-strada");
 
-    complete(service, Map.of("serviceOutcome", "delivered", "deliveredOn", LocalDate.now().toString(),
-        "outcomeNote", "Four sessions of legal counselling"));
+    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now().toString(),
+        OUTCOME_NOTE.name(), "Four sessions of legal counselling"));
     assertThat(service).isEnded().hasPassed(Elements.SERVICE_DELIVERED)
         .variables().containsEntry("serviceOutcome", "delivered");
   }
@@ -57,7 +65,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
   void aRejectionGoesToTheNextProviderOnTheList() {
     ProcessInstance service = start("legal", "moldova", false, "male");
 
-    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "No lawyer free this month"));
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "reject", REJECTION_REASON.name(), "No lawyer free this month"));
 
     assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
     assertThat(task(service)).hasCandidateGroup("cap-chisinau");
@@ -69,11 +77,11 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     ProcessInstance service = start("medical", "moldova", false, "female");
     assertThat(task(service)).hasCandidateGroup("cap-chisinau");
 
-    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "No places"));
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "reject", REJECTION_REASON.name(), "No places"));
 
     assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
     assertThat(task(service)).hasCandidateGroup("nrs-coordinators");
-    complete(service, Map.of("coordinatorDecision", "refer", "providerAgency", "womens-initiative"));
+    complete(service, Map.of(COORDINATOR_DECISION.name(), "refer", PROVIDER_AGENCY.name(), "womens-initiative"));
 
     assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
     assertThat(task(service)).hasCandidateGroup("womens-initiative");
@@ -83,9 +91,11 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
   @Test
   void theCoordinatorMayCancelTheServiceWithAReason() {
     ProcessInstance service = start("medical", "abroad", false, "female");
-    complete(service, Map.of("providerAnswer", "reject", "rejectionReason", "Partner cannot reach the person"));
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "reject",
+        REJECTION_REASON.name(), "Partner cannot reach the person"));
 
-    complete(service, Map.of("coordinatorDecision", "cancel-service", "coordinatorNote", "Person returned home"));
+    complete(service, Map.of(COORDINATOR_DECISION.name(), "cancel-service",
+        COORDINATOR_NOTE.name(), "Person returned home"));
 
     assertThat(service).isEnded().hasPassed(Elements.SERVICE_CANCELLED);
   }
@@ -95,7 +105,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     ProcessInstance service = start("psychological", "transnistria", true, "female");
     Task answer = task(service);
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(answer.getId(), Map.of("providerAnswer", "reject")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(answer.getId(), Map.of(PROVIDER_ANSWER.name(), "reject")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("rejectionReason: is required when the referral is rejected");
 
@@ -107,10 +117,10 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
   void anOutcomeDatedInTheFutureIsRefused() {
     ProcessInstance service = start("social", "moldova", false, "unknown");
     assertThat(task(service)).hasCandidateGroup("community-social-workers");
-    complete(service, Map.of("providerAnswer", "accept"));
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "accept"));
 
-    assertThatThrownBy(() -> complete(service, Map.of("serviceOutcome", "delivered",
-        "deliveredOn", LocalDate.now().plusDays(3).toString())))
+    assertThatThrownBy(() -> complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered",
+        DELIVERED_ON.name(), LocalDate.now().plusDays(3).toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("deliveredOn: cannot be in the future");
     assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);

@@ -1,5 +1,9 @@
 package md.nrs.referral.casefile;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +14,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.hotline.HotlineCallProcess;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -83,9 +88,9 @@ abstract class BusinessKeyAttackContract {
 
     caseCode = registerAndConsent(List.of("mdt-chisinau", "cap-chisinau", "la-strada"));
     caseInstance = activeCase(caseCode).getId();
-    submitOk(caseTask(caseInstance), MDT, Map.of("plannedServices", List.of(), "shelterNeeded", true,
+    submitOk(caseTask(caseInstance), MDT, Map.of(PLANNED_SERVICES.name(), List.of(), SHELTER_NEEDED.name(), true,
         "planSummary", "Shelter first"));
-    submitOk(caseTask(caseInstance), COORDINATOR, Map.of("planDecision", "approve"));
+    submitOk(caseTask(caseInstance), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode)
         .taskCandidateGroup("cap-chisinau").count()).as("the shelter's task in the called process").isEqualTo(1);
   }
@@ -310,7 +315,7 @@ abstract class BusinessKeyAttackContract {
     assertThat(code).matches(CaseCodes.FORMAT);
     String instance = activeCase(code).getId();
     submitOk(caseTask(instance), MDT, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("informationGiven", true);
     consent.put("consentToAssistance", "given");

@@ -1,5 +1,19 @@
 package md.nrs.referral.casepath;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK;
+import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK_NOTE;
+import static md.nrs.referral.monitoring.MonitoringProcess.SITUATION;
+import static md.nrs.referral.monitoring.MonitoringProcess.VISITED_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.RISK_LEVEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,10 +26,10 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
-import md.nrs.referral.forms.InvalidFormException;
-import md.nrs.referral.testing.Failures;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.CaseProcessTest;
+import md.nrs.referral.testing.Failures;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -91,7 +105,7 @@ class NrsCaseProcessTest {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
 
-    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "refused",
+    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "refused",
         "refusalReason", "Wants to go back to her family first"));
 
     assertThat(referral).isEnded().hasPassed(Elements.ASSISTANCE_REFUSED);
@@ -102,7 +116,8 @@ class NrsCaseProcessTest {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
 
-    assertThatThrownBy(() -> complete(referral, Map.of("informationGiven", false, "consentToAssistance", "given")))
+    assertThatThrownBy(() -> complete(referral, Map.of("informationGiven", false,
+        CONSENT_TO_ASSISTANCE.name(), "given")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class)).hasMessageContaining("informationGiven");
     assertThat(referral).isWaitingAt(Elements.CONSENT);
   }
@@ -111,7 +126,7 @@ class NrsCaseProcessTest {
   void aPlanReturnedByTheCoordinatorGoesBackToTheCaseTeam() {
     ProcessInstance referral = toPlanApproval();
 
-    completeAs(referral, "coordinator", Map.of("planDecision", "return", "coordinatorComment", "Add medical care"));
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "return", "coordinatorComment", "Add medical care"));
 
     assertThat(referral).isWaitingAt(Elements.NEEDS_ASSESSMENT);
   }
@@ -120,7 +135,7 @@ class NrsCaseProcessTest {
   void theAuthorOfAPlanCannotApproveIt() {
     ProcessInstance referral = toPlanApproval();
 
-    assertThatThrownBy(() -> completeAs(referral, "author", Map.of("planDecision", "approve")))
+    assertThatThrownBy(() -> completeAs(referral, "author", Map.of(PLAN_DECISION.name(), "approve")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("must be approved by someone other than its author");
     assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
@@ -155,7 +170,7 @@ class NrsCaseProcessTest {
     Task review = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
         .taskDefinitionKey(Elements.URGENT_RISK_REVIEW).singleResult();
     assertThat(review).hasCandidateGroup("nrs-coordinators");
-    engine.getTaskService().complete(review.getId(), Map.of("riskLevel", "high", "actionsTaken", "Moved to a safe place"));
+    engine.getTaskService().complete(review.getId(), Map.of(RISK_LEVEL.name(), "high", "actionsTaken", "Moved to a safe place"));
     assertThat(referral).hasPassed(Elements.RISK_REVIEWED).isWaitingAt(Elements.IDENTIFICATION);
   }
 
@@ -164,11 +179,13 @@ class NrsCaseProcessTest {
     java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
     CaseAutopilot autopilot = new CaseAutopilot(engine).answer("record-follow-up-visit", task ->
         visits.incrementAndGet() == 1
-            ? Map.of("visitedOn", LocalDate.now().toString(), "situation", "worsening", "newRisk", true,
-                "newRiskNote", "The recruiter contacted her again")
-            : Map.of("visitedOn", LocalDate.now().toString(), "situation", "stable", "newRisk", false));
+            ? Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "worsening",
+                NEW_RISK.name(), true,
+                NEW_RISK_NOTE.name(), "The recruiter contacted her again")
+            : Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+                NEW_RISK.name(), false));
     ProcessInstance referral = toPlanApproval(List.of("legal", "social"));
-    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(referral).isWaitingAt(Elements.SERVICES);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assistance-service")
         .processInstanceBusinessKey(referral.getBusinessKey()).count()).isEqualTo(2);
@@ -177,17 +194,17 @@ class NrsCaseProcessTest {
     assertThat(referral).hasPassed(Elements.REINTEGRATION, Elements.MONITORING)
         .variables().containsEntry("monitoringOutcome", "new-risk").containsEntry("reintegrationOutcome", "completed");
 
-    completeAs(referral, "author", Map.of("plannedServices", List.of(), "shelterNeeded", false,
+    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), List.of(), SHELTER_NEEDED.name(), false,
         "planSummary", "Safety plan after the recruiter's contact"));
-    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
 
-    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
-    completeAs(referral, "coordinator", Map.of("closureDecision", "continue-monitoring",
+    completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "continue-monitoring",
         "supervisorComment", "One more round of follow-ups"));
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
-    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
-    completeAs(referral, "coordinator", Map.of("closureDecision", "approve"));
+    completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
 
     assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
   }
@@ -201,11 +218,11 @@ class NrsCaseProcessTest {
     abroad.put("channel", "partner-abroad");
     ProcessInstance referral = refer(abroad);
     identify(referral);
-    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("iom", "cap-chisinau"), "informLawEnforcement", true));
-    completeAs(referral, "author", Map.of("plannedServices", List.of("legal", "medical", "psychological"),
-        "shelterNeeded", true, "planSummary", "Return, shelter at CAP, legal, medical and psychological assistance"));
-    completeAs(referral, "coordinator", Map.of("planDecision", "approve"));
+    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("iom", "cap-chisinau"), INFORM_LAW_ENFORCEMENT.name(), true));
+    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical", "psychological"),
+        SHELTER_NEEDED.name(), true, "planSummary", "Return, shelter at CAP, legal, medical and psychological assistance"));
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(referral).isWaitingAt(Elements.REPATRIATION);
 
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.SHELTER);
@@ -217,8 +234,8 @@ class NrsCaseProcessTest {
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
     assertThat(referral).hasPassed(Elements.SHELTER, Elements.SERVICES, Elements.REINTEGRATION, Elements.MONITORING)
         .variables().containsEntry("shelterOutcome", "discharged").containsEntry("monitoringOutcome", "completed");
-    completeAs(referral, "author", Map.of("closureReason", "goals-achieved"));
-    completeAs(referral, "coordinator", Map.of("closureDecision", "approve"));
+    completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
 
     assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
   }
@@ -246,7 +263,7 @@ class NrsCaseProcessTest {
 
   private void identify(ProcessInstance referral) {
     complete(referral, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
   }
 
   private ProcessInstance toPlanApproval() {
@@ -256,9 +273,9 @@ class NrsCaseProcessTest {
   private ProcessInstance toPlanApproval(List<String> services) {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
-    complete(referral, Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("la-strada"), "informLawEnforcement", false));
-    completeAs(referral, "author", Map.of("plannedServices", services, "shelterNeeded", false,
+    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("la-strada"), INFORM_LAW_ENFORCEMENT.name(), false));
+    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), services, SHELTER_NEEDED.name(), false,
         "planSummary", "Legal assistance for the labour claim"));
     assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
     return referral;

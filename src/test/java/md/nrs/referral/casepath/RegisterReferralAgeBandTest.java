@@ -6,7 +6,7 @@ import jakarta.validation.Validation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.forms.FormValidator;
 import org.junit.jupiter.api.Test;
 

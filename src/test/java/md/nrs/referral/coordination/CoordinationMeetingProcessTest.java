@@ -1,5 +1,14 @@
 package md.nrs.referral.coordination;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.REFERRAL_SUMMARY;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_NOTE;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -16,7 +25,7 @@ import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.SlaWatch;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.StartsCasesProcessTest;
@@ -160,13 +169,13 @@ class CoordinationMeetingProcessTest {
     assertThat(items.get(1)).hasCandidateGroup("la-strada");
     assertThat(items.get(1).getDueDate()).isEqualTo(Date.from(inTwoWeeks.plusDays(7).atTime(17, 0).atZone(CHISINAU).toInstant()));
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(items.get(1).getId(), Map.of("actionOutcome", "not-done")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(items.get(1).getId(), Map.of(ACTION_OUTCOME.name(), "not-done")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("actionNote");
-    engine.getTaskService().complete(items.get(0).getId(), Map.of("actionOutcome", "done"));
+    engine.getTaskService().complete(items.get(0).getId(), Map.of(ACTION_OUTCOME.name(), "done"));
     assertThat(meeting).isWaitingAt(Elements.ACTION_ITEM);
-    engine.getTaskService().complete(items.get(1).getId(), Map.of("actionOutcome", "not-done",
-        "actionNote", "Statistics not yet validated; next meeting"));
+    engine.getTaskService().complete(items.get(1).getId(), Map.of(ACTION_OUTCOME.name(), "not-done",
+        ACTION_NOTE.name(), "Statistics not yet validated; next meeting"));
     assertThat(meeting).isEnded().hasPassed(Elements.ACTION_ITEMS_DONE);
   }
 
@@ -205,8 +214,10 @@ class CoordinationMeetingProcessTest {
   }
 
   private ProcessInstance startCase(String location) {
-    Map<String, Object> referral = new HashMap<>(Map.of("channel", "ngo", "location", location, "category", "trafficking",
-        "minor", false, "sex", "female", "ageBand", "18+", "immediateDanger", false, "referralSummary", "Referred for the meeting test"));
+    Map<String, Object> referral = new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), location,
+        CATEGORY.name(), "trafficking",
+        "minor", false, SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false,
+            REFERRAL_SUMMARY.name(), "Referred for the meeting test"));
     return engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, referral);
   }
 

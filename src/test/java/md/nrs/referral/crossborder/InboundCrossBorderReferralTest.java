@@ -1,5 +1,12 @@
 package md.nrs.referral.crossborder;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.repatriation.RepatriationProcess;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -58,12 +65,14 @@ class InboundCrossBorderReferralTest {
         .as("identification by IOM, the team for persons abroad").isEqualTo(1);
 
     complete(instanceId, null, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
-    complete(instanceId, null, Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("iom", "veritas"), "informLawEnforcement", false, "informPartnerAbroad", true));
-    complete(instanceId, "author", Map.of("plannedServices", List.of("psychological"), "shelterNeeded", false,
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
+    complete(instanceId, null, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("iom", "veritas"),
+            INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
+    complete(instanceId, "author", Map.of(PLANNED_SERVICES.name(), List.of("psychological"),
+        SHELTER_NEEDED.name(), false,
         "planSummary", "Return home, then psychological counselling"));
-    complete(instanceId, "coordinator", Map.of("planDecision", "approve"));
+    complete(instanceId, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
 
     assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instanceId)
         .activityId(Elements.REPATRIATION).count()).isEqualTo(1);

@@ -1,5 +1,15 @@
 package md.nrs.referral.crossborder;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +40,8 @@ import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
 import md.nrs.referral.testing.DeliveryJobs;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -127,15 +137,17 @@ class OutboundReferralOverHttpTest {
     String caseCode = caseCodes.next();
     ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
         .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
-        new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "ageBand", "18+", "immediateDanger", false))));
+        new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
+            CATEGORY.name(), "trafficking", "minor", false,
+            SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
     var tasks = engine.getTaskService();
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
         "interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
-        "victimStatus", "presumed-victim"));
+        VICTIM_STATUS.name(), "presumed-victim"));
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
-        "informationGiven", true, "consentToAssistance", "given", "shareWithAgencies", List.of("veritas", "la-strada"),
-        "informLawEnforcement", false, "informPartnerAbroad", true));
+        "informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+            SHARE_WITH_AGENCIES.name(), List.of("veritas", "la-strada"),
+        INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
     return caseCode;
   }
 

@@ -1,5 +1,22 @@
 package md.nrs.referral.crossborder;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.ASSISTANCE_NEEDED;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.COORDINATOR_DECISION;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.COORDINATOR_NOTE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_AGENCY;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_ANSWER;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_NOTE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUEST_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,7 +35,7 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.WorkingCalendar;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
@@ -118,7 +135,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     assertThat(sent.get(0).getDueAt()).isEqualTo(due.toInstant());
     assertThat(sent.get(0).getRequest()).contains("shelter", "return-support", "la-strada");
 
-    complete(request, Map.of("partnerAnswer", "accept"));
+    complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
 
     assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_PARTNER_ASSISTS, Elements.PARTNER_ASSISTS)
         .variables().containsEntry("outboundOutcome", OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
@@ -174,7 +191,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
     assertThat(request).hasPassed(Elements.ANSWER_OVERDUE).isWaitingAt(Elements.FOLLOW_UP);
     assertThat(task(request)).hasCandidateGroup("nrs-coordinators");
-    complete(request, Map.of("coordinatorDecision", "chase", "partnerAgency", "veritas"));
+    complete(request, Map.of(COORDINATOR_DECISION.name(), "chase", PARTNER_AGENCY.name(), "veritas"));
 
     assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
     OffsetDateTime newDue = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(request.getId(), "answerDueAt"));
@@ -188,9 +205,9 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     openCaseSharingWith("veritas", "la-strada");
     ProcessInstance request = request();
 
-    complete(request, Map.of("partnerAnswer", "decline", "partnerNote", "No capacity this month"));
+    complete(request, Map.of(PARTNER_ANSWER.name(), "decline", PARTNER_NOTE.name(), "No capacity this month"));
     assertThat(request).isWaitingAt(Elements.FOLLOW_UP);
-    complete(request, Map.of("coordinatorDecision", "other-partner", "partnerAgency", "veritas"));
+    complete(request, Map.of(COORDINATOR_DECISION.name(), "other-partner", PARTNER_AGENCY.name(), "veritas"));
 
     assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(request.getId())
@@ -202,15 +219,16 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     openCaseSharingWith("veritas", "la-strada");
     ProcessInstance request = request();
 
-    assertThatThrownBy(() -> complete(request, Map.of("partnerAnswer", "decline")))
+    assertThatThrownBy(() -> complete(request, Map.of(PARTNER_ANSWER.name(), "decline")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("partnerNote");
-    complete(request, Map.of("partnerAnswer", "decline", "partnerNote", "Outside our region"));
-    assertThatThrownBy(() -> complete(request, Map.of("coordinatorDecision", "withdraw", "partnerAgency", "veritas")))
+    complete(request, Map.of(PARTNER_ANSWER.name(), "decline", PARTNER_NOTE.name(), "Outside our region"));
+    assertThatThrownBy(() -> complete(request, Map.of(COORDINATOR_DECISION.name(), "withdraw",
+        PARTNER_AGENCY.name(), "veritas")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("coordinatorNote");
-    complete(request, Map.of("coordinatorDecision", "withdraw", "partnerAgency", "veritas",
-        "coordinatorNote", "The person returned to Moldova on her own"));
+    complete(request, Map.of(COORDINATOR_DECISION.name(), "withdraw", PARTNER_AGENCY.name(), "veritas",
+        COORDINATOR_NOTE.name(), "The person returned to Moldova on her own"));
 
     assertThat(request).isEnded().hasPassed(Elements.REQUEST_WITHDRAWN).hasNotPassed(Elements.PARTNER_ASSISTS);
   }
@@ -224,17 +242,22 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
   private void openCaseSharingWith(String... agencies) {
     ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
         .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
-        new HashMap<>(Map.of("channel", "ngo", "location", "moldova", "category", "trafficking", "minor", false,
-            "sex", "female", "ageBand", "18+", "immediateDanger", false))));
+        new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
+            CATEGORY.name(), "trafficking", "minor", false,
+            SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
     engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
-        "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
-    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of(agencies), "informLawEnforcement", false, "informPartnerAbroad", true));
+        "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
+            VICTIM_STATUS.name(), "presumed-victim"));
+    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true,
+        CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of(agencies),
+            INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
   }
 
   private Map<String, Object> requestForm() {
-    return new HashMap<>(Map.of("caseCode", caseCode, "partnerAgency", "veritas",
-        "assistanceNeeded", List.of("shelter", "return-support"), "requestNote", "Stranded in Odesa, wants to come home"));
+    return new HashMap<>(Map.of("caseCode", caseCode, PARTNER_AGENCY.name(), "veritas",
+        ASSISTANCE_NEEDED.name(), List.of("shelter", "return-support"),
+            REQUEST_NOTE.name(), "Stranded in Odesa, wants to come home"));
   }
 
   private ProcessInstance request() {

@@ -1,10 +1,12 @@
 package md.nrs.referral.deadends;
 
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +80,7 @@ abstract class DeadEndPagesContract {
     Response refused = http.get("/camunda/app/cockpit/default/", caseworker);
 
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.header("Content-Type")).startsWith("application/json");
+    assertThat(refused.header("Content-Type")).containsPattern("^application/(problem\\+)?json");
     assertThat(refused.body()).contains("\"type\"", "\"message\"").doesNotContain("<html", "NRS Referral Platform –");
   }
 
@@ -88,8 +90,8 @@ abstract class DeadEndPagesContract {
         asBrowser(caseworker));
 
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.header("Content-Type")).startsWith("application/json");
-    assertThat(refused.body()).contains("\"type\":\"AuthorizationException\"").doesNotContain("<html");
+    assertThat(refused.header("Content-Type")).startsWith(Problems.CONTENT_TYPE);
+    assertThat(refused.body()).contains("\"type\":\"" + ProblemType.FORBIDDEN.uri() + "\"").doesNotContain("<html");
   }
 
   @Test
@@ -97,7 +99,7 @@ abstract class DeadEndPagesContract {
     Response missing = http.get("/no-such-page", caseworker);
 
     assertThat(missing.status()).isEqualTo(404);
-    assertThat(missing.header("Content-Type")).startsWith("application/json");
+    assertThat(missing.header("Content-Type")).containsPattern("^application/(problem\\+)?json");
     assertThat(missing.body()).contains("\"type\"").doesNotContain("<html");
   }
 

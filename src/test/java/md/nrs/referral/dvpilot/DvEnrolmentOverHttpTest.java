@@ -1,5 +1,6 @@
 package md.nrs.referral.dvpilot;
 
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class DvEnrolmentOverHttpTest {
     var response = http.post(START, CAP, enrolment("perpetrator", victimsGroup));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.body()).contains("InvalidFormException", "\"field\":\"groupId\"",
+    assertThat(response.body()).contains(ProblemType.INVALID_FORM.uri().toString(), "\"field\":\"groupId\"",
         "is a victims' group: a perpetrator is enrolled only into a perpetrators' group");
     assertThat(instancesIn(victimsGroup)).isZero();
   }

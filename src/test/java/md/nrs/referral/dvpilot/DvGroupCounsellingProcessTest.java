@@ -1,11 +1,17 @@
 package md.nrs.referral.dvpilot;
 
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ACTION_TAKEN;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CASE_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.COUNSELLING_OUTCOME;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.HOLDS_PLACE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.LEFT_PROGRAMME;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_KIND;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REACHED;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REFERRAL_SOURCE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REFERRED_TO;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SAFETY_CONCERN;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSIONS_ATTENDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +27,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.nrs.referral.dvpilot.DvGroupCounsellingProcess.Elements;
 import md.nrs.referral.engine.PlatformClock;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,8 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
 
   private static final AtomicInteger GROUPS = new AtomicInteger();
-  private static final Map<String, Object> ATTENDED = Map.of("attended", true, "leftProgramme", false);
-  private static final Map<String, Object> ABSENT = Map.of("attended", false, "leftProgramme", false);
+  private static final Map<String, Object> ATTENDED = Map.of(DvGroupCounsellingProcess.ATTENDED.name(), true,
+      LEFT_PROGRAMME.name(), false);
+  private static final Map<String, Object> ABSENT = Map.of(DvGroupCounsellingProcess.ATTENDED.name(), false,
+      LEFT_PROGRAMME.name(), false);
 
   @Autowired DvGroups groups;
 
@@ -85,7 +93,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
   void theCycleIsTwelveWeeklySessionsWithACheckInThreeMonthsLaterForBothKinds() {
     for (String kind : new String[] {"victim", "perpetrator"}) {
       Map<String, Object> cycle = engine.getDecisionService().evaluateDecisionTableByKey(
-          DvGroupCounsellingProcess.CYCLE_DECISION, Map.of("participantKind", kind)).getSingleResult().getEntryMap();
+          DvGroupCounsellingProcess.CYCLE_DECISION, Map.of(DvGroupCounsellingProcess.PARTICIPANT_KIND.name(), kind)).getSingleResult().getEntryMap();
       assertThat(cycle).as(kind).containsEntry("sessions", 12).containsEntry("sessionInterval", "P7D")
           .containsEntry("checkInAfter", "P3M");
     }
@@ -152,7 +160,8 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     // started behind the start event, as a caller bypassing the enrolment form would: the kind table refuses it
     ProcessInstance enrolment = engine.getRuntimeService().createProcessInstanceByKey(DvGroupCounsellingProcess.KEY)
         .startBeforeActivity(Elements.ASSIGN_PARTICIPANT_CODE)
-        .setVariables(Map.of(PARTICIPANT_KIND.name(), "perpetrator", GROUP_ID.name(), victimsGroup, "referralSource", "court"))
+        .setVariables(Map.of(PARTICIPANT_KIND.name(), "perpetrator", GROUP_ID.name(), victimsGroup,
+        REFERRAL_SOURCE.name(), "court"))
         .execute();
 
     assertThat(enrolment).isEnded().hasPassed(Elements.WRONG_GROUP_REFUSED).hasNotPassed(Elements.RISK_SCREENING)
@@ -170,7 +179,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     assertThat(enrolment).isWaitingAt(Elements.REFER_TO_INDIVIDUAL_SUPPORT).variables()
         .containsEntry("eligibleForGroup", false).containsEntry("highRisk", true)
         .containsEntry("screeningReason", "high lethality risk: individual support and protection order first");
-    complete(enrolment, Map.of("referredTo", "protection-order"));
+    complete(enrolment, Map.of(REFERRED_TO.name(), "protection-order"));
     assertThat(enrolment).isEnded().hasPassed(Elements.NOT_ELIGIBLE).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible").containsEntry(SESSIONS_ATTENDED.name(), 0);
   }
@@ -231,7 +240,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     assertThat(checkInDue.getDuedate()).isEqualTo(Date.from(lastSession.plusMonths(3).toInstant()));
 
     fireWhenDue(checkInDue);
-    complete(enrolment, Map.of("reached", true, "safetyConcern", false));
+    complete(enrolment, Map.of(REACHED.name(), true, SAFETY_CONCERN.name(), false));
 
     assertThat(enrolment).isEnded().hasPassed(Elements.CHECKED_IN_SAFE).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "completed");
@@ -246,10 +255,11 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     }
     fireWhenDue(timer(enrolment, Elements.SAFETY_CHECK_IN_DUE));
 
-    assertThatThrownBy(() -> complete(enrolment, Map.of("reached", true, "safetyConcern", true)))
+    assertThatThrownBy(() -> complete(enrolment, Map.of(REACHED.name(), true, SAFETY_CONCERN.name(), true)))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("actionTaken: is required when there is a safety concern");
-    complete(enrolment, Map.of("reached", true, "safetyConcern", true, "actionTaken", "police-informed"));
+    complete(enrolment, Map.of(REACHED.name(), true, SAFETY_CONCERN.name(), true,
+        ACTION_TAKEN.name(), "police-informed"));
 
     assertThat(enrolment).isEnded().hasPassed(Elements.CHECKED_IN_WITH_CONCERN).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "completed").containsEntry(SESSIONS_ATTENDED.name(), 11);
@@ -291,7 +301,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     complete(enrolment, ATTENDED);
     fireWhenDue(timer(enrolment, Elements.SESSION_DAY));
 
-    complete(enrolment, Map.of("attended", false, "leftProgramme", true));
+    complete(enrolment, Map.of(DvGroupCounsellingProcess.ATTENDED.name(), false, LEFT_PROGRAMME.name(), true));
 
     assertThat(enrolment).isEnded().hasPassed(Elements.WITHDRAWN).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "withdrawn").containsEntry(SESSIONS_ATTENDED.name(), 1);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,7 +170,7 @@ abstract class ClientMistakeContract {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(message(response)).contains("page");
-    assertThat(json(response).get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json(response).get("type").asText()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
   }
 
   @Test

@@ -24,7 +24,7 @@ class DatabaseUnavailableTest {
         new org.apache.ibatis.exceptions.PersistenceException(cut)));
 
     assertThat(answer.status()).isEqualTo(503);
-    assertThat(answer.type()).isEqualTo("DatabaseUnavailable");
+    assertThat(answer.type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE);
     assertThat(answer.message()).contains("repeat it");
   }
 
@@ -56,7 +56,8 @@ class DatabaseUnavailableTest {
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-    assertThat(response.getContentAsString()).contains("DatabaseUnavailable", "repeat it");
+    assertThat(response.getContentAsString()).contains("urn:nrs:problem:database-unavailable", "repeat it");
+    assertThat(response.getContentType()).startsWith(Problems.CONTENT_TYPE);
   }
 
   @Test

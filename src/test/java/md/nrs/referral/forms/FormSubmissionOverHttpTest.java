@@ -1,5 +1,6 @@
 package md.nrs.referral.forms;
 
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +8,8 @@ import java.util.Map;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class FormSubmissionOverHttpTest {
         "{\"variables\":{\"providerAnswer\":{\"value\":\"reject\",\"type\":\"String\"}}}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains("InvalidFormException", "rejectionReason", "is required when the referral is rejected");
+    assertThat(response.body()).contains(ProblemType.INVALID_FORM.uri().toString(), "rejectionReason", "is required when the referral is rejected");
     assertThatTaskIsStillOpen();
   }
 

@@ -1,5 +1,6 @@
 package md.nrs.referral.hotline;
 
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -126,7 +127,7 @@ class HotlineCallOverHttpTest {
     assertThat(http.get(path, basic("hc.secretariat", PASSWORD)).status()).isEqualTo(200);
     Response operator = http.get(path, basic("interaction.operator", DEMO_PASSWORD));
     assertThat(operator.status()).isEqualTo(403);
-    assertThat(operator.body()).contains("AuthorizationException");
+    assertThat(operator.body()).contains(ProblemType.FORBIDDEN.uri().toString());
     assertThat(http.get(path, null).status()).isEqualTo(401);
 
     Response badPeriod = http.get("/api/hotline/calls/summary?from=2026-13-01&to=" + today, basic("nrs.manager", DEMO_PASSWORD));

@@ -1,18 +1,20 @@
 package md.nrs.referral.hotline;
 
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_NOTE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.hotline.HotlineCallProcess.Elements;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.StartsCasesProcessTest;
@@ -78,7 +80,8 @@ class HotlineCallProcessTest {
     assertThat(callBack).hasCandidateGroup("interaction");
     assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(24 * 3600)));
     assertThat(engine.getTaskService().getVariableLocal(callBack.getId(), "caseCode")).isEqualTo(caseCode);
-    engine.getTaskService().complete(callBack.getId(), Map.of("callBackOutcome", "reached", "callBackNote", "Agreed on support"));
+    engine.getTaskService().complete(callBack.getId(), Map.of(CALL_BACK_OUTCOME.name(), "reached",
+        CALL_BACK_NOTE.name(), "Agreed on support"));
     assertThat(call).isEnded().hasPassed(Elements.CALL_FOLLOWED_UP);
   }
 
@@ -148,7 +151,7 @@ class HotlineCallProcessTest {
     Task callBack = callBack(call);
     assertThat(callBack).hasCandidateGroup("la-strada");
     assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(48 * 3600)));
-    engine.getTaskService().complete(callBack.getId(), Map.of("callBackOutcome", "not-reached"));
+    engine.getTaskService().complete(callBack.getId(), Map.of(CALL_BACK_OUTCOME.name(), "not-reached"));
     assertThat(call).isEnded().hasPassed(Elements.CALL_FOLLOWED_UP);
   }
 
@@ -194,7 +197,7 @@ class HotlineCallProcessTest {
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
     Task callBack = callBack(call);
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(callBack.getId(), Map.of("callBackNote", "tried")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(callBack.getId(), Map.of(CALL_BACK_NOTE.name(), "tried")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("callBackOutcome");
     assertThat(call).isWaitingAt(Elements.CALL_BACK);

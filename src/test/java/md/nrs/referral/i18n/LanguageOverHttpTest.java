@@ -50,7 +50,8 @@ class LanguageOverHttpTest {
     assertThat(en.get("message").asText()).contains("channel: choose how the referral came");
     // the codes stay for machines
     for (JsonNode answer : new JsonNode[] {ro, ru, en}) {
-      assertThat(answer.get("type").asText()).isEqualTo("InvalidFormException");
+      assertThat(answer.get("type").asText()).isEqualTo("urn:nrs:problem:invalid-form");
+      assertThat(answer.get("detail").asText()).as("problem details' own text, translated too").isEqualTo(answer.get("message").asText());
       assertThat(answer.get("form").asText()).isEqualTo("register-referral");
       assertThat(answer.get("fieldErrors").findValuesAsText("field")).contains("channel", "category");
     }

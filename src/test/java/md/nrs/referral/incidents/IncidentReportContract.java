@@ -1,5 +1,13 @@
 package md.nrs.referral.incidents;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.shelter.ShelterPlacementProcess;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -248,7 +256,7 @@ abstract class IncidentReportContract {
 
     Response beforeThePlacement = leftEarly(code, CAP, today());
     assertThat(beforeThePlacement.status()).as("no stay yet: " + beforeThePlacement).isEqualTo(409);
-    submitOk(place, CAP, Map.of("placedOn", today().toString()));
+    submitOk(place, CAP, Map.of(PLACED_ON.name(), today().toString()));
 
     Response future = leftEarly(code, CAP, today().plusDays(1));
     Response notTheShelter = leftEarly(code, MDT, today());
@@ -305,12 +313,14 @@ abstract class IncidentReportContract {
 
   private void workTheCaseToAShelterPlacement(String instance) {
     submitOk(caseTask(instance), MDT, Map.of("interviewedOn", today().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
-    submitOk(caseTask(instance), MDT, Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("guardianship-chisinau", "cap-chisinau"), "informLawEnforcement", false));
-    submitOk(caseTask(instance), MDT, Map.of("plannedServices", List.of("psychological"), "shelterNeeded", true,
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
+    submitOk(caseTask(instance), MDT, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("guardianship-chisinau", "cap-chisinau"),
+            INFORM_LAW_ENFORCEMENT.name(), false));
+    submitOk(caseTask(instance), MDT, Map.of(PLANNED_SERVICES.name(), List.of("psychological"),
+        SHELTER_NEEDED.name(), true,
         "planSummary", "Shelter and psychological support"));
-    submitOk(caseTask(instance), COORDINATOR, Map.of("planDecision", "approve"));
+    submitOk(caseTask(instance), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
   }
 
   private Response report(String code, Credentials who, Map<String, Object> body) throws Exception {

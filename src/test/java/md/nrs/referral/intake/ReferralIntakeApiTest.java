@@ -1,5 +1,7 @@
 package md.nrs.referral.intake;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,7 +182,7 @@ class ReferralIntakeApiTest {
         referral("LS-TWICE") + referral("LS-TWICE"), "{\"sourceReference\": \"A\", \"sourceReference\": \"B\"}")) {
       Response response = post("intake.lastrada", body);
       assertThat(response.status()).as(body).isEqualTo(400);
-      assertThat(JSON.valueToTree(response.body()).asText()).contains("InvalidRequestException");
+      assertThat(JSON.valueToTree(response.body()).asText()).contains(ProblemType.INVALID_REQUEST.uri().toString());
     }
     assertThat(allCases()).isEqualTo(cases);
     assertThat(intakes.count()).isEqualTo(rows);
@@ -202,7 +204,7 @@ class ReferralIntakeApiTest {
 
   @Test
   void aBodyThatIsNotJsonByItsContentTypeIs415() {
-    Response response = http.postForm("/api/referrals", basic("intake.lastrada", PASSWORD), java.util.Map.of("channel", "ngo"));
+    Response response = http.postForm("/api/referrals", basic("intake.lastrada", PASSWORD), java.util.Map.of(CHANNEL.name(), "ngo"));
 
     assertThat(response.status()).isEqualTo(415);
   }

@@ -6,8 +6,11 @@ import static md.nrs.referral.monitoring.MonitoringProcess.FOLLOW_UPS_DONE;
 import static md.nrs.referral.monitoring.MonitoringProcess.FOLLOW_UP_INTERVAL;
 import static md.nrs.referral.monitoring.MonitoringProcess.MINOR;
 import static md.nrs.referral.monitoring.MonitoringProcess.MONITORING_OUTCOME;
+import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK;
 import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK_NOTE;
 import static md.nrs.referral.monitoring.MonitoringProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.monitoring.MonitoringProcess.SITUATION;
+import static md.nrs.referral.monitoring.MonitoringProcess.VISITED_ON;
 import static md.nrs.referral.monitoring.MonitoringProcess.VISIT_OVERDUE_AFTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
@@ -101,7 +104,8 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
       assertThat(followUpDue.getDuedate()).as("visit %d due 3 months after the last", visit).isEqualTo(monthsAfter(now, 3));
       fire(followUpDue);
       assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_VISIT);
-      complete(monitoring, Map.of("visitedOn", LocalDate.now().toString(), "situation", "improving", "newRisk", false));
+      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "improving",
+          NEW_RISK.name(), false));
     }
 
     assertThat(monitoring).isEnded().hasPassed(Elements.MONITORING_COMPLETED).hasNotPassed(Elements.NEW_RISK_FOUND)
@@ -113,12 +117,15 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
   void aNewRiskFoundAtAVisitEndsMonitoringSoThatTheCaseGoesBackToTheNeedsAssessment() {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
-    complete(monitoring, Map.of("visitedOn", LocalDate.now().toString(), "situation", "stable", "newRisk", false));
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+        NEW_RISK.name(), false));
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_DUE);
 
     fire(job(monitoring));
-    complete(monitoring, Map.of("visitedOn", LocalDate.now().minusDays(1).toString(), "situation", "worsening",
-        "newRisk", true, "newRiskNote", "Recruiter made contact again with a job offer abroad"));
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().minusDays(1).toString(),
+        SITUATION.name(), "worsening",
+        NEW_RISK.name(), true,
+            MonitoringProcess.NEW_RISK_NOTE.name(), "Recruiter made contact again with a job offer abroad"));
 
     assertThat(monitoring).isEnded().hasPassed(Elements.NEW_RISK_FOUND).hasNotPassed(Elements.MONITORING_COMPLETED)
         .variables().containsEntry(MONITORING_OUTCOME.name(), "new-risk")
@@ -143,7 +150,8 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
         .containsExactly(tuple("nrs-coordinators", Elements.FOLLOW_UP_VISIT));
     assertThat(outboxOf(monitoring).get(0).getRequest()).contains("mdt-chisinau").contains("overdue");
 
-    complete(monitoring, Map.of("visitedOn", LocalDate.now().toString(), "situation", "stable", "newRisk", false));
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+        NEW_RISK.name(), false));
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_DUE);
   }
 
@@ -152,8 +160,8 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
 
-    assertThatThrownBy(() -> complete(monitoring, Map.of("visitedOn", LocalDate.now().toString(),
-        "situation", "worsening", "newRisk", true)))
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(),
+        SITUATION.name(), "worsening", NEW_RISK.name(), true)))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("newRiskNote: is required when a new risk was found");
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_VISIT);
@@ -164,11 +172,11 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
 
-    assertThatThrownBy(() -> complete(monitoring, Map.of("visitedOn", LocalDate.now().plusDays(2).toString(),
-        "situation", "stable", "newRisk", false)))
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().plusDays(2).toString(),
+        SITUATION.name(), "stable", NEW_RISK.name(), false)))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("visitedOn: cannot be in the future");
-    assertThatThrownBy(() -> complete(monitoring, Map.of("visitedOn", LocalDate.now().toString())))
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString())))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("newRisk: say whether a new risk was found")
         .hasMessageContaining("situation: choose the situation");

@@ -1,5 +1,14 @@
 package md.nrs.referral.platform;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +18,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.testing.CaseAutopilot;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -75,13 +84,13 @@ class CasePathOverRestTest {
     Response wrongAgency = submit(caseTask(instance), "la-strada", identification());
     assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(404); // as for a task that does not exist
     submitOk(caseTask(instance), "iom", identification());
-    submitOk(caseTask(instance), "iom", Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("iom", "cap-chisinau", "la-strada"), "informLawEnforcement", false));
-    submitOk(caseTask(instance), "iom", Map.of("plannedServices", List.of("legal", "medical", "psychological"),
-        "shelterNeeded", true, "planSummary", "Return home, shelter, legal, medical and psychological assistance"));
-    Response caseworkerApproving = submit(caseTask(instance), "iom", Map.of("planDecision", "approve"));
+    submitOk(caseTask(instance), "iom", Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("iom", "cap-chisinau", "la-strada"), INFORM_LAW_ENFORCEMENT.name(), false));
+    submitOk(caseTask(instance), "iom", Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical", "psychological"),
+        SHELTER_NEEDED.name(), true, "planSummary", "Return home, shelter, legal, medical and psychological assistance"));
+    Response caseworkerApproving = submit(caseTask(instance), "iom", Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(caseworkerApproving.status()).as("only coordinators approve plans").isEqualTo(404); // not even shown
-    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "approve"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "approve"));
 
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
 
@@ -105,14 +114,15 @@ class CasePathOverRestTest {
     assertThat(groupsOf(caseTask(instance))).containsExactly("mdt-chisinau");
 
     submitOk(caseTask(instance), "mdt-chisinau", identification());
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of("informationGiven", true, "consentToAssistance", "given",
-        "shareWithAgencies", List.of("guardianship-chisinau", "cap-chisinau"), "informLawEnforcement", true));
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of("plannedServices", List.of("medical", "psychological"),
-        "shelterNeeded", false, "planSummary", "Medical check and psychological support; stays with her grandmother"));
-    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "return", "coordinatorComment", "Add school support"));
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of("plannedServices", List.of("medical", "psychological", "social"),
-        "shelterNeeded", false, "planSummary", "Medical, psychological and social support, school enrolment"));
-    submitOk(caseTask(instance), "nrs-coordinators", Map.of("planDecision", "approve"));
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
+        SHARE_WITH_AGENCIES.name(), List.of("guardianship-chisinau", "cap-chisinau"),
+            INFORM_LAW_ENFORCEMENT.name(), true));
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of(PLANNED_SERVICES.name(), List.of("medical", "psychological"),
+        SHELTER_NEEDED.name(), false, "planSummary", "Medical check and psychological support; stays with her grandmother"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "return", "coordinatorComment", "Add school support"));
+    submitOk(caseTask(instance), "mdt-chisinau", Map.of(PLANNED_SERVICES.name(), List.of("medical", "psychological", "social"),
+        SHELTER_NEEDED.name(), false, "planSummary", "Medical, psychological and social support, school enrolment"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "approve"));
 
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
 
@@ -139,7 +149,7 @@ class CasePathOverRestTest {
 
   private static Map<String, Object> identification() {
     return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception", "documents-withheld"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim");
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim");
   }
 
   private String register(Map<String, Object> form, String agency) {
@@ -156,8 +166,8 @@ class CasePathOverRestTest {
   }
 
   private void closeCase(String instance, String team) {
-    submitOk(caseTask(instance), team, Map.of("closureReason", "goals-achieved"));
-    submitOk(caseTask(instance), "nrs-coordinators", Map.of("closureDecision", "approve"));
+    submitOk(caseTask(instance), team, Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    submitOk(caseTask(instance), "nrs-coordinators", Map.of(CLOSURE_DECISION.name(), "approve"));
   }
 
   private void assertClosed(String instance) {

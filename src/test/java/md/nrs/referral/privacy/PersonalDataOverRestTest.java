@@ -1,10 +1,12 @@
 package md.nrs.referral.privacy;
 
-import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
-import md.nrs.referral.privacy.retention.Anonymisation;
-import md.nrs.referral.privacy.vault.KeyRing;
-import md.nrs.referral.privacy.vault.KeyRotation;
-import md.nrs.referral.privacy.vault.PersonRepository;
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,11 @@ import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
+import md.nrs.referral.privacy.retention.Anonymisation;
+import md.nrs.referral.privacy.vault.KeyRing;
+import md.nrs.referral.privacy.vault.KeyRotation;
+import md.nrs.referral.privacy.vault.PersonRepository;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -120,12 +127,12 @@ class PersonalDataOverRestTest {
     Credentials tasklist = http.login("tasklist", "pd.iom", PASSWORD);
     submitOk(caseTask(instance), tasklist, consentWithPerson(List.of("iom", "cap-chisinau", "la-strada")));
 
-    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of("plannedServices", List.of("legal", "medical"),
-        "shelterNeeded", true, "planSummary", "Return home, shelter, legal and medical assistance"));
-    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of("planDecision", "approve"));
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical"),
+        SHELTER_NEEDED.name(), true, "planSummary", "Return home, shelter, legal and medical assistance"));
+    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of(PLAN_DECISION.name(), "approve"));
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
-    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of("closureReason", "goals-achieved"));
-    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of("closureDecision", "approve"));
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of(CLOSURE_DECISION.name(), "approve"));
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId(Elements.CASE_CLOSED).finished().count()).isEqualTo(1);
     closedCase = code;
@@ -248,7 +255,8 @@ class PersonalDataOverRestTest {
     Response asVariable = http.put("/engine-rest/task/" + consent.getId() + "/variables/personGivenName",
         basic("pd.iom", PASSWORD), "{\"value\":\"Zorina\",\"type\":\"String\"}");
     assertThat(asVariable.status()).as(asVariable.toString()).isEqualTo(400);
-    Map<String, Object> viaJava = new LinkedHashMap<>(Map.of("informationGiven", true, "consentToAssistance", "given"));
+    Map<String, Object> viaJava = new LinkedHashMap<>(Map.of("informationGiven", true,
+        CONSENT_TO_ASSISTANCE.name(), "given"));
     viaJava.put("personGivenName", "Zorina Plamadeala-TESTMARK");
     assertThatThrownBy(() -> engine.getTaskService().complete(consent.getId(), viaJava))
         .hasMessageContaining("Personal data may not be stored as process variables").hasMessageNotContaining("Zorina");
@@ -256,7 +264,7 @@ class PersonalDataOverRestTest {
     assertThat(scanEveryTable()).isEmpty();
 
     Response invalid = submit(consent, basic("pd.iom", PASSWORD), Map.of("informationGiven", true,
-        "consentToAssistance", "given", "personEmail", "not-an-address-TESTMARK", "personDateOfBirth", "2999-01-01"));
+        CONSENT_TO_ASSISTANCE.name(), "given", "personEmail", "not-an-address-TESTMARK", "personDateOfBirth", "2999-01-01"));
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.body()).contains("personEmail", "personDateOfBirth").doesNotContain("TESTMARK");
   }
@@ -378,7 +386,7 @@ class PersonalDataOverRestTest {
 
   private static Map<String, Object> identification() {
     return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim");
+        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim");
   }
 
   private static Map<String, Object> consentWithPerson(List<String> shareWith) {

@@ -2,13 +2,16 @@ package md.nrs.referral.reintegration;
 
 import static md.nrs.referral.reintegration.ReintegrationProcess.CASE_CODE;
 import static md.nrs.referral.reintegration.ReintegrationProcess.MINOR;
+import static md.nrs.referral.reintegration.ReintegrationProcess.PLAN_NOTE;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMMES;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_AGENCY;
+import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_NOTE;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_OUTCOME;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_OUTCOMES;
 import static md.nrs.referral.reintegration.ReintegrationProcess.REINTEGRATION_OUTCOME;
 import static md.nrs.referral.reintegration.ReintegrationProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.reintegration.ReintegrationProcess.REVIEW_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,7 +23,7 @@ import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.engine.ProcessVariable;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reintegration.ReintegrationProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
@@ -63,11 +66,12 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
 
     assertThat(reintegration).isWaitingAt(Elements.PLAN);
     assertThat(task(reintegration)).hasCandidateGroup("mdt-chisinau");
-    complete(task(reintegration), Map.of("programmes", List.of("family-community", "education", "employment"),
-        "planNote", "Return to the home village agreed; evening classes wanted"));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("family-community", "education", "employment"),
+        PLAN_NOTE.name(), "Return to the home village agreed; evening classes wanted"));
 
     assertThat(reintegration).isWaitingAt(Elements.FOLLOW_PROGRAMME);
-    assertThat(followTasks(reintegration)).extracting(t -> engine.getTaskService().getVariable(t.getId(), PROGRAMME.name()),
+    assertThat(followTasks(reintegration)).extracting(t -> engine.getTaskService().getVariable(t.getId(),
+        PROGRAMME.name()),
             t -> candidateGroupOf(t))
         .containsExactlyInAnyOrder(tuple("family-community", "community-social-workers"), tuple("education", "la-strada"),
             tuple("employment", "cap-chisinau"));
@@ -77,11 +81,11 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
     assertThat(outboxOf(reintegration)).extracting(OutboxEntry::getRequest)
         .contains("Run the education reintegration programme and report its outcome");
 
-    complete(followTask(reintegration, "family-community"), Map.of("programmeOutcome", "completed"));
-    complete(followTask(reintegration, "education"), Map.of("programmeOutcome", "ongoing-but-stable",
-        "programmeNote", "Enrolled for the school year"));
+    complete(followTask(reintegration, "family-community"), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "completed"));
+    complete(followTask(reintegration, "education"), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "ongoing-but-stable",
+        PROGRAMME_NOTE.name(), "Enrolled for the school year"));
     assertThat(reintegration).isWaitingAt(Elements.FOLLOW_PROGRAMME);
-    complete(followTask(reintegration, "employment"), Map.of("programmeOutcome", "completed"));
+    complete(followTask(reintegration, "employment"), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "completed"));
 
     assertThat(reintegration).isWaitingAt(Elements.REVIEW);
     assertThat(task(reintegration)).hasCandidateGroup("mdt-chisinau");
@@ -89,7 +93,7 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
         "family-community (community-social-workers): completed", "education (la-strada): ongoing-but-stable",
         "employment (cap-chisinau): completed");
 
-    complete(task(reintegration), Map.of("reintegrationOutcome", "completed"));
+    complete(task(reintegration), Map.of(ReintegrationProcess.REINTEGRATION_OUTCOME.name(), "completed"));
     assertThat(reintegration).isEnded().hasPassed(Elements.COMPLETED).hasNotPassed(Elements.DISCONTINUED)
         .variables().containsEntry(REINTEGRATION_OUTCOME.name(), "completed");
   }
@@ -97,16 +101,19 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
   @Test
   void eachProgrammeKeepsItsOwnAgencyAndOutcome() {
     ProcessInstance reintegration = start(true);
-    complete(task(reintegration), Map.of("programmes", List.of("education", "vocational-training")));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("education", "vocational-training")));
 
     Task education = followTask(reintegration, "education");
     Task training = followTask(reintegration, "vocational-training");
-    assertThat(engine.getTaskService().getVariable(education.getId(), PROGRAMME_AGENCY.name())).isEqualTo("community-social-workers");
-    assertThat(engine.getTaskService().getVariable(training.getId(), PROGRAMME_AGENCY.name())).isEqualTo("cap-chisinau");
+    assertThat(engine.getTaskService().getVariable(education.getId(),
+        PROGRAMME_AGENCY.name())).isEqualTo("community-social-workers");
+    assertThat(engine.getTaskService().getVariable(training.getId(),
+        PROGRAMME_AGENCY.name())).isEqualTo("cap-chisinau");
     assertThat(education).hasCandidateGroup("community-social-workers");
     assertThat(training).hasCandidateGroup("cap-chisinau");
 
-    complete(education, Map.of("programmeOutcome", "discontinued", "programmeNote", "Moved to another district"));
+    complete(education, Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "discontinued",
+        PROGRAMME_NOTE.name(), "Moved to another district"));
     assertThat(engine.getTaskService().getVariable(training.getId(), PROGRAMME_OUTCOME.name())).isNull();
     assertThat(engine.getRuntimeService().getVariablesLocal(reintegration.getId()))
         .doesNotContainKeys(PROGRAMME.name(), PROGRAMME_AGENCY.name(), PROGRAMME_OUTCOME.name());
@@ -126,11 +133,13 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
   @Test
   void theTeamMayDiscontinueTheReintegrationWithAReason() {
     ProcessInstance reintegration = start(false);
-    complete(task(reintegration), Map.of("programmes", List.of("vocational-training")));
-    complete(task(reintegration), Map.of("programmeOutcome", "discontinued", "programmeNote", "Stopped attending"));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("vocational-training")));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "discontinued",
+        PROGRAMME_NOTE.name(), "Stopped attending"));
     assertThat(reintegration).isWaitingAt(Elements.REVIEW);
 
-    complete(task(reintegration), Map.of("reintegrationOutcome", "discontinued", "reviewNote", "Left the country"));
+    complete(task(reintegration), Map.of(ReintegrationProcess.REINTEGRATION_OUTCOME.name(), "discontinued",
+        REVIEW_NOTE.name(), "Left the country"));
 
     assertThat(reintegration).isEnded().hasPassed(Elements.DISCONTINUED)
         .variables().containsEntry(REINTEGRATION_OUTCOME.name(), "discontinued");
@@ -141,10 +150,11 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
     ProcessInstance reintegration = start(false);
     Task plan = task(reintegration);
 
-    assertThatThrownBy(() -> complete(plan, Map.of("programmes", List.of(), "planNote", "To be decided")))
+    assertThatThrownBy(() -> complete(plan, Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of(),
+        PLAN_NOTE.name(), "To be decided")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("programmes: choose at least one programme");
-    assertThatThrownBy(() -> complete(plan, Map.of("programmes", List.of("housing"))))
+    assertThatThrownBy(() -> complete(plan, Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("housing"))))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("is not one of the choices");
 
@@ -155,9 +165,9 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
   @Test
   void aDiscontinuedProgrammeWithoutANoteIsRefused() {
     ProcessInstance reintegration = start(false);
-    complete(task(reintegration), Map.of("programmes", List.of("family-community")));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("family-community")));
 
-    assertThatThrownBy(() -> complete(task(reintegration), Map.of("programmeOutcome", "discontinued")))
+    assertThatThrownBy(() -> complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "discontinued")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("programmeNote: is required when the programme was discontinued");
     assertThat(reintegration).isWaitingAt(Elements.FOLLOW_PROGRAMME);
@@ -166,10 +176,10 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
   @Test
   void aDiscontinuedReintegrationWithoutAReasonIsRefused() {
     ProcessInstance reintegration = start(false);
-    complete(task(reintegration), Map.of("programmes", List.of("family-community")));
-    complete(task(reintegration), Map.of("programmeOutcome", "completed"));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("family-community")));
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMME_OUTCOME.name(), "completed"));
 
-    assertThatThrownBy(() -> complete(task(reintegration), Map.of("reintegrationOutcome", "discontinued")))
+    assertThatThrownBy(() -> complete(task(reintegration), Map.of(ReintegrationProcess.REINTEGRATION_OUTCOME.name(), "discontinued")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("reviewNote: is required when the reintegration is discontinued");
     assertThat(reintegration).isWaitingAt(Elements.REVIEW);

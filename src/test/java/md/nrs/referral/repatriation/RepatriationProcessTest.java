@@ -1,11 +1,26 @@
 package md.nrs.referral.repatriation;
 
+import static md.nrs.referral.repatriation.RepatriationProcess.ARRIVAL_POINT;
 import static md.nrs.referral.repatriation.RepatriationProcess.CASE_CODE;
 import static md.nrs.referral.repatriation.RepatriationProcess.COUNTRY;
+import static md.nrs.referral.repatriation.RepatriationProcess.DELAY_CAUSE;
+import static md.nrs.referral.repatriation.RepatriationProcess.DELAY_NOTE;
+import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENTS_READY_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENT_TYPE;
+import static md.nrs.referral.repatriation.RepatriationProcess.ESCORT;
+import static md.nrs.referral.repatriation.RepatriationProcess.ESCORT_NEEDED;
+import static md.nrs.referral.repatriation.RepatriationProcess.HANDED_OVER_TO;
 import static md.nrs.referral.repatriation.RepatriationProcess.MINOR;
+import static md.nrs.referral.repatriation.RepatriationProcess.OTHER_ARRIVAL_POINT;
+import static md.nrs.referral.repatriation.RepatriationProcess.RECEIVED_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.RECEPTION_NOTE;
 import static md.nrs.referral.repatriation.RepatriationProcess.REPATRIATION_OUTCOME;
 import static md.nrs.referral.repatriation.RepatriationProcess.RESPONSIBLE_TEAM;
 import static md.nrs.referral.repatriation.RepatriationProcess.RETURNED_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.RETURN_WANTED;
+import static md.nrs.referral.repatriation.RepatriationProcess.RISK_LEVEL;
+import static md.nrs.referral.repatriation.RepatriationProcess.RISK_NOTE;
+import static md.nrs.referral.repatriation.RepatriationProcess.TRAVEL_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -21,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.repatriation.RepatriationProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
@@ -51,18 +66,21 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(repatriation).isWaitingAt(Elements.ASSESS_RETURN);
     assertThat(task(repatriation, Elements.ASSESS_RETURN)).hasCandidateGroup("iom");
     complete(repatriation, Elements.ASSESS_RETURN,
-        Map.of("returnWanted", "yes", "riskLevel", "low", "escortNeeded", false, "riskNote", "No threats known"));
+        Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low", ESCORT_NEEDED.name(), false,
+            RISK_NOTE.name(), "No threats known"));
 
     assertThat(repatriation).isWaitingAt(Elements.OBTAIN_TRAVEL_DOCUMENTS);
     assertThat(task(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS)).hasCandidateGroup("iom");
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
-        Map.of("documentType", "consular-travel-document", "documentsReadyOn", LocalDate.now().toString()));
+        Map.of(DOCUMENT_TYPE.name(), "consular-travel-document",
+            DOCUMENTS_READY_ON.name(), LocalDate.now().toString()));
 
     assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
     assertThat(task(repatriation, Elements.ARRANGE_TRAVEL)).hasCandidateGroup("iom");
     LocalDate travelDate = LocalDate.now().plusDays(5);
     complete(repatriation, Elements.ARRANGE_TRAVEL,
-        Map.of("travelDate", travelDate.toString(), "arrivalPoint", "chisinau-airport", "escort", "none"));
+        Map.of(TRAVEL_DATE.name(), travelDate.toString(), ARRIVAL_POINT.name(), "chisinau-airport",
+            ESCORT.name(), "none"));
 
     assertThat(repatriation).hasPassed(Elements.NOTIFY_RECEIVING_TEAM).hasNotPassed(Elements.NOTIFY_GUARDIANSHIP_AUTHORITY)
         .isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);
@@ -74,7 +92,8 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(told.get(0).getDueAt()).isEqualTo(travelDate.atStartOfDay(ZoneId.of("Europe/Chisinau")).toInstant());
 
     String receivedOn = LocalDate.now().toString();
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", receivedOn, "handedOverTo", "cap"));
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), receivedOn,
+        HANDED_OVER_TO.name(), "cap"));
 
     assertThat(repatriation).isEnded().hasPassed(Elements.RECORD_RETURN, Elements.RETURNED)
         .variables().containsEntry(REPATRIATION_OUTCOME.name(), RepatriationProcess.OUTCOME_RETURNED)
@@ -84,12 +103,13 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
   @Test
   void aReturningChildIsAnnouncedToTheGuardianshipAuthorityToo() {
     ProcessInstance repatriation = start(true);
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "high",
-        "escortNeeded", true, "riskNote", "Recruiter is a relative"));
-    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "high",
+        ESCORT_NEEDED.name(), true, RISK_NOTE.name(), "Recruiter is a relative"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
     LocalDate travelDate = LocalDate.now().plusDays(2);
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", travelDate.toString(),
-        "arrivalPoint", "other", "otherArrivalPoint", "Otaci border crossing", "escort", "social-worker"));
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), travelDate.toString(),
+        ARRIVAL_POINT.name(), "other", OTHER_ARRIVAL_POINT.name(), "Otaci border crossing",
+            ESCORT.name(), "social-worker"));
 
     assertThat(repatriation).hasPassed(Elements.NOTIFY_RECEIVING_TEAM, Elements.NOTIFY_GUARDIANSHIP_AUTHORITY)
         .isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);
@@ -99,8 +119,9 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(told.get(1).getRequest()).contains("A child returns", "Otaci border crossing", "be present");
     assertThat(told.get(1).getDueAt()).isEqualTo(told.get(0).getDueAt());
 
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
-        "handedOverTo", "guardianship-authority", "receptionNote", "Met at the border with the guardianship authority"));
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+        HANDED_OVER_TO.name(), "guardianship-authority",
+            RECEPTION_NOTE.name(), "Met at the border with the guardianship authority"));
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
   }
 
@@ -108,7 +129,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
   void aPersonWhoDoesNotWantToReturnKeepsTheAssistanceAbroad() {
     ProcessInstance repatriation = start(false);
 
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "no"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "no"));
 
     assertThat(repatriation).isEnded().hasPassed(Elements.TELL_CASE_TEAM_NO_RETURN, Elements.NOT_RETURNED)
         .hasNotPassed(Elements.OBTAIN_TRAVEL_DOCUMENTS)
@@ -124,11 +145,11 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
   @Test
   void travelNotArrangedWithinTheTableSPeriodGoesToTheCoordinatorWhileIomCarriesOn() {
     ProcessInstance repatriation = start(false);
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "medium"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "medium"));
 
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
-        Map.of("documentType", "passport", "documentsReadyOn", LocalDate.now().minusDays(1).toString()));
+        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now().minusDays(1).toString()));
     Instant after = Instant.now();
 
     Job timer = timer(repatriation);
@@ -140,29 +161,29 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
 
     assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL, Elements.REVIEW_DELAY);
     assertThat(task(repatriation, Elements.REVIEW_DELAY)).hasCandidateGroup("nrs-coordinators");
-    complete(repatriation, Elements.REVIEW_DELAY, Map.of("delayCause", "documents-pending",
-        "delayNote", "Consulate appointment next week"));
+    complete(repatriation, Elements.REVIEW_DELAY, Map.of(DELAY_CAUSE.name(), "documents-pending",
+        DELAY_NOTE.name(), "Consulate appointment next week"));
 
     assertThat(repatriation).hasPassed(Elements.DELAY_REVIEWED).isWaitingAt(Elements.ARRANGE_TRAVEL);
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().plusDays(1).toString(),
-        "arrivalPoint", "leuseni", "escort", "iom-staff"));
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
-        "handedOverTo", "family"));
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().plusDays(1).toString(),
+        ARRIVAL_POINT.name(), "leuseni", ESCORT.name(), "iom-staff"));
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+        HANDED_OVER_TO.name(), "family"));
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
   }
 
   @Test
   void theReturnEndsADelayReviewStillOpen() {
     ProcessInstance repatriation = start(false);
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
-    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
     engine.getManagementService().executeJob(timer(repatriation).getId());
 
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().toString(),
-        "arrivalPoint", "palanca", "escort", "none"));
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().toString(),
+        ARRIVAL_POINT.name(), "palanca", ESCORT.name(), "none"));
     assertThat(repatriation).isWaitingAt(Elements.REVIEW_DELAY, Elements.RECEIVE_AND_HAND_OVER);
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of("receivedOn", LocalDate.now().toString(),
-        "handedOverTo", "cap"));
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+        HANDED_OVER_TO.name(), "cap"));
 
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED).hasNotPassed(Elements.DELAY_REVIEWED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(repatriation.getId()).count()).isZero();
@@ -173,11 +194,11 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     ProcessInstance repatriation = start(false);
     Task assess = task(repatriation, Elements.ASSESS_RETURN);
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(assess.getId(), Map.of("returnWanted", "yes")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(assess.getId(), Map.of(RETURN_WANTED.name(), "yes")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("riskLevel: is required when the person wants to return");
     assertThatThrownBy(() -> engine.getTaskService().complete(assess.getId(),
-        Map.of("returnWanted", "yes", "riskLevel", "high")))
+        Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "high")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("riskNote: is required when the risk is high");
     assertThat(repatriation).isWaitingAt(Elements.ASSESS_RETURN);
@@ -186,16 +207,16 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
   @Test
   void aPassportWithoutItsDateAndAnOtherArrivalPointWithoutItsNameAreRefused() {
     ProcessInstance repatriation = start(false);
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
 
-    assertThatThrownBy(() -> complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "passport")))
+    assertThatThrownBy(() -> complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "passport")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("documentsReadyOn: is required");
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
-        Map.of("documentType", "passport", "documentsReadyOn", LocalDate.now().toString()));
+        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now().toString()));
 
     assertThatThrownBy(() -> complete(repatriation, Elements.ARRANGE_TRAVEL,
-        Map.of("travelDate", LocalDate.now().toString(), "arrivalPoint", "other", "escort", "none")))
+        Map.of(TRAVEL_DATE.name(), LocalDate.now().toString(), ARRIVAL_POINT.name(), "other", ESCORT.name(), "none")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("otherArrivalPoint: is required");
     assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
@@ -204,17 +225,17 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
   @Test
   void aReceptionDatedInTheFutureIsRefused() {
     ProcessInstance repatriation = start(false);
-    complete(repatriation, Elements.ASSESS_RETURN, Map.of("returnWanted", "yes", "riskLevel", "low"));
-    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of("documentType", "none-needed"));
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of("travelDate", LocalDate.now().plusDays(3).toString(),
-        "arrivalPoint", "chisinau-airport", "escort", "none"));
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().plusDays(3).toString(),
+        ARRIVAL_POINT.name(), "chisinau-airport", ESCORT.name(), "none"));
 
     assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
-        Map.of("receivedOn", LocalDate.now().plusDays(3).toString(), "handedOverTo", "family")))
+        Map.of(RECEIVED_ON.name(), LocalDate.now().plusDays(3).toString(), HANDED_OVER_TO.name(), "family")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("receivedOn: cannot be in the future");
     assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
-        Map.of("receivedOn", LocalDate.now().toString(), "handedOverTo", "other")))
+        Map.of(RECEIVED_ON.name(), LocalDate.now().toString(), HANDED_OVER_TO.name(), "other")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("receptionNote: is required: say to whom");
     assertThat(repatriation).isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);

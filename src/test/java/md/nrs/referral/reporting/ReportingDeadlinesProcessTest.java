@@ -1,5 +1,8 @@
 package md.nrs.referral.reporting;
 
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_NOTE;
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_REFERENCE;
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.SUBMITTED_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import md.nrs.referral.engine.PlatformClock;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reporting.ReportingDeadlinesProcess.Elements;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.ProcessTest;
@@ -139,12 +142,12 @@ class ReportingDeadlinesProcessTest {
     ProcessInstance season = fire(at(2027, 7, 2, 8, 0));
     Task task = task(season, Elements.SECRETARIAT_HALF_YEAR_REPORT);
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("reportReference", "PS-2027/41",
-        "submittedOn", platformToday().plusDays(3).toString())))
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of(REPORT_REFERENCE.name(), "PS-2027/41",
+        SUBMITTED_ON.name(), platformToday().plusDays(3).toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("submittedOn: cannot be in the future");
-    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("reportReference", " ",
-        "submittedOn", platformToday().toString())))
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of(REPORT_REFERENCE.name(), " ",
+        SUBMITTED_ON.name(), platformToday().toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("reportReference: is required");
 
@@ -154,8 +157,8 @@ class ReportingDeadlinesProcessTest {
 
   private static Map<String, Object> validForm(String reference) {
     // Bean Validation's "not in the future" reads the real clock, not the engine's
-    return Map.of("reportReference", reference, "submittedOn", platformToday().toString(),
-        "reportNote", "Two providers reported late");
+    return Map.of(REPORT_REFERENCE.name(), reference, SUBMITTED_ON.name(), platformToday().toString(),
+        REPORT_NOTE.name(), "Two providers reported late");
   }
 
   /** Sets the engine clock to the moment the timer fires and runs its job by hand; returns the instance it started. */

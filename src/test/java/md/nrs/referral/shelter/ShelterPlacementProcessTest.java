@@ -3,10 +3,18 @@ package md.nrs.referral.shelter;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.CAN_EXTEND;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.CASE_CODE;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGED_ON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGE_NOTE;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGE_REASON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.FREE_PLACES;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.MINOR;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_IN_SHELTER;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_AVAILABLE;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_DECISION;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_NOTE;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REGION;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.SEX;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.SHELTER_OUTCOME;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.STAY_ENDS_ON;
@@ -25,7 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.forms.InvalidFormException;
+import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.shelter.ShelterPlacementProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
@@ -70,11 +78,11 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     assertThat(placement).hasPassed(Elements.STAY_LIMITS, Elements.CHECK_CAPACITY).isWaitingAt(Elements.PLACE);
     assertThat(task(placement, Elements.PLACE)).hasCandidateGroup(ShelterPlacementProcess.SHELTER);
     assertThat(placement).variables().containsEntry("reflectionPeriod", "P30D").containsEntry("extensionPeriod", "P30D")
-        .containsEntry("maximumStayDays", 180).containsEntry(ShelterPlacementProcess.PLACE_AVAILABLE.name(), true);
+        .containsEntry("maximumStayDays", 180).containsEntry(PLACE_AVAILABLE.name(), true);
 
     String placedOn = LocalDate.now().toString();
     Instant before = now();
-    complete(placement, Elements.PLACE, Map.of("placedOn", placedOn));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn));
     Instant after = Instant.now();
 
     assertThat(placement).hasPassed(Elements.TAKE_PLACE).isWaitingAt(Elements.REFLECTION_PERIOD_OVER)
@@ -86,12 +94,14 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     engine.getManagementService().executeJob(reflection.getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
     assertThat(task(placement, Elements.REVIEW_STAY)).hasCandidateGroup(ShelterPlacementProcess.SHELTER);
-    complete(placement, Elements.REVIEW_STAY, Map.of("extendStay", "no", "reviewReason", "Ready to move on"));
+    complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "no",
+        REVIEW_REASON.name(), "Ready to move on"));
 
     assertThat(placement).hasPassed(Elements.STAY_OVER).isWaitingAt(Elements.DISCHARGE);
     assertThat(task(placement, Elements.DISCHARGE)).hasCandidateGroup(ShelterPlacementProcess.SHELTER);
-    complete(placement, Elements.DISCHARGE, Map.of("placedOn", placedOn, "dischargedOn", placedOn,
-        "dischargeReason", "recovered", "dischargeNote", "Continues with psychological counselling"));
+    complete(placement, Elements.DISCHARGE, Map.of(PLACED_ON.name(), placedOn,
+        ShelterPlacementProcess.DISCHARGED_ON.name(), placedOn,
+        DISCHARGE_REASON.name(), "recovered", DISCHARGE_NOTE.name(), "Continues with psychological counselling"));
 
     assertThat(placement).isEnded().hasPassed(Elements.FREE_PLACE, Elements.DISCHARGED)
         .variables().containsEntry(SHELTER_OUTCOME.name(), ShelterPlacementProcess.OUTCOME_DISCHARGED)
@@ -104,7 +114,8 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     ProcessInstance placement = placedAndReviewDue(LocalDate.now());
 
     Instant before = now();
-    complete(placement, Elements.REVIEW_STAY, Map.of("extendStay", "yes", "reviewReason", "Recovery goes on"));
+    complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes",
+        REVIEW_REASON.name(), "Recovery goes on"));
     Instant after = Instant.now();
 
     assertThat(placement).hasPassed(Elements.CHECK_EXTENSION).isWaitingAt(Elements.EXTENSION_OVER)
@@ -124,19 +135,21 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     // 30 days of reflection + 5 extensions of 30 days = 180 days, the maximum: the sixth is refused.
     for (int extension = 1; extension <= 5; extension++) {
-      complete(placement, Elements.REVIEW_STAY, Map.of("extendStay", "yes", "reviewReason", "Recovery goes on"));
+      complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes",
+          REVIEW_REASON.name(), "Recovery goes on"));
       assertThat(placement).isWaitingAt(Elements.EXTENSION_OVER).variables()
           .containsEntry(STAY_EXTENSIONS.name(), extension);
       engine.getManagementService().executeJob(timer(placement, Elements.EXTENSION_OVER).getId());
     }
     assertThat(placement).variables().containsEntry(STAY_ENDS_ON.name(), placedOn.plusDays(180).toString());
 
-    complete(placement, Elements.REVIEW_STAY, Map.of("extendStay", "yes", "reviewReason", "Still waiting for housing"));
+    complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes",
+        REVIEW_REASON.name(), "Still waiting for housing"));
 
     assertThat(placement).isWaitingAt(Elements.DISCHARGE).hasPassed(Elements.STAY_OVER)
         .variables().containsEntry(CAN_EXTEND.name(), false).containsEntry(STAY_EXTENSIONS.name(), 5);
-    complete(placement, Elements.DISCHARGE, Map.of("dischargedOn", placedOn.toString(),
-        "dischargeReason", "maximum-stay-reached"));
+    complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), placedOn.toString(),
+        DISCHARGE_REASON.name(), "maximum-stay-reached"));
     assertThat(placement).isEnded().hasPassed(Elements.DISCHARGED);
   }
 
@@ -144,7 +157,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
   void aPersonWhoLeavesEarlyIsDischargedWithoutWaitingForTheReview() {
     LocalDate placedOn = LocalDate.now().minusDays(3);
     ProcessInstance placement = start(false);
-    complete(placement, Elements.PLACE, Map.of("placedOn", placedOn.toString()));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn.toString()));
     assertThat(placement).isWaitingAt(Elements.REFLECTION_PERIOD_OVER);
 
     engine.getRuntimeService().createMessageCorrelation(ShelterPlacementProcess.MESSAGE_LEFT_EARLY)
@@ -152,8 +165,8 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     assertThat(placement).hasPassed(Elements.LEFT_EARLY).hasNotPassed(Elements.REVIEW_STAY).isWaitingAt(Elements.DISCHARGE);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(placement.getId()).count()).isZero();
-    complete(placement, Elements.DISCHARGE, Map.of("dischargedOn", LocalDate.now().toString(),
-        "dischargeReason", "left-voluntarily"));
+    complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now().toString(),
+        DISCHARGE_REASON.name(), "left-voluntarily"));
     assertThat(placement).isEnded().variables().containsEntry(SHELTER_OUTCOME.name(), "discharged")
         .containsEntry(PLACED_IN_SHELTER.name(), false);
   }
@@ -164,13 +177,13 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     ProcessInstance waiting = start(true);
     assertThat(waiting).isWaitingAt(Elements.FIND_PLACE).variables()
-        .containsEntry(ShelterPlacementProcess.PLACE_AVAILABLE.name(), false).containsEntry(FREE_PLACES.name(), 0);
+        .containsEntry(PLACE_AVAILABLE.name(), false).containsEntry(FREE_PLACES.name(), 0);
     assertThat(task(waiting, Elements.FIND_PLACE)).hasCandidateGroup("nrs-coordinators");
 
     // A coordinator cannot read other placements, yet the check counts them all.
     engine.getIdentityService().setAuthentication("coordinator.test", List.of("nrs-coordinators"));
     try {
-      complete(waiting, Elements.FIND_PLACE, Map.of("placeDecision", "recheck"));
+      complete(waiting, Elements.FIND_PLACE, Map.of(PLACE_DECISION.name(), "recheck"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -178,11 +191,11 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     ProcessInstance leaving = residents.get(0);
     engine.getRuntimeService().correlateMessage(ShelterPlacementProcess.MESSAGE_LEFT_EARLY, businessKeyOf(leaving));
-    complete(leaving, Elements.DISCHARGE, Map.of("dischargedOn", LocalDate.now().toString(),
-        "dischargeReason", "moved-to-family"));
+    complete(leaving, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now().toString(),
+        DISCHARGE_REASON.name(), "moved-to-family"));
     assertThat(leaving).isEnded();
 
-    complete(waiting, Elements.FIND_PLACE, Map.of("placeDecision", "recheck"));
+    complete(waiting, Elements.FIND_PLACE, Map.of(PLACE_DECISION.name(), "recheck"));
     assertThat(waiting).isWaitingAt(Elements.PLACE).variables().containsEntry(FREE_PLACES.name(), 1);
   }
 
@@ -191,11 +204,11 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     fillTheShelter();
     ProcessInstance waiting = start(false);
 
-    assertThatThrownBy(() -> complete(waiting, Elements.FIND_PLACE, Map.of("placeDecision", "no-place")))
+    assertThatThrownBy(() -> complete(waiting, Elements.FIND_PLACE, Map.of(PLACE_DECISION.name(), "no-place")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("placeNote: is required when there is no place");
-    complete(waiting, Elements.FIND_PLACE, Map.of("placeDecision", "no-place",
-        "placeNote", "Safe accommodation with a relative, followed by the community social worker"));
+    complete(waiting, Elements.FIND_PLACE, Map.of(PLACE_DECISION.name(), "no-place",
+        PLACE_NOTE.name(), "Safe accommodation with a relative, followed by the community social worker"));
 
     assertThat(waiting).isEnded().hasPassed(Elements.RECORD_NO_PLACE, Elements.NO_PLACE).hasNotPassed(Elements.PLACE)
         .variables().containsEntry(SHELTER_OUTCOME.name(), ShelterPlacementProcess.OUTCOME_NO_PLACE)
@@ -206,14 +219,14 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
   void aPlacementInTheFutureAndAReviewWithoutReasonAreRefused() {
     ProcessInstance placement = start(false);
     assertThatThrownBy(() -> complete(placement, Elements.PLACE,
-        Map.of("placedOn", LocalDate.now().plusDays(1).toString())))
+        Map.of(PLACED_ON.name(), LocalDate.now().plusDays(1).toString())))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("placedOn: cannot be in the future");
     assertThat(placement).isWaitingAt(Elements.PLACE);
 
-    complete(placement, Elements.PLACE, Map.of("placedOn", LocalDate.now().toString()));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now().toString()));
     engine.getManagementService().executeJob(timer(placement, Elements.REFLECTION_PERIOD_OVER).getId());
-    assertThatThrownBy(() -> complete(placement, Elements.REVIEW_STAY, Map.of("extendStay", "yes")))
+    assertThatThrownBy(() -> complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("reviewReason: is required: say why");
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
@@ -223,15 +236,15 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
   void aDischargeBeforeThePlacementOrInTheFutureIsRefused() {
     LocalDate placedOn = LocalDate.now().minusDays(10);
     ProcessInstance placement = start(false);
-    complete(placement, Elements.PLACE, Map.of("placedOn", placedOn.toString()));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn.toString()));
     engine.getRuntimeService().correlateMessage(ShelterPlacementProcess.MESSAGE_LEFT_EARLY, businessKeyOf(placement));
 
-    assertThatThrownBy(() -> complete(placement, Elements.DISCHARGE, Map.of("dischargedOn",
-        placedOn.minusDays(1).toString(), "dischargeReason", "left-voluntarily")))
+    assertThatThrownBy(() -> complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(),
+        placedOn.minusDays(1).toString(), DISCHARGE_REASON.name(), "left-voluntarily")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("dischargedOn: cannot be before the placement date");
-    assertThatThrownBy(() -> complete(placement, Elements.DISCHARGE, Map.of("dischargedOn",
-        LocalDate.now().plusDays(1).toString(), "dischargeReason", "left-voluntarily")))
+    assertThatThrownBy(() -> complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(),
+        LocalDate.now().plusDays(1).toString(), DISCHARGE_REASON.name(), "left-voluntarily")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("dischargedOn: cannot be in the future");
     assertThat(placement).isWaitingAt(Elements.DISCHARGE);
@@ -260,7 +273,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
   /** Placed on the given day, the reflection period over: the review is open. */
   private ProcessInstance placedAndReviewDue(LocalDate placedOn) {
     ProcessInstance placement = start(false);
-    complete(placement, Elements.PLACE, Map.of("placedOn", placedOn.toString()));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn.toString()));
     engine.getManagementService().executeJob(timer(placement, Elements.REFLECTION_PERIOD_OVER).getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
     return placement;
@@ -273,7 +286,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     List<ProcessInstance> residents = new ArrayList<>();
     for (long place = taken; place < capacity.places(); place++) {
       ProcessInstance resident = start(false);
-      complete(resident, Elements.PLACE, Map.of("placedOn", LocalDate.now().toString()));
+      complete(resident, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now().toString()));
       residents.add(resident);
     }
     return residents;

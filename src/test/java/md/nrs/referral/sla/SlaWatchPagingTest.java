@@ -60,7 +60,7 @@ class SlaWatchPagingTest {
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(365))));
     try {
       var management = engine.getManagementService();
-      management.executeJob(management.createJobQuery().processDefinitionKey(SlaEscalationProcess.WATCH_KEY).timers()
+      management.executeJob(management.createJobQuery().processDefinitionKey(SlaWatchProcess.KEY).timers()
           .singleResult().getId());
       int passes = 1;
       for (var next = nextPage(); next != null && passes < 20; next = nextPage()) {
@@ -87,7 +87,7 @@ class SlaWatchPagingTest {
   }
 
   private org.camunda.bpm.engine.runtime.Job nextPage() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(SlaEscalationProcess.WATCH_KEY).messages()
+    return engine.getManagementService().createJobQuery().processDefinitionKey(SlaWatchProcess.KEY).messages()
         .singleResult();
   }
 

@@ -122,7 +122,7 @@ class SlaWatchTest {
 
   /** Fires the sla-watch process's timer, as the job executor would every 15 minutes. */
   private void sweep() {
-    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(SlaEscalationProcess.WATCH_KEY)
+    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(SlaWatchProcess.KEY)
         .timers().singleResult();
     engine.getManagementService().executeJob(timer.getId());
   }

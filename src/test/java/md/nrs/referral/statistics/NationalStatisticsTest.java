@@ -1,5 +1,11 @@
 package md.nrs.referral.statistics;
 
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOME;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCY;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,19 +84,22 @@ class NationalStatisticsTest {
         }
         record("nrs-case", IN_2025.plusSeconds(3600L * i), v);
       }
-      record("nrs-case", IN_2024, Map.of("sex", "male", "ageBand", "18+", "location", "moldova")); // 2024: not counted
+      record("nrs-case", IN_2024, Map.of("sex", "male", AGE_BAND.name(), "18+",
+          LOCATION.name(), "moldova")); // 2024: not counted
       // 15 services delivered to 9 cases in 2025 (legal 5, medical 4, psychological 6), 2 not delivered
       String[] types = {"legal", "legal", "legal", "legal", "legal", "medical", "medical", "medical", "medical",
           "psychological", "psychological", "psychological", "psychological", "psychological", "psychological"};
       for (int i = 0; i < types.length; i++) {
         int person = i % 9;
-        record("assistance-service", IN_2025.plusSeconds(60L * i), Map.of("serviceType", types[i],
-            "serviceOutcome", i % 2 == 0 ? "delivered" : "partially-delivered", "caseCode", "NRS-2025-00000" + person,
+        record("assistance-service", IN_2025.plusSeconds(60L * i), Map.of(SERVICE_TYPE.name(), types[i],
+            SERVICE_OUTCOME.name(), i % 2 == 0 ? "delivered" : "partially-delivered", "caseCode", "NRS-2025-00000" + person,
             "sex", person < 6 ? "female" : "male"));
       }
-      record("assistance-service", IN_2025, Map.of("serviceType", "social", "serviceOutcome", "not-delivered",
+      record("assistance-service", IN_2025, Map.of(SERVICE_TYPE.name(), "social",
+          SERVICE_OUTCOME.name(), "not-delivered",
           "caseCode", "NRS-2025-000001", "sex", "female"));
-      record("assistance-service", IN_2025, Map.of("serviceType", "social", "serviceOutcome", "not-delivered",
+      record("assistance-service", IN_2025, Map.of(SERVICE_TYPE.name(), "social",
+          SERVICE_OUTCOME.name(), "not-delivered",
           "caseCode", "NRS-2025-000002", "sex", "female"));
       for (int i = 0; i < 3; i++) {
         record("repatriation", IN_2025, Map.of("repatriationOutcome", "returned"));
@@ -99,8 +108,8 @@ class NationalStatisticsTest {
       // hotline: information 20, consultation 7, sos 4; La Strada 25, Interaction 6
       for (int i = 0; i < 31; i++) {
         record(StatisticsSources.HOTLINE_CALL, IN_2025.plusSeconds(i), Map.of(
-            "callType", i < 20 ? "information" : i < 27 ? "consultation" : "sos",
-            "operatorAgency", i < 25 ? "la-strada" : "interaction"));
+            CALL_TYPE.name(), i < 20 ? "information" : i < 27 ? "consultation" : "sos",
+            OPERATOR_AGENCY.name(), i < 25 ? "la-strada" : "interaction"));
       }
       // DV pilot: 8 victims and 6 perpetrators enrolled; 5 victims and 2 perpetrators completed, 1 dropped out
       for (int i = 0; i < 14; i++) {

@@ -1,5 +1,29 @@
 package md.nrs.referral.testing;
 
+import static md.nrs.referral.assistance.AssistanceServiceProcess.DELIVERED_ON;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOME;
+import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK;
+import static md.nrs.referral.monitoring.MonitoringProcess.SITUATION;
+import static md.nrs.referral.monitoring.MonitoringProcess.VISITED_ON;
+import static md.nrs.referral.reintegration.ReintegrationProcess.PLAN_NOTE;
+import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMMES;
+import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_OUTCOME;
+import static md.nrs.referral.repatriation.RepatriationProcess.ARRIVAL_POINT;
+import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENTS_READY_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENT_TYPE;
+import static md.nrs.referral.repatriation.RepatriationProcess.ESCORT;
+import static md.nrs.referral.repatriation.RepatriationProcess.ESCORT_NEEDED;
+import static md.nrs.referral.repatriation.RepatriationProcess.HANDED_OVER_TO;
+import static md.nrs.referral.repatriation.RepatriationProcess.RECEIVED_ON;
+import static md.nrs.referral.repatriation.RepatriationProcess.RETURN_WANTED;
+import static md.nrs.referral.repatriation.RepatriationProcess.RISK_LEVEL;
+import static md.nrs.referral.repatriation.RepatriationProcess.TRAVEL_DATE;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGED_ON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGE_REASON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -25,20 +49,26 @@ public class CaseAutopilot {
   public CaseAutopilot(ProcessEngine engine) {
     this.engine = engine;
     String today = LocalDate.now().toString();
-    answer("answer-service-referral", Map.of("providerAnswer", "accept"));
-    answer("report-service-outcome", Map.of("serviceOutcome", "delivered", "deliveredOn", today));
-    answer("plan-reintegration", Map.of("programmes", List.of("family-community"), "planNote", "Back with her mother"));
-    answer("follow-reintegration-programme", Map.of("programmeOutcome", "completed"));
+    answer("answer-service-referral", Map.of(PROVIDER_ANSWER.name(), "accept"));
+    answer("report-service-outcome", Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), today));
+    answer("plan-reintegration", Map.of(PROGRAMMES.name(), List.of("family-community"),
+        PLAN_NOTE.name(), "Back with her mother"));
+    answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
     answer("review-reintegration", Map.of("reintegrationOutcome", "completed"));
-    answer("record-follow-up-visit", Map.of("visitedOn", today, "situation", "stable", "newRisk", false));
-    answer("assess-return-risk", Map.of("returnWanted", "yes", "riskLevel", "low", "escortNeeded", false));
-    answer("obtain-travel-documents", Map.of("documentType", "consular-travel-document", "documentsReadyOn", today));
-    answer("arrange-repatriation-travel", Map.of("travelDate", today, "arrivalPoint", "chisinau-airport", "escort", "iom-staff"));
-    answer("receive-returned-person", Map.of("receivedOn", today, "handedOverTo", "cap"));
-    answer("place-in-shelter", Map.of("placedOn", today));
-    answer("review-shelter-stay", Map.of("extendStay", "no", "reviewReason", "Recovered; moving to her family"));
+    answer("record-follow-up-visit", Map.of(VISITED_ON.name(), today, SITUATION.name(), "stable",
+        NEW_RISK.name(), false));
+    answer("assess-return-risk", Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low",
+        ESCORT_NEEDED.name(), false));
+    answer("obtain-travel-documents", Map.of(DOCUMENT_TYPE.name(), "consular-travel-document",
+        DOCUMENTS_READY_ON.name(), today));
+    answer("arrange-repatriation-travel", Map.of(TRAVEL_DATE.name(), today, ARRIVAL_POINT.name(), "chisinau-airport",
+        ESCORT.name(), "iom-staff"));
+    answer("receive-returned-person", Map.of(RECEIVED_ON.name(), today, HANDED_OVER_TO.name(), "cap"));
+    answer("place-in-shelter", Map.of(PLACED_ON.name(), today));
+    answer("review-shelter-stay", Map.of(EXTEND_STAY.name(), "no",
+        REVIEW_REASON.name(), "Recovered; moving to her family"));
     // placedOn is shown read-only: not submitted, as Tasklist may leave it out
-    answer("discharge-from-shelter", Map.of("dischargedOn", today, "dischargeReason", "moved-to-family"));
+    answer("discharge-from-shelter", Map.of(DISCHARGED_ON.name(), today, DISCHARGE_REASON.name(), "moved-to-family"));
   }
 
   /** Adds or replaces the answer given to tasks of this form, chosen per task. */

@@ -4,6 +4,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import md.nrs.referral.agencies.AgencyNotificationProcess;
+import md.nrs.referral.sla.SlaEscalationProcess;
+import md.nrs.referral.sla.SlaWatchProcess;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -32,7 +35,7 @@ import org.springframework.test.context.TestExecutionListeners;
 public @interface ProcessTest {
 
   /** The platform's own processes that every case touches in passing; each has its own test. */
-  String[] PLATFORM_PROCESSES = {"agency-notification", "sla-watch", "sla-escalation"};
+  String[] PLATFORM_PROCESSES = {AgencyNotificationProcess.KEY, SlaWatchProcess.KEY, SlaEscalationProcess.KEY};
 
   /** The processes the case process calls: a test of the case counts coverage of nrs-case alone. */
   String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring"};

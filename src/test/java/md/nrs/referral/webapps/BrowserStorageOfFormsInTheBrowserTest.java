@@ -1,5 +1,6 @@
 package md.nrs.referral.webapps;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.testing.Browser;
-import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
+import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformNode;
 import md.nrs.referral.testing.RequiresBrowser;
 import md.nrs.referral.testing.WebSessionExpiry;
@@ -195,7 +196,8 @@ class BrowserStorageOfFormsInTheBrowserTest {
     Task identification = task(instance, Elements.IDENTIFICATION);
     Response identified = http.post("/engine-rest/task/" + identification.getId() + "/submit-form",
         basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(Map.of("interviewedOn", LocalDate.now().toString(),
-            "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim")));
+            "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
+                VICTIM_STATUS.name(), "presumed-victim")));
     assertThat(identified.status()).as(identified.toString()).isEqualTo(204);
     return task(instance, Elements.CONSENT);
   }

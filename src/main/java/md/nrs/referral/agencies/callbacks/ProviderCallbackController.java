@@ -1,5 +1,6 @@
 package md.nrs.referral.agencies.callbacks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.delivery.WebhookSender;
@@ -17,13 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.engine.Caller;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.FormValidator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,36 +71,36 @@ public class ProviderCallbackController {
 
   @PostMapping("/api/callbacks/{agencyId}")
   @Transactional
-  public ResponseEntity<Map<String, Object>> callback(@PathVariable String agencyId,
+  public Applied callback(@PathVariable String agencyId,
       @RequestHeader(value = "X-NRS-Timestamp", required = false) String timestamp,
       @RequestHeader(value = "X-NRS-Signature", required = false) String signature,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestBody(required = false) String body) {
     Agency agency = agencies.findById(agencyId).filter(Agency::isActive).orElse(null);
     if (agency == null || agency.getWebhookSecret() == null) {
-      return error(401, "AuthenticationException", "Callbacks need an active agency with a shared secret in the directory");
+      throw new ApiProblem(ProblemType.AUTHENTICATION_REQUIRED, "Callbacks need an active agency with a shared secret in the directory");
     }
-    if (!Caller.current(identity).in(agencyId)) {
-      return error(403, "AuthorizationException", "Only a user of " + agencyId + " may call back for it");
-    }
+    Caller.current(identity).require("Only a user of " + agencyId + " may call back for it", agencyId);
     String payload = body == null ? "" : body;
     if (!fresh(timestamp) || !signedBy(agency.getWebhookSecret(), timestamp, payload, signature)) {
-      return error(401, "AuthenticationException", "Missing, stale or wrong signature (X-NRS-Timestamp, X-NRS-Signature)");
+      throw new ApiProblem(ProblemType.AUTHENTICATION_REQUIRED, "Missing, stale or wrong signature (X-NRS-Timestamp, X-NRS-Signature)");
     }
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-      return fieldErrors(List.of(new FieldError("Idempotency-Key", "is required (a unique key per callback, at most 100 characters)")));
+      throw ApiProblem.Invalid.naming("callback",
+          List.of(new FieldError("Idempotency-Key", "is required (a unique key per callback, at most 100 characters)")));
     }
     var previous = callbacks.findById(idempotencyKey);
     if (previous.isPresent()) {
-      return previous.get().getAgencyId().equals(agencyId)
-          ? ResponseEntity.ok(Map.of("status", "already-applied", "step", previous.get().getStep()))
-          : error(409, "ConflictException", "This Idempotency-Key was used by another agency");
+      if (!previous.get().getAgencyId().equals(agencyId)) {
+        throw new ApiProblem.Conflict("This Idempotency-Key was used by another agency");
+      }
+      return new Applied("already-applied", previous.get().getStep(), null);
     }
     JsonNode request;
     try {
       request = json.readTree(payload);
     } catch (Exception malformed) {
-      return error(400, "InvalidRequestException", "The body is not valid JSON");
+      throw new ApiProblem.Invalid("The body is not valid JSON");
     }
     List<FieldError> problems = new ArrayList<>();
     String notificationKey = text(request, "notificationKey", problems);
@@ -108,16 +110,16 @@ public class ProviderCallbackController {
       problems.add(new FieldError("values", "is required: the answers of the step's form"));
     }
     if (!problems.isEmpty()) {
-      return fieldErrors(problems);
+      throw ApiProblem.Invalid.naming("callback", problems);
     }
     OutboxEntry entry = outbox.findByNotificationKey(notificationKey).filter(e -> e.getAgencyId().equals(agencyId)).orElse(null);
     if (entry == null || entry.getProcessInstanceId() == null) {
-      return error(404, "NotFoundException", "No notification " + notificationKey + " was sent to " + agencyId);
+      throw new ApiProblem.NotFound("No notification " + notificationKey + " was sent to " + agencyId);
     }
     Task task = tasks.createTaskQuery().processInstanceId(entry.getProcessInstanceId()).taskDefinitionKey(step)
         .taskCandidateGroup(agencyId).initializeFormKeys().singleResult();
     if (task == null) {
-      return error(409, "ConflictException", "No step " + step + " of case " + entry.getCaseCode() + " is waiting for " + agencyId);
+      throw new ApiProblem.Conflict("No step " + step + " of case " + entry.getCaseCode() + " is waiting for " + agencyId);
     }
     Map<String, Object> answers = json.convertValue(values, LinkedHashMap.class);
     String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
@@ -125,12 +127,12 @@ public class ProviderCallbackController {
     if (contract.isPresent()) {
       List<FieldError> invalid = validator.validate(contract.get(), answers, true);
       if (!invalid.isEmpty()) {
-        return fieldErrors(invalid.stream().map(e -> new FieldError("values." + e.field(), e.message())).toList());
+        throw ApiProblem.Invalid.naming("callback", invalid.stream().map(e -> new FieldError("values." + e.field(), e.message())).toList());
       }
     }
     tasks.complete(task.getId(), answers);
     callbacks.save(new ProviderCallback(idempotencyKey, agencyId, notificationKey, step, task.getId(), clock.instant()));
-    return ResponseEntity.ok(Map.of("status", "applied", "step", step, "caseCode", entry.getCaseCode()));
+    return new Applied("applied", step, entry.getCaseCode());
   }
 
   private boolean fresh(String timestamp) {
@@ -159,15 +161,8 @@ public class ProviderCallbackController {
     return value.asText();
   }
 
-  private static ResponseEntity<Map<String, Object>> fieldErrors(List<FieldError> errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
-    body.put("message", "Invalid callback: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
-    body.put("fieldErrors", errors);
-    return ResponseEntity.badRequest().body(body);
-  }
-
-  private static ResponseEntity<Map<String, Object>> error(int status, String type, String message) {
-    return ResponseEntity.status(status).body(Map.of("type", type, "message", message));
+  /** The answer to a callback: applied now or before, the step it completed and (when applied now) the case. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Applied(String status, String step, String caseCode) {
   }
 }

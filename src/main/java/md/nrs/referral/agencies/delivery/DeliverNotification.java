@@ -1,5 +1,8 @@
 package md.nrs.referral.agencies.delivery;
 
+import static md.nrs.referral.agencies.AgencyNotificationProcess.NOTIFICATION_KEY;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.FETCHED_BY_AGENCY_SYSTEM;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.EXTERNAL_TASK_TOPIC;
 import md.nrs.referral.agencies.DeliveryConsent;
 import java.time.Clock;
 import md.nrs.referral.engine.ProcessVariable;
@@ -20,10 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("deliverNotification")
 public class DeliverNotification implements JavaDelegate {
-
-  public static final ProcessVariable<String> NOTIFICATION_KEY = ProcessVariable.text("notificationKey");
-  public static final ProcessVariable<Boolean> FETCHED_BY_AGENCY_SYSTEM = ProcessVariable.flag("fetchedByAgencySystem");
-  public static final ProcessVariable<String> EXTERNAL_TASK_TOPIC = ProcessVariable.text("externalTaskTopic");
 
   private final OutboxRepository outbox;
   private final AgencyChannels channels;

@@ -2,6 +2,7 @@ package md.nrs.referral.agencies.delivery;
 
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotificationOutbox;
+import md.nrs.referral.agencies.AgencyNotificationProcess;
 import md.nrs.referral.agencies.NotifiedAgencies;
 import md.nrs.referral.casefile.PlatformStarts;
 import jakarta.validation.ConstraintViolation;
@@ -10,6 +11,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import md.nrs.referral.casefile.PlatformStarts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OutboxAgencyNotifications implements AgencyNotificationOutbox, NotifiedAgencies {
 
-  public static final String DELIVERY_PROCESS = "agency-notification";
+  public static final String DELIVERY_PROCESS = AgencyNotificationProcess.KEY;
 
   private final OutboxRepository outbox;
   private final Validator validator;
@@ -52,7 +54,7 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
     String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
     PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
         DELIVERY_PROCESS, notification.caseCode(),
-        Map.of(DeliverNotification.NOTIFICATION_KEY.name(), key, "agencyId", notification.agencyId())));
+        Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key, AgencyNotificationProcess.AGENCY_ID.name(), notification.agencyId())));
     return key;
   }
 

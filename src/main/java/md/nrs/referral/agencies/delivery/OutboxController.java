@@ -2,12 +2,11 @@ package md.nrs.referral.agencies.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,22 +32,16 @@ public class OutboxController {
   }
 
   @GetMapping
-  public ResponseEntity<?> list(@PathVariable String agencyId, @RequestParam(defaultValue = "0") int page,
+  public List<Item> list(@PathVariable String agencyId, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    List<String> groups = Caller.current(identity).groups();
-    boolean allowed = groups.contains(agencyId) || groups.contains(NrsRole.NRS_COORDINATORS.groupId())
-        || groups.contains(NrsRole.ADMINISTRATORS.groupId());
-    if (!allowed) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-          "message", "Only staff of " + agencyId + ", NRS coordinators and administrators may read its outbox"));
-    }
+    Caller.current(identity).require("Only staff of " + agencyId + ", NRS coordinators and administrators may read its outbox",
+        agencyId, NrsRole.NRS_COORDINATORS.groupId(), NrsRole.ADMINISTRATORS.groupId());
     if (page < 0 || size < 1 || size > MAX_PAGE) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidRequestException",
-          "message", "page must be 0 or more and size between 1 and " + MAX_PAGE));
+      throw new ApiProblem.Invalid("page must be 0 or more and size between 1 and " + MAX_PAGE);
     }
     List<Item> items = outbox.findByAgencyIdOrderByCreatedAtDescIdDesc(agencyId, PageRequest.of(page, size)).stream()
         .map(Item::of).toList();
-    return ResponseEntity.ok(items);
+    return items;
   }
 
   /** The outbox entry as an agency sees it. */

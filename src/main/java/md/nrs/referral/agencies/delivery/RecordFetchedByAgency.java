@@ -1,6 +1,7 @@
 package md.nrs.referral.agencies.delivery;
 
 import java.time.Clock;
+import md.nrs.referral.agencies.AgencyNotificationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +22,7 @@ public class RecordFetchedByAgency implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    outbox.findByNotificationKey(DeliverNotification.NOTIFICATION_KEY.get(execution)).ifPresent(entry -> {
+    outbox.findByNotificationKey(AgencyNotificationProcess.NOTIFICATION_KEY.get(execution)).ifPresent(entry -> {
       entry.delivered("external-task", clock.instant());
       outbox.save(entry);
     });

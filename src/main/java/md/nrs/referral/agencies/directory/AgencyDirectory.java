@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import md.nrs.referral.forms.FieldError;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.ProblemType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.data.domain.Sort;
@@ -163,36 +165,30 @@ public class AgencyDirectory {
   }
 
   /** One or more fields of a request are bad; each is named with what is wrong. */
-  public static class InvalidAgencyException extends RuntimeException {
-    private final transient List<FieldError> fieldErrors;
-
+  public static class InvalidAgencyException extends ApiProblem.Invalid {
     InvalidAgencyException(List<FieldError> fieldErrors) {
-      super("Invalid agency: " + String.join(", ", fieldErrors.stream().map(FieldError::field).distinct().toList()));
-      this.fieldErrors = List.copyOf(fieldErrors);
-    }
-
-    public List<FieldError> fieldErrors() {
-      return fieldErrors;
+      super("Invalid agency: " + String.join(", ", fieldErrors.stream().map(FieldError::field).distinct().toList()),
+          fieldErrors);
     }
   }
 
-  public static class NotFoundException extends RuntimeException {
+  public static class NotFoundException extends ApiProblem.NotFound {
     NotFoundException(String message) {
       super(message);
     }
   }
 
   /** The id is taken, by an agency or by another Camunda group. */
-  public static class ConflictException extends RuntimeException {
+  public static class ConflictException extends ApiProblem.Conflict {
     ConflictException(String message) {
       super(message);
     }
   }
 
   /** The request was based on an older version of the agency than the stored one. */
-  public static class StaleVersionException extends RuntimeException {
+  public static class StaleVersionException extends ApiProblem.Conflict {
     StaleVersionException(long current) {
-      super("The agency was changed since the version sent (it is now at version " + current
+      super(ProblemType.CONCURRENT_CHANGE, "The agency was changed since the version sent (it is now at version " + current
           + "); read it again and repeat the change");
     }
   }

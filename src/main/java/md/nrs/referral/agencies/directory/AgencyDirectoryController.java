@@ -1,13 +1,14 @@
 package md.nrs.referral.agencies.directory;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
+import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The agency directory over REST. Every authenticated user may read it (no secrets in it); administrators
  * (group camunda-admin) create and change agencies. There is no DELETE: PUT with "active": false retires
- * an agency. Caller authenticated by HTTP Basic; errors are answered by {@link AgencyDirectoryErrors}.
+ * an agency. Caller authenticated by HTTP Basic; refusals are problem details (errors/ApiErrors).
  */
 @RestController
 @RequestMapping("/api/agencies")
@@ -60,22 +61,13 @@ public class AgencyDirectoryController {
 
   /** Agencies stay in the directory (tasks and history refer to them); they are retired instead. */
   @DeleteMapping("/{id}")
-  public ResponseEntity<Map<String, String>> delete(@PathVariable String id) {
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, PUT")
-        .body(Map.of("type", "InvalidRequestException",
-            "message", "Agencies are never deleted; retire one with PUT and \"active\": false"));
+  public void delete(@PathVariable String id, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.ALLOW, "GET, PUT");
+    throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
+        "Agencies are never deleted; retire one with PUT and \"active\": false");
   }
 
   private void requireAdministrator() {
-    List<String> groups = Caller.current(identity).groups();
-    if (!groups.contains(NrsRole.ADMINISTRATORS.groupId())) {
-      throw new ForbiddenException();
-    }
-  }
-
-  static class ForbiddenException extends RuntimeException {
-    ForbiddenException() {
-      super("Only administrators may create or change agencies");
-    }
+    Caller.current(identity).require("Only administrators may create or change agencies", NrsRole.ADMINISTRATORS.groupId());
   }
 }

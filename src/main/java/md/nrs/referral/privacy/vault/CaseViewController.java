@@ -7,7 +7,7 @@ import md.nrs.referral.privacy.PersonalDataVault;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
 import static md.nrs.referral.engine.Platform.asPlatform;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +16,7 @@ import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.engine.Caller;
+import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -73,45 +74,32 @@ public class CaseViewController {
   }
 
   @GetMapping
-  public ResponseEntity<?> view(@PathVariable String caseCode) {
+  public ResponseEntity<CaseView> view(@PathVariable String caseCode) {
     Caller caller = Caller.current(identity);
-    Optional<HistoricProcessInstance> found = caseInstance(caseCode);
-    if (found.isEmpty()) {
-      return error(404, "NotFoundException", "No case " + safe(caseCode));
-    }
-    Map<String, Object> view = new LinkedHashMap<>();
-    HistoricProcessInstance instance = found.get();
-    view.put("caseCode", caseCode);
-    view.put("state", instance.getEndTime() == null ? "open" : "ended");
-    view.put("startedAt", instance.getStartTime() == null ? null : instance.getStartTime().toInstant());
-    view.put("endedAt", instance.getEndTime() == null ? null : instance.getEndTime().toInstant());
-    view.put("consents", consents.inForce(caseCode));
+    HistoricProcessInstance instance = caseInstance(caseCode).orElseThrow(() -> noCase(caseCode));
+    var inForce = consents.inForce(caseCode);
     if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
           caller.clientAddress(), "view without personal data (role)"));
-      view.put("personalData", "not shown to this role");
-      view.put("person", null);
-      return ok(view);
+      return ok(CaseView.of(caseCode, instance, inForce, "not shown to this role", null));
     }
     try {
       Optional<PersonRecord> person = vault.read(caseCode, caller);
-      view.put("personalData", person.isPresent() ? "shown" : "none recorded");
-      view.put("person", person.map(CaseViewController::personView).orElse(null));
-      return ok(view);
+      return ok(CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
+          person.map(PersonView::of).orElse(null)));
     } catch (PersonalDataAccessRefused refused) {
-      return error(403, "AuthorizationException", "Personal data of case " + caseCode + " is not shown to you: "
-          + refused.getMessage());
+      throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
     }
   }
 
   @PostMapping("/consents")
-  public ResponseEntity<?> changeConsent(@PathVariable String caseCode, @RequestBody(required = false) ConsentChange change) {
+  public ResponseEntity<Void> changeConsent(@PathVariable String caseCode, @RequestBody(required = false) ConsentChange change) {
     Caller caller = Caller.current(identity);
     if (caseInstance(caseCode).isEmpty()) {
-      return error(404, "NotFoundException", "No case " + safe(caseCode));
+      throw noCase(caseCode);
     }
     if (change == null || !ConsentRegistry.isPurpose(change.purpose()) || change.given() == null) {
-      return error(400, "InvalidRequestException", "purpose must be assistance, law-enforcement, partner-abroad or "
+      throw new ApiProblem.Invalid("purpose must be assistance, law-enforcement, partner-abroad or "
           + "share-with-agency:<agency id>; given must be true or false");
     }
     Optional<String> agency = caller.groups().stream().filter(g -> policy.hadTask(caseCode, g)).findFirst();
@@ -119,7 +107,7 @@ public class CaseViewController {
     if (agency.isEmpty() && !coordinator) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
           AuditEvent.REFUSED, caller.clientAddress(), "caller has no task on the case"));
-      return error(403, "AuthorizationException", "Only staff of an agency working the case, or NRS coordinators, "
+      throw new ApiProblem.Forbidden("Only staff of an agency working the case, or NRS coordinators, "
           + "record a change of consent");
     }
     if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !coordinator) {
@@ -129,7 +117,7 @@ public class CaseViewController {
       if (holder.isEmpty()) {
         audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
             AuditEvent.REFUSED, caller.clientAddress(), "caller's agency does not hold the consent to assistance"));
-        return error(403, "AuthorizationException", "Only the agency that recorded the person's consent to assistance, "
+        throw new ApiProblem.Forbidden("Only the agency that recorded the person's consent to assistance, "
             + "or NRS coordinators, change consent to assistance");
       }
       agency = holder;
@@ -153,32 +141,39 @@ public class CaseViewController {
         .desc().listPage(0, 1).stream().findFirst());
   }
 
-  private static Map<String, Object> personView(PersonRecord p) {
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("givenName", p.givenName());
-    person.put("familyName", p.familyName());
-    person.put("dateOfBirth", p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
-    person.put("sex", p.sex());
-    person.put("phone", p.phone());
-    person.put("email", p.email());
-    person.put("address", p.address());
-    person.put("documentType", p.documentType());
-    person.put("documentNumber", p.documentNumber());
-    person.put("familyContact", p.familyContact());
-    return person;
+  /** A case as the case view shows it: state, consents in force and, when the caller may see them, the person's details. */
+  public record CaseView(String caseCode, String state, Instant startedAt, Instant endedAt,
+      Map<String, ConsentRegistry.Decision> consents, String personalData, PersonView person) {
+
+    static CaseView of(String caseCode, HistoricProcessInstance instance, Map<String, ConsentRegistry.Decision> consents,
+        String personalData, PersonView person) {
+      return new CaseView(caseCode, instance.getEndTime() == null ? "open" : "ended",
+          instance.getStartTime() == null ? null : instance.getStartTime().toInstant(),
+          instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, personalData, person);
+    }
+  }
+
+  public record PersonView(String givenName, String familyName, String dateOfBirth, String sex, String phone,
+      String email, String address, String documentType, String documentNumber, String familyContact) {
+
+    static PersonView of(PersonRecord p) {
+      return new PersonView(p.givenName(), p.familyName(), p.dateOfBirth() == null ? null : p.dateOfBirth().toString(),
+          p.sex(), p.phone(), p.email(), p.address(), p.documentType(), p.documentNumber(), p.familyContact());
+    }
+  }
+
+  private static ApiProblem noCase(String caseCode) {
+    return new ApiProblem.NotFound("No case " + safe(caseCode));
   }
 
   private static String safe(String caseCode) {
     return caseCode.matches("NRS-\\d{4}-\\d{1,12}") ? caseCode : "(invalid code)";
   }
 
-  private static ResponseEntity<?> ok(Object body) {
+  private static <T> ResponseEntity<T> ok(T body) {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
   }
 
-  private static ResponseEntity<?> error(int status, String type, String message) {
-    return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(Map.of("type", type, "message", message));
-  }
 
   /** A change of consent as posted. */
   public record ConsentChange(String purpose, Boolean given) {

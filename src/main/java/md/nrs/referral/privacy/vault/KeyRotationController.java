@@ -1,11 +1,9 @@
 package md.nrs.referral.privacy.vault;
 
 import md.nrs.referral.privacy.FieldCipher;
-import java.util.Map;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.identity.NrsRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,13 +22,14 @@ public class KeyRotationController {
   }
 
   @PostMapping("/api/privacy/rotate-keys")
-  public ResponseEntity<?> rotate() {
-    Caller caller = Caller.current(identity);
-    if (!caller.in(NrsRole.ADMINISTRATORS.groupId())) {
-      return ResponseEntity.status(403).body(Map.of("type", "AuthorizationException",
-          "message", "Only administrators rotate the personal-data keys"));
-    }
+  public Rotated rotate() {
+    Caller caller = Caller.current(identity)
+        .require("Only administrators rotate the personal-data keys", NrsRole.ADMINISTRATORS.groupId());
     int count = rotation.rotate(cipher, caller.userId());
-    return ResponseEntity.ok(Map.of("activeKey", cipher.activeKeyId(), "recordsResealed", count));
+    return new Rotated(cipher.activeKeyId(), count);
+  }
+
+  /** The key now sealing personal data and how many records were sealed again with it. */
+  public record Rotated(String activeKey, int recordsResealed) {
   }
 }

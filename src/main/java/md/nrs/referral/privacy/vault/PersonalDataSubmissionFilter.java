@@ -16,11 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.errors.ProblemType;
+import md.nrs.referral.errors.Problems;
 import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.PersonalData;
 import md.nrs.referral.forms.SubmittedVariables;
 import md.nrs.referral.security.CachedBodyRequest;
-import md.nrs.referral.security.ErrorResponses;
 import md.nrs.referral.security.RequestPaths;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -73,7 +74,7 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
     }
     CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
     if (cached == null) {
-      ErrorResponses.write(response, 413, "InvalidRequestException", "The request is too large");
+      Problems.write(response, ProblemType.TOO_LARGE, "The request is too large");
       return;
     }
     JsonNode body;
@@ -97,7 +98,7 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {
-    ErrorResponses.write(response, 400, "InvalidRequestException", "Personal data fields may only be submitted with "
+    Problems.write(response, ProblemType.INVALID_REQUEST, "Personal data fields may only be submitted with "
         + "the form that collects them; they go to the personal-data vault, never into process variables");
   }
 

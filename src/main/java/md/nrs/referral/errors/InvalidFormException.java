@@ -1,4 +1,4 @@
-package md.nrs.referral.forms;
+package md.nrs.referral.errors;
 
 import java.util.List;
 import java.util.stream.Collectors;
