@@ -3,6 +3,7 @@ package md.nrs.referral.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * password was right. A source from which the account logged in recently is "known": only the
  * account-from-source count applies to it, so a stranger hammering the account elsewhere never keeps the
  * real user out. Unknown accounts are counted like known ones (the same answers, no enumeration).
+ * An attempt that presents the very credential that last succeeded for the account from the same source is
+ * not a guess: it is let through uncounted, so an agency's system sending many requests at once is never
+ * slowed by its own in-flight checks (the throttle keeps only a keyed digest of that credential).
  * Memory is bounded: each map keeps at most {@code maxEntries}, dropping the least recently used.
  */
 public class LoginThrottle {
@@ -30,20 +34,25 @@ public class LoginThrottle {
     }
   }
 
-  /** One attempt in progress: its keys, and whether the source is known for the account. */
-  public record Attempt(String account, String source, boolean knownSource) {
+  /**
+   * One attempt in progress: its keys, whether the source is known for the account, and whether it presents
+   * the credential that last succeeded from there (then it was not counted).
+   */
+  public record Attempt(String account, String source, boolean knownSource, boolean proven) {
   }
 
   private final Policy policy;
   private final Clock clock;
   private final Map<String, Counter> counters;
   private final Map<String, Instant> knownSources;
+  private final Map<String, byte[]> knownCredentials;
 
   public LoginThrottle(Policy policy, Clock clock) {
     this.policy = policy;
     this.clock = clock;
     this.counters = lruMap(policy.maxEntries());
     this.knownSources = lruMap(policy.maxEntries());
+    this.knownCredentials = lruMap(policy.maxEntries());
   }
 
   /**
@@ -52,9 +61,22 @@ public class LoginThrottle {
    * until {@link #succeeded} or {@link #abandoned} says otherwise.
    */
   public synchronized Result begin(String accountId, String source) {
+    return begin(accountId, source, null);
+  }
+
+  /**
+   * As {@link #begin(String, String)}, with a keyed digest of the presented credential (never the password
+   * itself), or null: the credential that last succeeded for this account from this source, still known, is
+   * let through at once and uncounted — it cannot be a guess.
+   */
+  public synchronized Result begin(String accountId, String source, byte[] credential) {
     Instant now = clock.instant();
     String account = accountId.toLowerCase(Locale.ROOT);
-    Attempt attempt = new Attempt(account, source, isKnown(account, source, now));
+    boolean known = isKnown(account, source, now);
+    if (known && credential != null && Arrays.equals(credential, knownCredentials.get(pairKey(account, source)))) {
+      return new Result(new Attempt(account, source, true, true), Duration.ZERO);
+    }
+    Attempt attempt = new Attempt(account, source, known, false);
     Duration wait = Duration.ZERO;
     for (Key key : keys(attempt)) {
       Counter counter = counters.get(key.id());
@@ -73,13 +95,39 @@ public class LoginThrottle {
 
   /** The password was right: the attempt is taken back, the pair starts afresh and the source becomes known. */
   public synchronized void succeeded(Attempt attempt) {
+    succeeded(attempt, null);
+  }
+
+  /** As {@link #succeeded(Attempt)}, remembering the credential's digest (if given) for this source. */
+  public synchronized void succeeded(Attempt attempt, byte[] credential) {
     abandoned(attempt);
     counters.remove(pairKey(attempt));
     knownSources.put(pairKey(attempt), clock.instant());
+    if (credential != null) {
+      knownCredentials.put(pairKey(attempt), credential.clone());
+    }
+  }
+
+  /**
+   * The password was wrong. A counted attempt stays counted; an uncounted one (the credential that had
+   * succeeded, e.g. since changed) is forgotten and counted now, so it cannot be repeated for free.
+   */
+  public synchronized void failed(Attempt attempt) {
+    if (!attempt.proven()) {
+      return;
+    }
+    knownCredentials.remove(pairKey(attempt));
+    Instant now = clock.instant();
+    for (Key key : keys(attempt)) {
+      counters.computeIfAbsent(key.id(), k -> new Counter()).fail(now, key.freeFailures());
+    }
   }
 
   /** No password was checked after all (e.g. a public path): the attempt is taken back. */
   public synchronized void abandoned(Attempt attempt) {
+    if (attempt.proven()) {
+      return; // it was never counted
+    }
     for (Key key : keys(attempt)) {
       Counter counter = counters.get(key.id());
       if (counter != null) {
@@ -94,7 +142,7 @@ public class LoginThrottle {
 
   /** How many entries the throttle holds (counts and known sources), for the memory bound. */
   synchronized int size() {
-    return counters.size() + knownSources.size();
+    return counters.size() + knownSources.size() + knownCredentials.size();
   }
 
   private boolean isKnown(String account, String source, Instant now) {

@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.errors.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,9 +30,13 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
   private final LoginThrottle throttle;
+  private final SecretKeySpec digestKey;
 
   public LoginThrottleFilter(LoginThrottle throttle) {
     this.throttle = throttle;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.digestKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   @Override
@@ -37,6 +45,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     boolean webappLogin = isWebappLogin(request);
     HttpServletRequest forwarded = request;
     String account;
+    byte[] credential = null;
     if (webappLogin) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_LOGIN_BODY);
       if (cached == null) {
@@ -47,13 +56,15 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       // a form without a readable user name is still an attempt from this source
       account = java.util.Objects.requireNonNullElse(formField(new String(cached.body(), StandardCharsets.UTF_8), "username"), "");
     } else {
-      account = BasicCredentials.of(request).map(BasicCredentials::userId).orElse(null);
+      Optional<BasicCredentials> basic = BasicCredentials.of(request);
+      account = basic.map(BasicCredentials::userId).orElse(null);
+      credential = basic.map(this::digest).orElse(null);
     }
     if (account == null) {
       chain.doFilter(forwarded, response); // no password to check here
       return;
     }
-    LoginThrottle.Result result = throttle.begin(account, request.getRemoteAddr());
+    LoginThrottle.Result result = throttle.begin(account, request.getRemoteAddr(), credential);
     Optional<LoginThrottle.Attempt> attempt = result.allowed();
     if (attempt.isEmpty()) {
       long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
@@ -67,15 +78,33 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(forwarded, response);
       Boolean ok = webappLogin ? webappOutcome(response.getStatus()) : (Boolean) request.getAttribute(PASSWORD_CHECKED);
       if (Boolean.TRUE.equals(ok)) {
-        throttle.succeeded(attempt.get());
+        throttle.succeeded(attempt.get(), credential);
       } else if (ok == null) {
         throttle.abandoned(attempt.get());
+      } else {
+        throttle.failed(attempt.get()); // a counted attempt stays counted
       }
-      finished = true; // FALSE: the failure stays counted
+      finished = true;
     } finally {
       if (!finished) {
         throttle.abandoned(attempt.get());
       }
+    }
+  }
+
+  /**
+   * A digest of the Basic credential under a key that lives only in this process, so the throttle can tell
+   * the credential that last succeeded without ever holding a password.
+   */
+  private byte[] digest(BasicCredentials basic) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(digestKey);
+      mac.update(basic.userId().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return mac.doFinal(basic.password().getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
   }
 

@@ -45,7 +45,7 @@ abstract class LoginThrottleContract {
   @BeforeAll
   void users() {
     for (String user : List.of("lt.known", "lt.other", "lt.audited", "lt.bounded", "lt.analyst", "lt.engine", "lt.form",
-        "lt.ops", "lt.forged", "lt.proxied")) {
+        "lt.ops", "lt.forged", "lt.proxied", "lt.intake")) {
       TestUsers.ensure(engine, user, PASSWORD, "caseworkers");
     }
     TestUsers.ensure(engine, "lt.ops", PASSWORD, "operators");
@@ -183,6 +183,27 @@ abstract class LoginThrottleContract {
     assertThat(failedLogins("lt.forged", "127.0.0.43")).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from nrs_audit where actor = 'lt.forged' and client_address like '198.51.100.%'",
         Long.class)).isZero();
+  }
+
+  @Test
+  void anAgencySystemSendingManyRequestsAtOnceWithItsRightPasswordIsNeverRefused() throws Exception {
+    LoginThrottleHttp from = source(44);
+    assertThat(basic(from, "/engine-rest/engine", "lt.intake", PASSWORD).status()).isEqualTo(200);
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<Answer>> sent = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        sent.add(pool.submit(() -> basic(from, "/engine-rest/task?maxResults=1", "lt.intake", PASSWORD)));
+      }
+      for (var answer : sent) {
+        assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Answer> guesses = guesses(from, "lt.intake", 6);
+    assertThat(guesses.get(5).status()).as("guesses from the same source are still slowed").isEqualTo(429);
   }
 
   // --- helpers

@@ -96,6 +96,50 @@ class LoginThrottleTest {
     assertThat(throttle.size()).isLessThanOrEqualTo(2 * 1000);
   }
 
+  @Test
+  void manyRequestsAtOnceWithTheCredentialThatLastSucceededAreNeverSlowedButGuessesFromThereStillAre() {
+    byte[] right = {1, 2, 3};
+    throttle.succeeded(throttle.begin("intake.system", "10.0.0.9", right).allowed().orElseThrow(), right);
+
+    for (int inFlight = 0; inFlight < 50; inFlight++) {
+      var attempt = throttle.begin("intake.system", "10.0.0.9", right).allowed();
+      assertThat(attempt).as("request %d in flight", inFlight).isPresent();
+      assertThat(attempt.get().proven()).isTrue();
+    }
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.begin("intake.system", "10.0.0.9", new byte[] {9, (byte) i}).allowed()).isPresent();
+    }
+    assertThat(throttle.begin("intake.system", "10.0.0.9", new byte[] {9, 9}).allowed())
+        .as("the sixth guess from the same source waits").isEmpty();
+    assertThat(throttle.begin("intake.system", "10.0.0.9", right).allowed()).as("the known credential does not").isPresent();
+  }
+
+  @Test
+  void aCredentialThatNoLongerWorksIsForgottenAndCountedOnceItFails() {
+    byte[] old = {4, 5, 6};
+    throttle.succeeded(throttle.begin("changed", "10.0.0.10", old).allowed().orElseThrow(), old);
+    var first = throttle.begin("changed", "10.0.0.10", old).allowed().orElseThrow();
+    assertThat(first.proven()).isTrue();
+    throttle.failed(first);
+    for (int i = 1; i < 5; i++) {
+      var attempt = throttle.begin("changed", "10.0.0.10", old).allowed();
+      assertThat(attempt).as("attempt %d", i).isPresent();
+      assertThat(attempt.get().proven()).as("forgotten after it failed").isFalse();
+      throttle.failed(attempt.get());
+    }
+    assertThat(throttle.begin("changed", "10.0.0.10", old).allowed()).as("after five free failures it waits").isEmpty();
+  }
+
+  @Test
+  void theKnownCredentialCountsOnlyFromTheSourceItSucceededFrom() {
+    byte[] right = {7, 7, 7};
+    throttle.succeeded(throttle.begin("roaming", "10.0.0.11", right).allowed().orElseThrow(), right);
+
+    var elsewhere = throttle.begin("roaming", "192.0.2.11", right).allowed().orElseThrow();
+
+    assertThat(elsewhere.proven()).isFalse();
+  }
+
   private void fail(String account, String source) {
     assertThat(throttle.begin(account, source).allowed()).as("attempt allowed").isPresent();
   }
