@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Date;
-import java.util.Map;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -92,16 +89,6 @@ class SlaWatchPagingTest {
   }
 
   private void refer() {
-    Map<String, Object> referral = new HashMap<>();
-    referral.put("channel", "ngo");
-    referral.put("location", "moldova");
-    referral.put("category", "trafficking");
-    referral.put("minor", false);
-    referral.put("ageBand", "18+");
-    referral.put("sex", "female");
-    referral.put("immediateDanger", false);
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId();
-    engine.getFormService().submitStartForm(definition, referral);
+    AdultReferrals.refer(engine);
   }
 }

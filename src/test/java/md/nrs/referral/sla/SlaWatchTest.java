@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,17 +39,7 @@ class SlaWatchTest {
 
   @BeforeEach
   void anAdultsReferralWaitingForItsInterview() {
-    Map<String, Object> referral = new HashMap<>();
-    referral.put("channel", "ngo");
-    referral.put("location", "moldova");
-    referral.put("category", "trafficking");
-    referral.put("minor", false);
-    referral.put("ageBand", "18+");
-    referral.put("sex", "female");
-    referral.put("immediateDanger", false);
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId();
-    var instance = engine.getFormService().submitStartForm(definition, referral);
+    var instance = AdultReferrals.refer(engine);
     caseCode = instance.getBusinessKey();
     interview = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult();
