@@ -1,7 +1,9 @@
 package md.nrs.referral.casepath;
 
 import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -45,8 +47,8 @@ class ReferralTriageDecisionTest {
   void triagesAReferral(boolean minor, String location, String category, boolean danger, String urgency,
       String pathway, boolean repatriate, boolean alert, String team) {
     DmnDecisionResultEntries result = dmn.evaluateDecision(triage, Map.of(
-        "minor", minor, LOCATION.name(), location,
-            CATEGORY.name(), category, "immediateDanger", danger)).getSingleResult();
+        MINOR.name(), minor, LOCATION.name(), location,
+            CATEGORY.name(), category, IMMEDIATE_DANGER.name(), danger)).getSingleResult();
 
     assertThat(result.<String>getEntry("urgency")).isEqualTo(urgency);
     assertThat(result.<String>getEntry("pathway")).isEqualTo(pathway);
@@ -60,8 +62,8 @@ class ReferralTriageDecisionTest {
     for (String location : new String[] {"moldova", "transnistria", "abroad"}) {
       for (String category : new String[] {"trafficking", "domestic-violence", "stranded-migrant", "person-in-difficulty"}) {
         var result = dmn.evaluateDecision(triage, Map.of(
-            "minor", true, LOCATION.name(), location,
-                CATEGORY.name(), category, "immediateDanger", false)).getSingleResult();
+            MINOR.name(), true, LOCATION.name(), location,
+                CATEGORY.name(), category, IMMEDIATE_DANGER.name(), false)).getSingleResult();
         assertThat(result.<Boolean>getEntry("guardianshipAlert")).as(location + "/" + category).isTrue();
         assertThat(result.<String>getEntry("urgency")).as(location + "/" + category).isEqualTo("immediate");
       }
