@@ -1,6 +1,8 @@
 package md.nrs.referral.forms;
 
 import md.nrs.referral.errors.ProblemType;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REJECTION_REASON;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,8 +104,8 @@ class FormSubmissionOverHttpTest {
   @Test
   void anEarlierRoundsAnswerDoesNotStandInForAMissingOne() {
     // the process already holds "reject" and a reason from this provider's round; a new submission must answer itself
-    engine.getTaskService().setVariable(taskId, "providerAnswer", "reject");
-    engine.getTaskService().setVariable(taskId, "rejectionReason", "No lawyer free");
+    engine.getTaskService().setVariable(taskId, PROVIDER_ANSWER.name(), "reject");
+    engine.getTaskService().setVariable(taskId, REJECTION_REASON.name(), "No lawyer free");
 
     var response = http.post("/engine-rest/task/" + taskId + "/submit-form", PROVIDER, "{\"variables\":{}}");
 
