@@ -1,5 +1,11 @@
 package md.nrs.referral.hotline;
 
+import static md.nrs.referral.hotline.HotlineCallProcess.CALLER_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.FOLLOW_UP_AGREED;
+import static md.nrs.referral.hotline.HotlineCallProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.hotline.HotlineCallProcess.MINOR_INVOLVED;
+import static md.nrs.referral.hotline.HotlineCallProcess.REGION;
+import static md.nrs.referral.hotline.HotlineCallProcess.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -86,12 +92,12 @@ class HotlineCallClassificationDecisionTest {
   private static DmnDecisionResultEntries evaluate(String callerType, String topic, boolean danger, boolean child,
       boolean followUp) {
     Map<String, Object> call = new HashMap<>();
-    call.put("callerType", callerType);
-    call.put("topic", topic);
-    call.put("region", "moldova");
-    call.put("immediateDanger", danger);
-    call.put("minorInvolved", child);
-    call.put("followUpAgreed", followUp);
+    call.put(CALLER_TYPE.name(), callerType);
+    call.put(TOPIC.name(), topic);
+    call.put(REGION.name(), "moldova");
+    call.put(IMMEDIATE_DANGER.name(), danger);
+    call.put(MINOR_INVOLVED.name(), child);
+    call.put(FOLLOW_UP_AGREED.name(), followUp);
     return dmn.evaluateDecision(classification, call).getSingleResult();
   }
 }
