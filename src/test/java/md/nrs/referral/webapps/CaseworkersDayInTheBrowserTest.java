@@ -2,6 +2,7 @@ package md.nrs.referral.webapps;
 
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INDICATORS;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
 import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,7 +174,7 @@ class CaseworkersDayInTheBrowserTest {
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(identification.getId()).count() == 0);
     browser.screenshot("07-identification-completed");
     assertThat(engine.getRuntimeService().getVariable(instance, VICTIM_STATUS.name())).isEqualTo("presumed-victim");
-    assertThat(engine.getRuntimeService().getVariable(instance, "indicators").toString()).contains("deception");
+    assertThat(engine.getRuntimeService().getVariable(instance, INDICATORS.name()).toString()).contains("deception");
   }
 
   @Test
