@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Finds a process variable or form field spelt as a string in Java source where it can only mean that
  * variable: a key of {@code Map.of(…)} or {@code Map.entry(…)}, or the name given to the engine's variable
- * API ({@code setVariable}, {@code getVariable}, {@code variableValueEquals}, {@code putValue}, …) and to
- * AssertJ's map assertions on variables ({@code containsEntry}, {@code containsKey}). A {@code put("…")}
+ * API ({@code setVariable}, {@code getVariable}, {@code variableValueEquals}, {@code putValue}, …), to a
+ * decision result ({@code getEntry}) and to AssertJ's map assertions on variables ({@code containsEntry},
+ * {@code containsKey}). A {@code put("…")}
  * is not checked: REST bodies of other APIs (the agency directory's {@code channel}) share names with
  * variables, and no source text tells the two apart.
  */
@@ -19,8 +20,8 @@ final class StringKeys {
   /** Calls whose first string argument, or second after an id, names a variable. */
   private static final Pattern VARIABLE_API = Pattern.compile("\\b(setVariable|setVariableLocal|getVariable|getVariableLocal"
       + "|hasVariable|removeVariable|variableValueEquals|processVariableValueEquals|variableName|putValue|containsEntry"
-      + "|containsKey|doesNotContainKey|Map\\.entry)\\(");
-  private static final Pattern MAP_OF = Pattern.compile("\\bMap\\.of\\(");
+      + "|containsKey|doesNotContainKey|getEntry|Map\\.entry)\\(");
+  private static final Pattern MAP_OF = Pattern.compile("\\bMap\\.(<[^()]*>)?of\\(");
   private static final Pattern LITERAL = Pattern.compile("\"(\\w+)\"");
 
   private StringKeys() {

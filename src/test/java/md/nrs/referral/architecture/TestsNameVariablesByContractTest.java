@@ -55,7 +55,9 @@ class TestsNameVariablesByContractTest {
         "line 10: \"minor\" in Map.entry(",
         "line 11: \"urgency\" in setVariable(",
         "line 12: \"channel\" in variableValueEquals(",
-        "line 13: \"repatriationOutcome\" in containsEntry(");
+        "line 13: \"repatriationOutcome\" in containsEntry(",
+        "line 14: \"sex\" in Map.of(",
+        "line 15: \"pathway\" in getEntry(");
   }
 
   @Test

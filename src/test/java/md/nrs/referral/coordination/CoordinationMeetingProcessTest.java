@@ -203,7 +203,7 @@ class CoordinationMeetingProcessTest {
   void anIncompleteMeetingRecordIsRefusedNamingEveryMissingFieldAndTheTaskStaysOpen() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
     Map<String, Object> form = meetingForm();
-    form.remove("participants");
+    form.remove(PARTICIPANTS.name());
     form.put("actionItem1Agency", "gpi");
     form.put("actionItem2Action", "Something without an agency");
     form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(1).toString());

@@ -138,8 +138,8 @@ class HotlineCallProcessTest {
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED).hasNotPassed(Elements.START_NRS_CASE, Elements.CALL_BACK);
-    assertThat(history(call, "callType")).isEqualTo("information");
-    assertThat(history(call, "caseCode")).isNull();
+    assertThat(history(call, CALL_TYPE.name())).isEqualTo("information");
+    assertThat(history(call, CASE_CODE.name())).isNull();
     assertThat(cases()).isEqualTo(casesBefore);
   }
 
@@ -150,7 +150,7 @@ class HotlineCallProcessTest {
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED);
-    assertThat(history(call, "callType")).isEqualTo("consultation");
+    assertThat(history(call, CALL_TYPE.name())).isEqualTo("consultation");
   }
 
   @Test
@@ -179,7 +179,7 @@ class HotlineCallProcessTest {
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
     engine.getIdentityService().clearAuthentication();
 
-    assertThat(history(call, "operatorAgency")).isEqualTo("interaction");
+    assertThat(history(call, OPERATOR_AGENCY.name())).isEqualTo("interaction");
   }
 
   @Test

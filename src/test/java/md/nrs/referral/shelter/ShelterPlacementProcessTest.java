@@ -92,7 +92,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
         .variables().containsEntry(PLACED_IN_SHELTER.name(), true)
         .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(30).toString());
     Job reflection = timer(placement, Elements.REFLECTION_PERIOD_OVER);
-    assertDueAfter(reflection, (String) policy().get("reflectionPeriod"), before, after);
+    assertDueAfter(reflection, (String) policy().get(REFLECTION_PERIOD.name()), before, after);
 
     engine.getManagementService().executeJob(reflection.getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
@@ -125,7 +125,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
         .variables().containsEntry(CAN_EXTEND.name(), true).containsEntry(STAY_EXTENSIONS.name(), 1)
         .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(60).toString());
     Job extension = timer(placement, Elements.EXTENSION_OVER);
-    assertDueAfter(extension, (String) policy().get("extensionPeriod"), before, after);
+    assertDueAfter(extension, (String) policy().get(EXTENSION_PERIOD.name()), before, after);
 
     engine.getManagementService().executeJob(extension.getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
