@@ -16,11 +16,8 @@ import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA_CASE_CODES;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA_SINCE;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.BREACHES_ON_AGENDA;
-import static md.nrs.referral.coordination.CoordinationMeetingProcess.DECISIONS;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.DISTRICT;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.INCIDENTS_ON_AGENDA;
-import static md.nrs.referral.coordination.CoordinationMeetingProcess.MEETING_DATE;
-import static md.nrs.referral.coordination.CoordinationMeetingProcess.PARTICIPANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -40,6 +37,7 @@ import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.SlaWatch;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.StartsCasesProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,6 +62,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = {"nrs.coordination-meetings.districts[0].id=chisinau",
     "nrs.coordination-meetings.districts[1].id=transnistria", "nrs.coordination-meetings.districts[1].teams[0]=interaction"})
 class CoordinationMeetingProcessTest {
+
+  private static final List<String> PRESENT = List.of("cctp", "la-strada", "interaction", "nrs-coordinators");
+  private static final String DECIDED = "NRS-2026-000001: the police report back on the investigation";
 
   private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
   /** The engine evaluates cron expressions in the server's time zone (the server should run on Chisinau time). */
@@ -161,13 +162,10 @@ class CoordinationMeetingProcessTest {
   void eachActionItemBecomesATaskForTheAgencyNamedDueAtTheEndOfTheAgreedDay() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
     LocalDate inTwoWeeks = LocalDate.now(CHISINAU).plusDays(14);
-    Map<String, Object> form = meetingForm();
-    form.put("actionItem1Agency", "cctp");
-    form.put("actionItem1Action", "Report on the investigation of case NRS-2026-000001");
-    form.put("actionItem1DueOn", inTwoWeeks.toString());
-    form.put("actionItem3Agency", "la-strada");
-    form.put("actionItem3Action", "Share the hotline statistics of the quarter");
-    form.put("actionItem3DueOn", inTwoWeeks.plusDays(7).toString());
+    Map<String, Object> form = FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), PRESENT,
+        DECIDED, "cctp", "Report on the investigation of case NRS-2026-000001", inTwoWeeks,
+        null, null, null,
+        "la-strada", "Share the hotline statistics of the quarter", inTwoWeeks.plusDays(7)));
     engine.getTaskService().complete(task(meeting).getId(), form);
 
     assertThat(meeting).hasPassed(Elements.LIST_ACTION_ITEMS).variables().containsEntry(ACTION_ITEMS_AGREED.name(), true);
@@ -202,11 +200,10 @@ class CoordinationMeetingProcessTest {
   @Test
   void anIncompleteMeetingRecordIsRefusedNamingEveryMissingFieldAndTheTaskStaysOpen() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
-    Map<String, Object> form = meetingForm();
-    form.remove(PARTICIPANTS.name());
-    form.put("actionItem1Agency", "gpi");
-    form.put("actionItem2Action", "Something without an agency");
-    form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(1).toString());
+    Map<String, Object> form = FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), null, DECIDED,
+        "gpi", null, null,
+        null, "Something without an agency", LocalDate.now(CHISINAU).minusDays(1),
+        null, null, null));
 
     assertThatThrownBy(() -> engine.getTaskService().complete(task(meeting).getId(), form))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
@@ -216,13 +213,13 @@ class CoordinationMeetingProcessTest {
     assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING);
   }
 
+  /**
+   * A meeting record without action items, dated today in Chisinau whatever the JVM's zone: Bean Validation reads
+   * the platform clock (ClockConfiguration).
+   */
   private Map<String, Object> meetingForm() {
-    Map<String, Object> form = new HashMap<>();
-    // today in Chisinau, whatever the JVM's zone: Bean Validation reads the platform clock (ClockConfiguration)
-    form.put(MEETING_DATE.name(), LocalDate.now(CHISINAU).toString());
-    form.put(PARTICIPANTS.name(), List.of("cctp", "la-strada", "interaction", "nrs-coordinators"));
-    form.put(DECISIONS.name(), "NRS-2026-000001: the police report back on the investigation");
-    return form;
+    return FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), PRESENT, DECIDED,
+        null, null, null, null, null, null, null, null, null));
   }
 
   private ProcessInstance startCase(String location) {

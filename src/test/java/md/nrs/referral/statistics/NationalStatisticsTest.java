@@ -4,6 +4,7 @@ import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOM
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
 import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
 import static md.nrs.referral.casepath.NrsCaseProcess.COUNTRY;
+import static md.nrs.referral.casepath.NrsCaseProcess.FORMS_OF_EXPLOITATION;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
 import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
 import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_OUTCOME;
@@ -88,7 +89,7 @@ class NationalStatisticsTest {
           v.put(VICTIM_STATUS.name(), i < 8 ? "identified-victim" : i < 10 ? "presumed-victim" : "potential-victim");
         }
         if (i < 10) {
-          v.put("formsOfExploitation", new ArrayList<>(i < 6 ? List.of("labour") : List.of("sexual", "labour")));
+          v.put(FORMS_OF_EXPLOITATION.name(), new ArrayList<>(i < 6 ? List.of("labour") : List.of("sexual", "labour")));
         }
         record("nrs-case", IN_2025.plusSeconds(3600L * i), v);
       }
