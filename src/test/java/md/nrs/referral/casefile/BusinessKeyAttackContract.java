@@ -21,6 +21,7 @@ import md.nrs.referral.hotline.HotlineCallProcess;
 import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -201,7 +202,7 @@ abstract class BusinessKeyAttackContract {
   void restartingAnEndedInstanceWithItsBusinessKeyIs400AndWithoutItWorks() {
     String key = "NRS-2026-" + (800000 + (System.nanoTime() % 99999));
     ProcessInstance ended = PlatformStarts.withBusinessKey(key, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("fixture-agency-task", key, Map.<String, Object>of("agency", "iom")));
+        .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, Map.<String, Object>of(FixtureAgencyTaskProcess.AGENCY.name(), "iom")));
     engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(ended.getId())
         .singleResult().getId());
     String restart = "/engine-rest/process-definition/" + ended.getProcessDefinitionId() + "/restart";
@@ -225,7 +226,7 @@ abstract class BusinessKeyAttackContract {
   void anInstanceThatMerelyCarriesTheCaseCodeGivesItsAgencyNoTaskOnTheCaseWhileACalledProcessDoes() {
     // as an instance from before this guard would: the code as key, a La Strada task, outside the case's tree
     PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("fixture-agency-task", caseCode, Map.<String, Object>of("agency", "la-strada")));
+        .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, caseCode, Map.<String, Object>of(FixtureAgencyTaskProcess.AGENCY.name(), "la-strada")));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode)
         .taskCandidateGroup("la-strada").count()).isEqualTo(1);
 
@@ -257,9 +258,9 @@ abstract class BusinessKeyAttackContract {
   @Test
   void theJavaApiRefusesABusinessKeyWithoutThePlatformsPermitAndACallActivityPassesItDown() {
     String key = "NRS-2026-" + (700000 + (System.nanoTime() % 99999));
-    Map<String, Object> agency = Map.of("agency", "iom");
+    Map<String, Object> agency = Map.of(FixtureAgencyTaskProcess.AGENCY.name(), "iom");
 
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency))
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency))
         .isInstanceOf(BusinessKeyRefused.class).hasMessageContaining("businessKey").hasMessageNotContaining(key);
     ProcessInstance caller = PlatformStarts.withBusinessKey(key,
         () -> engine.getRuntimeService().startProcessInstanceByKey("fixture-calls-agency-task", key, agency));
@@ -267,8 +268,8 @@ abstract class BusinessKeyAttackContract {
         .singleResult();
     assertThat(called.getBusinessKey()).isEqualTo(key);
     assertThatThrownBy(() -> PlatformStarts.withBusinessKey(key, () -> {
-      engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency);
-      return engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency);
+      engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency);
+      return engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency);
     })).as("a permit is good for one start").isInstanceOf(BusinessKeyRefused.class);
   }
 
