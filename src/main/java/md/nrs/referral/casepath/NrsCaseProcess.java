@@ -79,9 +79,13 @@ public final class NrsCaseProcess {
 
   // Identification, consent, plan
   public static final ProcessVariable<String> VICTIM_STATUS = ProcessVariable.text("victimStatus");
+  public static final ProcessVariable<List<String>> INDICATORS = ProcessVariable.textList("indicators");
+  /** Read by the national statistics (identified victims by form of exploitation). */
+  public static final ProcessVariable<List<String>> FORMS_OF_EXPLOITATION = ProcessVariable.textList("formsOfExploitation");
   public static final ProcessVariable<String> CONSENT_TO_ASSISTANCE = ProcessVariable.text("consentToAssistance");
   public static final ProcessVariable<List<String>> SHARE_WITH_AGENCIES = ProcessVariable.textList("shareWithAgencies");
   public static final ProcessVariable<Boolean> INFORM_LAW_ENFORCEMENT = ProcessVariable.flag("informLawEnforcement");
+  public static final ProcessVariable<Boolean> INFORM_PARTNER_ABROAD = ProcessVariable.flag("informPartnerAbroad");
   public static final ProcessVariable<List<String>> PLANNED_SERVICES = ProcessVariable.textList("plannedServices");
   public static final ProcessVariable<Boolean> SHELTER_NEEDED = ProcessVariable.flag("shelterNeeded");
   public static final ProcessVariable<String> PLAN_AUTHOR = ProcessVariable.text("planAuthor");

@@ -80,7 +80,7 @@ public class NationalStatistics {
         .processDefinitionKey(NrsCaseProcess.KEY).startedAfter(Date.from(period.from()))
         .startedBefore(Date.from(period.to().minusMillis(1))),
         NrsCaseProcess.SEX, NrsCaseProcess.AGE_BAND, NrsCaseProcess.LOCATION, NrsCaseProcess.COUNTRY,
-        NrsCaseProcess.VICTIM_STATUS, "formsOfExploitation")) {
+        NrsCaseProcess.VICTIM_STATUS, NrsCaseProcess.FORMS_OF_EXPLOITATION)) {
       String sex = text(referral, NrsCaseProcess.SEX.name());
       String ageBand = text(referral, NrsCaseProcess.AGE_BAND.name());
       String location = text(referral, NrsCaseProcess.LOCATION.name());
@@ -96,7 +96,7 @@ public class NationalStatistics {
         identifiedBySex.count(sex);
         identifiedByAge.count(ageBand);
         exploitation.countUnit();
-        if (referral.get("formsOfExploitation") instanceof List<?> forms) {
+        if (referral.get(NrsCaseProcess.FORMS_OF_EXPLOITATION.name()) instanceof List<?> forms) {
           new HashSet<>(forms).forEach(form -> exploitation.count(String.valueOf(form)));
         }
       }

@@ -4,6 +4,7 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.directory.AgencyDirectory;
 import md.nrs.referral.agencies.directory.AgencyRequest;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.NOTIFICATION_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -63,7 +64,7 @@ class ExternalTaskDeliveryTest {
     List<String> fetched = new CopyOnWriteArrayList<>();
     ExternalTaskClient own = client("ext.system");
     own.subscribe(TOPIC).handler((task, service) -> {
-      fetched.add(task.getVariable("notificationKey"));
+      fetched.add(task.getVariable(NOTIFICATION_KEY.name()));
       service.complete(task);
     }).open();
     waitUntil(() -> outbox.findByNotificationKey(key).orElseThrow().getStatus() == OutboxEntry.Status.DELIVERED);

@@ -4,6 +4,11 @@ import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.directory.AgencyDirectory;
 import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.agencies.directory.AgencyRequest;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.CASE_CODE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REGION;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SEX;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +72,7 @@ class ProviderCallbackTest {
     String code = caseCodes.next();
     instance = PlatformStarts.withBusinessKey(code, () -> engine.getRuntimeService().startProcessInstanceByKey(
         AssistanceServiceProcess.KEY, code, Map.<String, Object>of(
-        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female"))).getId();
+        CASE_CODE.name(), code, SERVICE_TYPE.name(), "legal", REGION.name(), "moldova", MINOR.name(), false, SEX.name(), "female"))).getId();
     notificationKey = outbox.findByCaseCodeOrderByIdAsc(code).stream().filter(e -> e.getAgencyId().equals("la-strada"))
         .findFirst().orElseThrow().getNotificationKey();
   }

@@ -58,7 +58,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now().toString(),
         OUTCOME_NOTE.name(), "Four sessions of legal counselling"));
     assertThat(service).isEnded().hasPassed(Elements.SERVICE_DELIVERED)
-        .variables().containsEntry("serviceOutcome", "delivered");
+        .variables().containsEntry(SERVICE_OUTCOME.name(), "delivered");
   }
 
   @Test

@@ -3,9 +3,17 @@ package md.nrs.referral.benchmark;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casepath.ApproveAssistancePlanForm;
+import md.nrs.referral.casepath.ApproveCaseClosureForm;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.ProposeCaseClosureForm;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,20 +58,19 @@ final class FullCasePath {
 
   /** Runs one case from referral to closure; returns its process instance id. Fails if the case does not close. */
   String runOneCase() {
-    ProcessInstance referral = as("la-strada", () -> engine.getFormService().submitStartForm(definitionId, Map.of(
-        "channel", "police-cctp", "location", "moldova", "category", "trafficking", "minor", false, "ageBand", "18+",
-        "sex", "female", "immediateDanger", false, "referralSummary", "Returned from labour exploitation")));
+    ProcessInstance referral = as("la-strada", () -> engine.getFormService().submitStartForm(definitionId, FormSubmission.of(
+        new RegisterReferralForm("police-cctp", "moldova", null, "trafficking", "18+", false, "female", false,
+            "Returned from labour exploitation"))));
     String id = referral.getId();
-    step(id, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim"));
-    step(id, Map.of("informationGiven", true, "consentToAssistance", "given", "shareWithAgencies", List.of("la-strada"),
-        "informLawEnforcement", false));
-    step(id, Map.of("plannedServices", List.of("legal"), "shelterNeeded", false,
-        "planSummary", "Legal assistance for the labour claim"));
-    step(id, Map.of("planDecision", "approve"));
+    step(id, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
+    step(id, InformedConsent.given("la-strada").submission());
+    step(id, FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false,
+        "Legal assistance for the labour claim")));
+    step(id, FormSubmission.of(new ApproveAssistancePlanForm("approve", null)));
     new AsUsers().driveUntil(referral.getBusinessKey(), id, Elements.PROPOSE_CLOSURE);
-    step(id, Map.of("closureReason", "goals-achieved"));
-    step(id, Map.of("closureDecision", "approve"));
+    step(id, FormSubmission.of(new ProposeCaseClosureForm("goals-achieved", null)));
+    step(id, FormSubmission.of(new ApproveCaseClosureForm("approve", null)));
     if (engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
         .activityId(Elements.CASE_CLOSED).finished().count() != 1) {
       throw new AssertionError("case " + referral.getBusinessKey() + " did not close");

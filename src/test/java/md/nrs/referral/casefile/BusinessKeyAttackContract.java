@@ -1,9 +1,6 @@
 package md.nrs.referral.casefile;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,11 +11,18 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.InformedConsentForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.hotline.HotlineCallProcess;
+import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -88,8 +92,7 @@ abstract class BusinessKeyAttackContract {
 
     caseCode = registerAndConsent(List.of("mdt-chisinau", "cap-chisinau", "la-strada"));
     caseInstance = activeCase(caseCode).getId();
-    submitOk(caseTask(caseInstance), MDT, Map.of(PLANNED_SERVICES.name(), List.of(), SHELTER_NEEDED.name(), true,
-        "planSummary", "Shelter first"));
+    submitOk(caseTask(caseInstance), MDT, FormSubmission.of(new NeedsAssessmentForm(List.of(), true, "Shelter first")));
     submitOk(caseTask(caseInstance), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode)
         .taskCandidateGroup("cap-chisinau").count()).as("the shelter's task in the called process").isEqualTo(1);
@@ -199,7 +202,7 @@ abstract class BusinessKeyAttackContract {
   void restartingAnEndedInstanceWithItsBusinessKeyIs400AndWithoutItWorks() {
     String key = "NRS-2026-" + (800000 + (System.nanoTime() % 99999));
     ProcessInstance ended = PlatformStarts.withBusinessKey(key, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("fixture-agency-task", key, Map.<String, Object>of("agency", "iom")));
+        .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, Map.<String, Object>of(FixtureAgencyTaskProcess.AGENCY.name(), "iom")));
     engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(ended.getId())
         .singleResult().getId());
     String restart = "/engine-rest/process-definition/" + ended.getProcessDefinitionId() + "/restart";
@@ -223,7 +226,7 @@ abstract class BusinessKeyAttackContract {
   void anInstanceThatMerelyCarriesTheCaseCodeGivesItsAgencyNoTaskOnTheCaseWhileACalledProcessDoes() {
     // as an instance from before this guard would: the code as key, a La Strada task, outside the case's tree
     PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("fixture-agency-task", caseCode, Map.<String, Object>of("agency", "la-strada")));
+        .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, caseCode, Map.<String, Object>of(FixtureAgencyTaskProcess.AGENCY.name(), "la-strada")));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode)
         .taskCandidateGroup("la-strada").count()).isEqualTo(1);
 
@@ -255,9 +258,9 @@ abstract class BusinessKeyAttackContract {
   @Test
   void theJavaApiRefusesABusinessKeyWithoutThePlatformsPermitAndACallActivityPassesItDown() {
     String key = "NRS-2026-" + (700000 + (System.nanoTime() % 99999));
-    Map<String, Object> agency = Map.of("agency", "iom");
+    Map<String, Object> agency = Map.of(FixtureAgencyTaskProcess.AGENCY.name(), "iom");
 
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency))
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency))
         .isInstanceOf(BusinessKeyRefused.class).hasMessageContaining("businessKey").hasMessageNotContaining(key);
     ProcessInstance caller = PlatformStarts.withBusinessKey(key,
         () -> engine.getRuntimeService().startProcessInstanceByKey("fixture-calls-agency-task", key, agency));
@@ -265,8 +268,8 @@ abstract class BusinessKeyAttackContract {
         .singleResult();
     assertThat(called.getBusinessKey()).isEqualTo(key);
     assertThatThrownBy(() -> PlatformStarts.withBusinessKey(key, () -> {
-      engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency);
-      return engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", key, agency);
+      engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency);
+      return engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, key, agency);
     })).as("a permit is good for one start").isInstanceOf(BusinessKeyRefused.class);
   }
 
@@ -314,43 +317,22 @@ abstract class BusinessKeyAttackContract {
     String code = read(started).get("businessKey").asText();
     assertThat(code).matches(CaseCodes.FORMAT);
     String instance = activeCase(code).getId();
-    submitOk(caseTask(instance), MDT, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
-    Map<String, Object> consent = new LinkedHashMap<>();
-    consent.put("informationGiven", true);
-    consent.put("consentToAssistance", "given");
-    consent.put("shareWithAgencies", shareWith);
-    consent.put("informLawEnforcement", false);
-    consent.put("personGivenName", "Zorina");
-    consent.put("personFamilyName", PERSON_MARKER);
+    submitOk(caseTask(instance), MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
+    Map<String, Object> consent = FormSubmission.of(new InformedConsentForm(true, "given", shareWith, false, false,
+        null, "Zorina", PERSON_MARKER, null, null, null, null, null, null, null));
     submitOk(caseTask(instance), MDT, consent);
     return code;
   }
 
   private static Map<String, Object> referral() {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("channel", "ngo");
-    form.put("location", "moldova");
-    form.put("category", "trafficking");
-    form.put("minor", false);
-    form.put("sex", "female");
-    form.put("immediateDanger", false);
-    form.put("ageBand", "18+");
-    form.put("referralSummary", "Met at the bus station");
-    return form;
+    return FormSubmission.of(new RegisterReferralForm("ngo", "moldova", null, "trafficking",
+        "18+", false, "female", false, "Met at the bus station"));
   }
 
   private static Map<String, Object> hotlineCall(String topic, boolean followUpAgreed) {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("callLanguage", "ro");
-    form.put("callerType", "relative-or-friend");
-    form.put("topic", topic);
-    form.put("region", "moldova");
-    form.put("immediateDanger", false);
-    form.put("minorInvolved", false);
-    form.put("followUpAgreed", followUpAgreed);
-    form.put("callSummary", "Worried about a job offer");
-    return form;
+    return FormSubmission.of(new RecordHotlineCallForm("ro", "relative-or-friend", topic,
+        "moldova", false, false, followUpAgreed, "Worried about a job offer"));
   }
 
   private ProcessInstance activeCase(String code) {

@@ -1,25 +1,31 @@
 package md.nrs.referral.casepath;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.CASE_CODE;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.COUNTRY;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
+import static md.nrs.referral.casepath.NrsCaseProcess.MONITORING_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.PATHWAY;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.casepath.NrsCaseProcess.REINTEGRATION_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.URGENCY;
+import static md.nrs.referral.casepath.NrsCaseProcess.WITHDRAWAL_REASON;
 import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK;
 import static md.nrs.referral.monitoring.MonitoringProcess.NEW_RISK_NOTE;
 import static md.nrs.referral.monitoring.MonitoringProcess.SITUATION;
 import static md.nrs.referral.monitoring.MonitoringProcess.VISITED_ON;
-import static md.nrs.referral.repatriation.RepatriationProcess.RISK_LEVEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
@@ -30,6 +36,8 @@ import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.CaseProcessTest;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -56,21 +64,21 @@ class NrsCaseProcessTest {
     String code = referral.getBusinessKey();
     assertThat(code).matches(CaseCodes.FORMAT);
     assertThat(referral).isWaitingAt(Elements.IDENTIFICATION).hasNotPassed(Elements.ALERT_GUARDIANSHIP)
-        .variables().containsEntry("caseCode", code).containsEntry("urgency", "standard")
-        .containsEntry("pathway", "adult").containsEntry("responsibleTeam", "mdt-chisinau");
+        .variables().containsEntry(CASE_CODE.name(), code).containsEntry(URGENCY.name(), "standard")
+        .containsEntry(PATHWAY.name(), "adult").containsEntry(RESPONSIBLE_TEAM.name(), "mdt-chisinau");
     assertThat(task(referral)).hasCandidateGroup("mdt-chisinau");
   }
 
   @Test
   void aChildIsReportedToTheGuardianshipAuthorityAtOnce() {
     Map<String, Object> child = adultInMoldova();
-    child.put("minor", true);
-    child.put("ageBand", "7-17");
+    child.put(MINOR.name(), true);
+    child.put(AGE_BAND.name(), "7-17");
 
     ProcessInstance referral = refer(child);
 
     assertThat(referral).hasPassed(Elements.ALERT_GUARDIANSHIP).isWaitingAt(Elements.IDENTIFICATION)
-        .variables().containsEntry("urgency", "immediate").containsEntry("pathway", "child");
+        .variables().containsEntry(URGENCY.name(), "immediate").containsEntry(PATHWAY.name(), "child");
     assertThat(outbox.findByCaseCodeOrderByIdAsc(referral.getBusinessKey()))
         .extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("guardianship-chisinau", Elements.ALERT_GUARDIANSHIP));
@@ -79,10 +87,10 @@ class NrsCaseProcessTest {
   @Test
   void aReferralFromAbroadGoesToIomAndOneFromTransnistriaToInteraction() {
     Map<String, Object> abroad = adultInMoldova();
-    abroad.put("location", "abroad");
-    abroad.put("country", "Russian Federation");
+    abroad.put(LOCATION.name(), "abroad");
+    abroad.put(COUNTRY.name(), "Russian Federation");
     Map<String, Object> transnistria = adultInMoldova();
-    transnistria.put("location", "transnistria");
+    transnistria.put(LOCATION.name(), "transnistria");
 
     assertThat(task(refer(abroad))).hasCandidateGroup("iom");
     assertThat(task(refer(transnistria))).hasCandidateGroup("interaction");
@@ -91,7 +99,7 @@ class NrsCaseProcessTest {
   @Test
   void aStartFormWithoutTheCountryOfAPersonAbroadStartsNothing() {
     Map<String, Object> abroad = adultInMoldova();
-    abroad.put("location", "abroad");
+    abroad.put(LOCATION.name(), "abroad");
     long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY).count();
 
     assertThatThrownBy(() -> refer(abroad)).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
@@ -105,8 +113,7 @@ class NrsCaseProcessTest {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
 
-    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "refused",
-        "refusalReason", "Wants to go back to her family first"));
+    complete(referral, InformedConsent.refused("Wants to go back to her family first").submission());
 
     assertThat(referral).isEnded().hasPassed(Elements.ASSISTANCE_REFUSED);
   }
@@ -116,8 +123,7 @@ class NrsCaseProcessTest {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
 
-    assertThatThrownBy(() -> complete(referral, Map.of("informationGiven", false,
-        CONSENT_TO_ASSISTANCE.name(), "given")))
+    assertThatThrownBy(() -> complete(referral, InformedConsent.given().withoutInformingThePerson().submission()))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class)).hasMessageContaining("informationGiven");
     assertThat(referral).isWaitingAt(Elements.CONSENT);
   }
@@ -126,7 +132,7 @@ class NrsCaseProcessTest {
   void aPlanReturnedByTheCoordinatorGoesBackToTheCaseTeam() {
     ProcessInstance referral = toPlanApproval();
 
-    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "return", "coordinatorComment", "Add medical care"));
+    completeAs(referral, "coordinator", FormSubmission.of(new ApproveAssistancePlanForm("return", "Add medical care")));
 
     assertThat(referral).isWaitingAt(Elements.NEEDS_ASSESSMENT);
   }
@@ -144,13 +150,13 @@ class NrsCaseProcessTest {
   @Test
   void withdrawingConsentStopsEverythingAndTellsTheAgencies() {
     Map<String, Object> child = adultInMoldova();
-    child.put("minor", true);
-    child.put("ageBand", "7-17");
+    child.put(MINOR.name(), true);
+    child.put(AGE_BAND.name(), "7-17");
     ProcessInstance referral = refer(child);
     identify(referral);
 
     engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
-        .processInstanceBusinessKey(referral.getBusinessKey()).setVariable("withdrawalReason", "Asked to stop")
+        .processInstanceBusinessKey(referral.getBusinessKey()).setVariable(WITHDRAWAL_REASON.name(), "Asked to stop")
         .correlate();
 
     assertThat(referral).isEnded().hasPassed(Elements.CASE_ENDED_CONSENT_WITHDRAWN);
@@ -170,7 +176,7 @@ class NrsCaseProcessTest {
     Task review = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
         .taskDefinitionKey(Elements.URGENT_RISK_REVIEW).singleResult();
     assertThat(review).hasCandidateGroup("nrs-coordinators");
-    engine.getTaskService().complete(review.getId(), Map.of(RISK_LEVEL.name(), "high", "actionsTaken", "Moved to a safe place"));
+    engine.getTaskService().complete(review.getId(), FormSubmission.of(new UrgentRiskReviewForm("high", "Moved to a safe place")));
     assertThat(referral).hasPassed(Elements.RISK_REVIEWED).isWaitingAt(Elements.IDENTIFICATION);
   }
 
@@ -192,16 +198,16 @@ class NrsCaseProcessTest {
 
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.NEEDS_ASSESSMENT);
     assertThat(referral).hasPassed(Elements.REINTEGRATION, Elements.MONITORING)
-        .variables().containsEntry("monitoringOutcome", "new-risk").containsEntry("reintegrationOutcome", "completed");
+        .variables().containsEntry(MONITORING_OUTCOME.name(), "new-risk").containsEntry(REINTEGRATION_OUTCOME.name(), "completed");
 
-    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), List.of(), SHELTER_NEEDED.name(), false,
-        "planSummary", "Safety plan after the recruiter's contact"));
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of(), false,
+        "Safety plan after the recruiter's contact")));
     completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
 
     completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
-    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "continue-monitoring",
-        "supervisorComment", "One more round of follow-ups"));
+    completeAs(referral, "coordinator", FormSubmission.of(new ApproveCaseClosureForm("continue-monitoring",
+        "One more round of follow-ups")));
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
     completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
     completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
@@ -213,27 +219,26 @@ class NrsCaseProcessTest {
   void anAdultAbroadIsRepatriatedShelteredAndAssistedThenTheCaseIsClosed() {
     CaseAutopilot autopilot = new CaseAutopilot(engine);
     Map<String, Object> abroad = adultInMoldova();
-    abroad.put("location", "abroad");
-    abroad.put("country", "Russian Federation");
-    abroad.put("channel", "partner-abroad");
+    abroad.put(LOCATION.name(), "abroad");
+    abroad.put(COUNTRY.name(), "Russian Federation");
+    abroad.put(CHANNEL.name(), "partner-abroad");
     ProcessInstance referral = refer(abroad);
     identify(referral);
-    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("iom", "cap-chisinau"), INFORM_LAW_ENFORCEMENT.name(), true));
-    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical", "psychological"),
-        SHELTER_NEEDED.name(), true, "planSummary", "Return, shelter at CAP, legal, medical and psychological assistance"));
+    complete(referral, InformedConsent.given("iom", "cap-chisinau").informingLawEnforcement().submission());
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("legal", "medical", "psychological"),
+        true, "Return, shelter at CAP, legal, medical and psychological assistance")));
     completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(referral).isWaitingAt(Elements.REPATRIATION);
 
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.SHELTER);
     assertThat(referral).hasPassed(Elements.REPATRIATION).isWaitingAt(Elements.SHELTER, Elements.SERVICES)
-        .variables().containsEntry("repatriationOutcome", "returned");
+        .variables().containsEntry(REPATRIATION_OUTCOME.name(), "returned");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assistance-service")
         .processInstanceBusinessKey(referral.getBusinessKey()).count()).isEqualTo(3);
 
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
     assertThat(referral).hasPassed(Elements.SHELTER, Elements.SERVICES, Elements.REINTEGRATION, Elements.MONITORING)
-        .variables().containsEntry("shelterOutcome", "discharged").containsEntry("monitoringOutcome", "completed");
+        .variables().containsEntry(SHELTER_OUTCOME.name(), "discharged").containsEntry(MONITORING_OUTCOME.name(), "completed");
     completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
     completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
 
@@ -243,16 +248,8 @@ class NrsCaseProcessTest {
   // --- the path
 
   static Map<String, Object> adultInMoldova() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "police-cctp");
-    form.put("location", "moldova");
-    form.put("category", "trafficking");
-    form.put("minor", false);
-    form.put("ageBand", "18+");
-    form.put("sex", "female");
-    form.put("immediateDanger", false);
-    form.put("referralSummary", "Returned from labour exploitation");
-    return form;
+    return FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "trafficking", "18+", false, "female", false, "Returned from labour exploitation"));
   }
 
   private ProcessInstance refer(Map<String, Object> form) {
@@ -262,8 +259,8 @@ class NrsCaseProcessTest {
   }
 
   private void identify(ProcessInstance referral) {
-    complete(referral, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
+    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
   }
 
   private ProcessInstance toPlanApproval() {
@@ -273,10 +270,9 @@ class NrsCaseProcessTest {
   private ProcessInstance toPlanApproval(List<String> services) {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
-    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("la-strada"), INFORM_LAW_ENFORCEMENT.name(), false));
-    completeAs(referral, "author", Map.of(PLANNED_SERVICES.name(), services, SHELTER_NEEDED.name(), false,
-        "planSummary", "Legal assistance for the labour claim"));
+    complete(referral, InformedConsent.given("la-strada").submission());
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(services, false,
+        "Legal assistance for the labour claim")));
     assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);
     return referral;
   }

@@ -1,7 +1,14 @@
 package md.nrs.referral.casepath;
 
 import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.GUARDIANSHIP_ALERT;
+import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
+import static md.nrs.referral.casepath.NrsCaseProcess.PATHWAY;
+import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_NEEDED;
+import static md.nrs.referral.casepath.NrsCaseProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.casepath.NrsCaseProcess.URGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -45,14 +52,14 @@ class ReferralTriageDecisionTest {
   void triagesAReferral(boolean minor, String location, String category, boolean danger, String urgency,
       String pathway, boolean repatriate, boolean alert, String team) {
     DmnDecisionResultEntries result = dmn.evaluateDecision(triage, Map.of(
-        "minor", minor, LOCATION.name(), location,
-            CATEGORY.name(), category, "immediateDanger", danger)).getSingleResult();
+        MINOR.name(), minor, LOCATION.name(), location,
+            CATEGORY.name(), category, IMMEDIATE_DANGER.name(), danger)).getSingleResult();
 
-    assertThat(result.<String>getEntry("urgency")).isEqualTo(urgency);
-    assertThat(result.<String>getEntry("pathway")).isEqualTo(pathway);
-    assertThat(result.<Boolean>getEntry("repatriationNeeded")).isEqualTo(repatriate);
-    assertThat(result.<Boolean>getEntry("guardianshipAlert")).isEqualTo(alert);
-    assertThat(result.<String>getEntry("responsibleTeam")).isEqualTo(team);
+    assertThat(result.<String>getEntry(URGENCY.name())).isEqualTo(urgency);
+    assertThat(result.<String>getEntry(PATHWAY.name())).isEqualTo(pathway);
+    assertThat(result.<Boolean>getEntry(REPATRIATION_NEEDED.name())).isEqualTo(repatriate);
+    assertThat(result.<Boolean>getEntry(GUARDIANSHIP_ALERT.name())).isEqualTo(alert);
+    assertThat(result.<String>getEntry(RESPONSIBLE_TEAM.name())).isEqualTo(team);
   }
 
   @Test
@@ -60,10 +67,10 @@ class ReferralTriageDecisionTest {
     for (String location : new String[] {"moldova", "transnistria", "abroad"}) {
       for (String category : new String[] {"trafficking", "domestic-violence", "stranded-migrant", "person-in-difficulty"}) {
         var result = dmn.evaluateDecision(triage, Map.of(
-            "minor", true, LOCATION.name(), location,
-                CATEGORY.name(), category, "immediateDanger", false)).getSingleResult();
-        assertThat(result.<Boolean>getEntry("guardianshipAlert")).as(location + "/" + category).isTrue();
-        assertThat(result.<String>getEntry("urgency")).as(location + "/" + category).isEqualTo("immediate");
+            MINOR.name(), true, LOCATION.name(), location,
+                CATEGORY.name(), category, IMMEDIATE_DANGER.name(), false)).getSingleResult();
+        assertThat(result.<Boolean>getEntry(GUARDIANSHIP_ALERT.name())).as(location + "/" + category).isTrue();
+        assertThat(result.<String>getEntry(URGENCY.name())).as(location + "/" + category).isEqualTo("immediate");
       }
     }
   }

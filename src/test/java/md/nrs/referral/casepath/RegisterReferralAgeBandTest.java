@@ -1,13 +1,14 @@
 package md.nrs.referral.casepath;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.Validation;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.forms.FormValidator;
+import md.nrs.referral.testing.FormSubmission;
 import org.junit.jupiter.api.Test;
 
 /** The register-referral form asks for an age band, and the "child" box must agree with it. */
@@ -16,15 +17,10 @@ class RegisterReferralAgeBandTest {
   private final FormValidator validator = new FormValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
   private List<FieldError> submit(String ageBand, boolean minor) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "ngo");
-    form.put("location", "moldova");
-    form.put("category", "trafficking");
-    form.put("sex", "female");
-    form.put("minor", minor);
-    form.put("immediateDanger", false);
+    Map<String, Object> form = FormSubmission.of(new RegisterReferralForm("ngo", "moldova", null, "trafficking",
+        null, minor, "female", false, null));
     if (ageBand != null) {
-      form.put("ageBand", ageBand);
+      form.put(AGE_BAND.name(), ageBand);
     }
     return validator.validate(RegisterReferralForm.class, form, true);
   }

@@ -16,6 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.nrs.referral.agencies.delivery.WebhookSender;
+import md.nrs.referral.casepath.ApproveAssistancePlanForm;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
+import md.nrs.referral.hotline.RecordHotlineCallForm;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp;
 
 /**
@@ -323,9 +329,8 @@ final class LoadDriver {
     while (producing && !stopped) {
       number++;
       int node = turn.getAndIncrement() % 2;
-      String form = PlatformHttp.formSubmission(Map.of("callLanguage", "ro", "callerType", "other", "topic", "migration-info",
-          "region", "moldova", "immediateDanger", false, "minorInvolved", false, "followUpAgreed", false,
-          "callSummary", "Caller asked about working abroad (" + number + ")"));
+      String form = PlatformHttp.formSubmission(FormSubmission.of(new RecordHotlineCallForm("ro", "other",
+          "migration-info", "moldova", false, false, false, "Caller asked about working abroad (" + number + ")")));
       Requests.Call call = requests.post("hotline call", names[node], ports[node],
           "/engine-rest/process-definition/key/hotline-call/submit-form", Requests.basic("ch.intake.la-strada", PASSWORD), form);
       if (call.ok()) {
@@ -401,14 +406,13 @@ final class LoadDriver {
 
   private static Map<String, Object> formFor(String key) {
     return switch (key) {
-      case IDENTIFICATION -> Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-          "formsOfExploitation", List.of("labour"), "victimStatus", "presumed-victim");
-      case CONSENT -> Map.of("informationGiven", true, "consentToAssistance", "given",
-          "shareWithAgencies", List.of("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",
-              "community-social-workers"), "informLawEnforcement", false);
-      case NEEDS -> Map.of("plannedServices", List.of("medical", "psychological"), "shelterNeeded", false,
-          "planSummary", "Medical check and psychological support");
-      case APPROVE -> Map.of("planDecision", "approve");
+      case IDENTIFICATION -> FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+          List.of("labour"), "presumed-victim", null, null));
+      case CONSENT -> InformedConsent.given("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",
+          "community-social-workers").submission();
+      case NEEDS -> FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"), false,
+          "Medical check and psychological support"));
+      case APPROVE -> FormSubmission.of(new ApproveAssistancePlanForm("approve", null));
       default -> throw new IllegalStateException("no form for " + key);
     };
   }

@@ -5,10 +5,19 @@ import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
 import static md.nrs.referral.casepath.NrsCaseProcess.REFERRAL_SUMMARY;
 import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_ITEMS_AGREED;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_NOTE;
 import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_OUTCOME;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.ACTION_TO_TAKE;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA_CASE_CODES;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.AGENDA_SINCE;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.BREACHES_ON_AGENDA;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.DISTRICT;
+import static md.nrs.referral.coordination.CoordinationMeetingProcess.INCIDENTS_ON_AGENDA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -28,6 +37,7 @@ import md.nrs.referral.coordination.CoordinationMeetingProcess.Elements;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.SlaWatch;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.StartsCasesProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,6 +62,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = {"nrs.coordination-meetings.districts[0].id=chisinau",
     "nrs.coordination-meetings.districts[1].id=transnistria", "nrs.coordination-meetings.districts[1].teams[0]=interaction"})
 class CoordinationMeetingProcessTest {
+
+  private static final List<String> PRESENT = List.of("cctp", "la-strada", "interaction", "nrs-coordinators");
+  private static final String DECIDED = "NRS-2026-000001: the police report back on the investigation";
 
   private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
   /** The engine evaluates cron expressions in the server's time zone (the server should run on Chisinau time). */
@@ -92,7 +105,7 @@ class CoordinationMeetingProcessTest {
     for (String district : List.of("chisinau", "transnistria")) {
       ProcessInstance meeting = meeting("meeting-" + district + "-2027-Q2");
       assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING).hasPassed(Elements.BUILD_AGENDA)
-          .variables().containsEntry("district", district).containsEntry("agendaSince", "2027-01-15");
+          .variables().containsEntry(DISTRICT.name(), district).containsEntry(AGENDA_SINCE.name(), "2027-01-15");
       assertThat(task(meeting)).hasCandidateGroup(CoordinationMeetingProcess.NRS_COORDINATORS);
     }
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
@@ -119,7 +132,7 @@ class CoordinationMeetingProcessTest {
     engine.getRuntimeService().createIncident("agencyUnreachable", chisinauCase.getId(), "test", "agency system unreachable");
 
     ProcessInstance chisinau = startMeeting("chisinau", "2027-02-01");
-    String agenda = (String) engine.getRuntimeService().getVariable(chisinau.getId(), "agenda");
+    String agenda = (String) engine.getRuntimeService().getVariable(chisinau.getId(), AGENDA.name());
     assertThat(agenda).contains(chisinauCase.getBusinessKey() + ": UserTask_IdentificationInterview (mdt-chisinau)")
         .contains(trustlineCase.getBusinessKey() + ": UserTask_IdentificationInterview (interaction)")
         .contains(trustlineCase.getBusinessKey() + ": safety incident, urgent risk review still open")
@@ -128,8 +141,8 @@ class CoordinationMeetingProcessTest {
     assertThat(agenda.lines().filter(line -> line.startsWith("- "))).allMatch(line -> CaseCodes.FORMAT.matcher(line.substring(2, line.indexOf(':'))).matches());
     assertThat(codes(chisinau)).contains(chisinauCase.getBusinessKey(), trustlineCase.getBusinessKey())
         .doesNotContain(closedCase.getBusinessKey());
-    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), "breachesOnAgenda")).isGreaterThanOrEqualTo(2);
-    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), "incidentsOnAgenda")).isGreaterThanOrEqualTo(2);
+    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), BREACHES_ON_AGENDA.name())).isGreaterThanOrEqualTo(2);
+    assertThat((Integer) engine.getRuntimeService().getVariable(chisinau.getId(), INCIDENTS_ON_AGENDA.name())).isGreaterThanOrEqualTo(2);
 
     // the Transnistria meeting discusses Interaction's cases only
     ProcessInstance transnistria = startMeeting("transnistria", "2027-02-01");
@@ -140,7 +153,7 @@ class CoordinationMeetingProcessTest {
   void anAgendaWithNothingToDiscussSaysSo() {
     ProcessInstance meeting = startMeeting("transnistria", "2099-01-01");
 
-    assertThat((String) engine.getRuntimeService().getVariable(meeting.getId(), "agenda"))
+    assertThat((String) engine.getRuntimeService().getVariable(meeting.getId(), AGENDA.name()))
         .endsWith("No time limit breached and no incident in open cases.");
     assertThat(codes(meeting)).isEmpty();
   }
@@ -149,22 +162,19 @@ class CoordinationMeetingProcessTest {
   void eachActionItemBecomesATaskForTheAgencyNamedDueAtTheEndOfTheAgreedDay() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
     LocalDate inTwoWeeks = LocalDate.now(CHISINAU).plusDays(14);
-    Map<String, Object> form = meetingForm();
-    form.put("actionItem1Agency", "cctp");
-    form.put("actionItem1Action", "Report on the investigation of case NRS-2026-000001");
-    form.put("actionItem1DueOn", inTwoWeeks.toString());
-    form.put("actionItem3Agency", "la-strada");
-    form.put("actionItem3Action", "Share the hotline statistics of the quarter");
-    form.put("actionItem3DueOn", inTwoWeeks.plusDays(7).toString());
+    Map<String, Object> form = FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), PRESENT,
+        DECIDED, "cctp", "Report on the investigation of case NRS-2026-000001", inTwoWeeks,
+        null, null, null,
+        "la-strada", "Share the hotline statistics of the quarter", inTwoWeeks.plusDays(7)));
     engine.getTaskService().complete(task(meeting).getId(), form);
 
-    assertThat(meeting).hasPassed(Elements.LIST_ACTION_ITEMS).variables().containsEntry("actionItemsAgreed", true);
+    assertThat(meeting).hasPassed(Elements.LIST_ACTION_ITEMS).variables().containsEntry(ACTION_ITEMS_AGREED.name(), true);
     List<Task> items = engine.getTaskService().createTaskQuery().processInstanceId(meeting.getId())
         .taskDefinitionKey(Elements.ACTION_ITEM).orderByDueDate().asc().list();
     assertThat(items).hasSize(2);
     assertThat(items.get(0)).hasCandidateGroup("cctp");
     assertThat(items.get(0).getDueDate()).isEqualTo(Date.from(inTwoWeeks.atTime(17, 0).atZone(CHISINAU).toInstant()));
-    assertThat(engine.getTaskService().getVariableLocal(items.get(0).getId(), "actionToTake"))
+    assertThat(engine.getTaskService().getVariableLocal(items.get(0).getId(), ACTION_TO_TAKE.name()))
         .isEqualTo("Report on the investigation of case NRS-2026-000001");
     assertThat(items.get(1)).hasCandidateGroup("la-strada");
     assertThat(items.get(1).getDueDate()).isEqualTo(Date.from(inTwoWeeks.plusDays(7).atTime(17, 0).atZone(CHISINAU).toInstant()));
@@ -190,11 +200,10 @@ class CoordinationMeetingProcessTest {
   @Test
   void anIncompleteMeetingRecordIsRefusedNamingEveryMissingFieldAndTheTaskStaysOpen() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
-    Map<String, Object> form = meetingForm();
-    form.remove("participants");
-    form.put("actionItem1Agency", "gpi");
-    form.put("actionItem2Action", "Something without an agency");
-    form.put("actionItem2DueOn", LocalDate.now(CHISINAU).minusDays(1).toString());
+    Map<String, Object> form = FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), null, DECIDED,
+        "gpi", null, null,
+        null, "Something without an agency", LocalDate.now(CHISINAU).minusDays(1),
+        null, null, null));
 
     assertThatThrownBy(() -> engine.getTaskService().complete(task(meeting).getId(), form))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
@@ -204,19 +213,19 @@ class CoordinationMeetingProcessTest {
     assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING);
   }
 
+  /**
+   * A meeting record without action items, dated today in Chisinau whatever the JVM's zone: Bean Validation reads
+   * the platform clock (ClockConfiguration).
+   */
   private Map<String, Object> meetingForm() {
-    Map<String, Object> form = new HashMap<>();
-    // today in Chisinau, whatever the JVM's zone: Bean Validation reads the platform clock (ClockConfiguration)
-    form.put("meetingDate", LocalDate.now(CHISINAU).toString());
-    form.put("participants", List.of("cctp", "la-strada", "interaction", "nrs-coordinators"));
-    form.put("decisions", "NRS-2026-000001: the police report back on the investigation");
-    return form;
+    return FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU), PRESENT, DECIDED,
+        null, null, null, null, null, null, null, null, null));
   }
 
   private ProcessInstance startCase(String location) {
     Map<String, Object> referral = new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), location,
         CATEGORY.name(), "trafficking",
-        "minor", false, SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false,
+        MINOR.name(), false, SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false,
             REFERRAL_SUMMARY.name(), "Referred for the meeting test"));
     return engine.getRuntimeService().startProcessInstanceByKey(NrsCaseProcess.KEY, referral);
   }
@@ -226,7 +235,7 @@ class CoordinationMeetingProcessTest {
     return PlatformStarts.withBusinessKey(businessKey, () -> engine.getRuntimeService()
         .createMessageCorrelation(CoordinationMeetingProcess.MESSAGE_DISTRICT_MEETING_DUE)
         .processInstanceBusinessKey(businessKey)
-        .setVariable("district", district).setVariable("agendaSince", since)
+        .setVariable(DISTRICT.name(), district).setVariable(AGENDA_SINCE.name(), since)
         .correlateStartMessage());
   }
 
@@ -237,7 +246,7 @@ class CoordinationMeetingProcessTest {
 
   @SuppressWarnings("unchecked")
   private List<String> codes(ProcessInstance meeting) {
-    return (List<String>) engine.getRuntimeService().getVariable(meeting.getId(), "agendaCaseCodes");
+    return (List<String>) engine.getRuntimeService().getVariable(meeting.getId(), AGENDA_CASE_CODES.name());
   }
 
   private Task task(ProcessInstance instance) {

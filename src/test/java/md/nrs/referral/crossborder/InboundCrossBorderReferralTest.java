@@ -1,12 +1,10 @@
 package md.nrs.referral.crossborder;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.COUNTRY;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_NEEDED;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.repatriation.RepatriationProcess;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
@@ -59,19 +61,16 @@ class InboundCrossBorderReferralTest {
     String caseCode = receipt.get("caseCode").asText();
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
         .processInstanceBusinessKey(caseCode).singleResult().getId();
-    assertThat(engine.getRuntimeService().getVariables(instanceId)).containsEntry("channel", "partner-abroad")
-        .containsEntry("location", "abroad").containsEntry("country", "Ukraine").containsEntry("repatriationNeeded", true);
+    assertThat(engine.getRuntimeService().getVariables(instanceId)).containsEntry(CHANNEL.name(), "partner-abroad")
+        .containsEntry(LOCATION.name(), "abroad").containsEntry(COUNTRY.name(), "Ukraine").containsEntry(REPATRIATION_NEEDED.name(), true);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskCandidateGroup("iom").count())
         .as("identification by IOM, the team for persons abroad").isEqualTo(1);
 
-    complete(instanceId, null, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
-    complete(instanceId, null, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("iom", "veritas"),
-            INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
-    complete(instanceId, "author", Map.of(PLANNED_SERVICES.name(), List.of("psychological"),
-        SHELTER_NEEDED.name(), false,
-        "planSummary", "Return home, then psychological counselling"));
+    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
+    complete(instanceId, null, InformedConsent.given("iom", "veritas").informingPartnerAbroad().submission());
+    complete(instanceId, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
+        "Return home, then psychological counselling")));
     complete(instanceId, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
 
     assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instanceId)

@@ -3,13 +3,10 @@ package md.nrs.referral.crossborder;
 import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
 import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
 import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
 import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +34,12 @@ import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
 import md.nrs.referral.testing.DeliveryJobs;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
@@ -138,16 +138,13 @@ class OutboundReferralOverHttpTest {
     ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
         .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
-            CATEGORY.name(), "trafficking", "minor", false,
+            CATEGORY.name(), "trafficking", MINOR.name(), false,
             SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
     var tasks = engine.getTaskService();
-    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
-        "interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
-        VICTIM_STATUS.name(), "presumed-victim"));
-    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), Map.of(
-        "informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-            SHARE_WITH_AGENCIES.name(), List.of("veritas", "la-strada"),
-        INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
+        new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), 
+        InformedConsent.given("veritas", "la-strada").informingPartnerAbroad().submission());
     return caseCode;
   }
 

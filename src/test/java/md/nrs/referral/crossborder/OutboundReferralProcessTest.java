@@ -3,19 +3,22 @@ package md.nrs.referral.crossborder;
 import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
 import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
 import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
 import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.ANSWER_DUE_AT;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.ASSISTANCE_NEEDED;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.CASE_CODE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.CONSENT_TO_SHARE;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.COORDINATOR_DECISION;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.COORDINATOR_NOTE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.OUTCOME;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_AGENCY;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_ANSWER;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_NOTE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUESTED_BY;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUESTING_AGENCY;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUEST_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,12 +36,15 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess.Elements;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.sla.WorkingCalendar;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.ProcessTest;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -122,8 +128,8 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     ProcessInstance request = requestAs("outbound.lastrada");
 
     assertThat(request).hasPassed(Elements.CHECK_CASE, Elements.CHECK_SHARING_CONSENT, Elements.SEND_REQUEST)
-        .isWaitingAt(Elements.PARTNER_ANSWER).variables().containsEntry("requestingAgency", "la-strada")
-        .containsEntry("consentToShare", true).containsEntry("requestedBy", "outbound.lastrada");
+        .isWaitingAt(Elements.PARTNER_ANSWER).variables().containsEntry(REQUESTING_AGENCY.name(), "la-strada")
+        .containsEntry(CONSENT_TO_SHARE.name(), true).containsEntry(REQUESTED_BY.name(), "outbound.lastrada");
     assertThat(request.getBusinessKey()).isEqualTo(caseCode);
     assertThat(task(request)).hasCandidateGroup("veritas");
     ZonedDateTime due = calendar.dueAfter(MONDAY, "P5D", WorkingCalendar.Mode.WORKING_DAYS);
@@ -138,7 +144,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
 
     assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_PARTNER_ASSISTS, Elements.PARTNER_ASSISTS)
-        .variables().containsEntry("outboundOutcome", OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
+        .variables().containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
     assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
         .containsExactly(tuple("veritas", Elements.PARTNER_ANSWER), tuple("la-strada", Elements.PARTNER_ASSISTS));
   }
@@ -150,8 +156,8 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     ProcessInstance request = request();
 
     assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_NO_CONSENT, Elements.NOT_SENT_WITHOUT_CONSENT)
-        .hasNotPassed(Elements.SEND_REQUEST).variables().containsEntry("consentToShare", false)
-        .containsEntry("outboundOutcome", OutboundReferralProcess.OUTCOME_NO_CONSENT);
+        .hasNotPassed(Elements.SEND_REQUEST).variables().containsEntry(CONSENT_TO_SHARE.name(), false)
+        .containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_NO_CONSENT);
     List<OutboxEntry> told = outboxOf(request);
     assertThat(told).extracting(OutboxEntry::getAgencyId).containsExactly("mdt-chisinau");
     assertThat(told.get(0).getRequest()).contains("not sent", "not consented", "veritas");
@@ -172,7 +178,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
   void aRequestWithoutAnyAssistanceNamedIsRefusedByItsForm() {
     openCaseSharingWith("veritas", "la-strada");
     Map<String, Object> form = requestForm();
-    form.put("assistanceNeeded", List.of());
+    form.put(ASSISTANCE_NEEDED.name(), List.of());
 
     assertThatThrownBy(() -> start(form)).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("assistanceNeeded");
@@ -194,7 +200,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     complete(request, Map.of(COORDINATOR_DECISION.name(), "chase", PARTNER_AGENCY.name(), "veritas"));
 
     assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
-    OffsetDateTime newDue = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(request.getId(), "answerDueAt"));
+    OffsetDateTime newDue = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(request.getId(), ANSWER_DUE_AT.name()));
     assertThat(newDue.toInstant()).isAfter(due.toInstant());
     assertThat(timer(request, Elements.ANSWER_OVERDUE).getDuedate().toInstant()).isEqualTo(newDue.toInstant());
     assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId).containsExactly("veritas", "veritas");
@@ -243,19 +249,16 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
         .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
         new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
-            CATEGORY.name(), "trafficking", "minor", false,
+            CATEGORY.name(), "trafficking", MINOR.name(), false,
             SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
-    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("interviewedOn", LocalDate.of(2026, 2, 2).toString(),
-        "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
-            VICTIM_STATUS.name(), "presumed-victim"));
-    engine.getTaskService().complete(task(nrsCase).getId(), Map.of("informationGiven", true,
-        CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of(agencies),
-            INFORM_LAW_ENFORCEMENT.name(), false, "informPartnerAbroad", true));
+    engine.getTaskService().complete(task(nrsCase).getId(), FormSubmission.of(new IdentificationInterviewForm(
+        LocalDate.of(2026, 2, 2), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
+    engine.getTaskService().complete(task(nrsCase).getId(), InformedConsent.given(agencies)
+        .informingPartnerAbroad().submission());
   }
 
   private Map<String, Object> requestForm() {
-    return new HashMap<>(Map.of("caseCode", caseCode, PARTNER_AGENCY.name(), "veritas",
+    return new HashMap<>(Map.of(CASE_CODE.name(), caseCode, PARTNER_AGENCY.name(), "veritas",
         ASSISTANCE_NEEDED.name(), List.of("shelter", "return-support"),
             REQUEST_NOTE.name(), "Stranded in Odesa, wants to come home"));
   }

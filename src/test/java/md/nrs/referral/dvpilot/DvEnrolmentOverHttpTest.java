@@ -1,6 +1,8 @@
 package md.nrs.referral.dvpilot;
 
 import md.nrs.referral.errors.ProblemType;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +84,7 @@ class DvEnrolmentOverHttpTest {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     String instanceId = JSON.readTree(response.body()).get("id").asText();
-    assertThat((String) engine.getRuntimeService().getVariable(instanceId, "participantCode")).matches(ParticipantCodes.FORMAT);
+    assertThat((String) engine.getRuntimeService().getVariable(instanceId, PARTICIPANT_CODE.name())).matches(ParticipantCodes.FORMAT);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
         .isEqualTo(DvGroupCounsellingProcess.Elements.RISK_SCREENING);
   }
@@ -142,6 +144,6 @@ class DvEnrolmentOverHttpTest {
 
   private long instancesIn(String groupId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(DvGroupCounsellingProcess.KEY)
-        .variableValueEquals("groupId", groupId).count();
+        .variableValueEquals(GROUP_ID.name(), groupId).count();
   }
 }

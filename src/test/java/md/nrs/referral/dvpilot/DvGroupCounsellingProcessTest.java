@@ -2,17 +2,28 @@ package md.nrs.referral.dvpilot;
 
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ACTION_TAKEN;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CASE_CODE;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CHECK_IN_AFTER;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.CONSECUTIVE_ABSENCES;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.COUNSELLING_OUTCOME;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.ELIGIBLE_FOR_GROUP;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_KIND;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_OF_THEIR_KIND;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.HIGH_RISK;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.HOLDS_PLACE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.LEFT_PROGRAMME;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.NRS_CASE_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_KIND;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REACHED;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REFERRAL_SOURCE;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.REFERRED_TO;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SAFETY_CONCERN;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SCREENING_REASON;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSIONS;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSIONS_ATTENDED;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.SESSION_INTERVAL;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.TOTAL_ABSENCES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -29,6 +40,7 @@ import md.nrs.referral.dvpilot.DvGroupCounsellingProcess.Elements;
 import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -94,8 +106,8 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     for (String kind : new String[] {"victim", "perpetrator"}) {
       Map<String, Object> cycle = engine.getDecisionService().evaluateDecisionTableByKey(
           DvGroupCounsellingProcess.CYCLE_DECISION, Map.of(DvGroupCounsellingProcess.PARTICIPANT_KIND.name(), kind)).getSingleResult().getEntryMap();
-      assertThat(cycle).as(kind).containsEntry("sessions", 12).containsEntry("sessionInterval", "P7D")
-          .containsEntry("checkInAfter", "P3M");
+      assertThat(cycle).as(kind).containsEntry(SESSIONS.name(), 12).containsEntry(SESSION_INTERVAL.name(), "P7D")
+          .containsEntry(CHECK_IN_AFTER.name(), "P3M");
     }
   }
 
@@ -165,7 +177,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
         .execute();
 
     assertThat(enrolment).isEnded().hasPassed(Elements.WRONG_GROUP_REFUSED).hasNotPassed(Elements.RISK_SCREENING)
-        .variables().containsEntry("groupOfTheirKind", false).containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible")
+        .variables().containsEntry(GROUP_OF_THEIR_KIND.name(), false).containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible")
         .containsEntry(HOLDS_PLACE.name(), false);
     assertThat(groups.placesTaken(victimsGroup)).isZero();
   }
@@ -177,8 +189,8 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     complete(enrolment, screening(true, false, true, false, null));
 
     assertThat(enrolment).isWaitingAt(Elements.REFER_TO_INDIVIDUAL_SUPPORT).variables()
-        .containsEntry("eligibleForGroup", false).containsEntry("highRisk", true)
-        .containsEntry("screeningReason", "high lethality risk: individual support and protection order first");
+        .containsEntry(ELIGIBLE_FOR_GROUP.name(), false).containsEntry(HIGH_RISK.name(), true)
+        .containsEntry(SCREENING_REASON.name(), "high lethality risk: individual support and protection order first");
     complete(enrolment, Map.of(REFERRED_TO.name(), "protection-order"));
     assertThat(enrolment).isEnded().hasPassed(Elements.NOT_ELIGIBLE).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "not-eligible").containsEntry(SESSIONS_ATTENDED.name(), 0);
@@ -191,7 +203,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     complete(enrolment, screening(true, true, false, true, false));
 
     assertThat(enrolment).isWaitingAt(Elements.REFER_TO_INDIVIDUAL_SUPPORT)
-        .variables().containsEntry("screeningReason", "high risk to the victim: individual perpetrator programme instead");
+        .variables().containsEntry(SCREENING_REASON.name(), "high risk to the victim: individual perpetrator programme instead");
     assertThat(task(enrolment)).hasCandidateGroup("cap-chisinau");
   }
 
@@ -204,8 +216,8 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
         .hasMessageContaining("activeRestrainingOrder: say whether a restraining or protection order is in force");
     complete(enrolment, screening(true, false, false, false, true));
 
-    assertThat(enrolment).isWaitingAt(Elements.SESSION_DAY).variables().containsEntry("eligibleForGroup", true)
-        .containsEntry("sessions", 12);
+    assertThat(enrolment).isWaitingAt(Elements.SESSION_DAY).variables().containsEntry(ELIGIBLE_FOR_GROUP.name(), true)
+        .containsEntry(SESSIONS.name(), 12);
   }
 
   @Test
@@ -215,7 +227,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     complete(enrolment, screening(false, false, false, false, null));
 
     assertThat(enrolment).isEnded().hasPassed(Elements.DECLINED).variables()
-        .containsEntry(COUNSELLING_OUTCOME.name(), "withdrawn").containsEntry("screeningReason", "declined to take part");
+        .containsEntry(COUNSELLING_OUTCOME.name(), "withdrawn").containsEntry(SCREENING_REASON.name(), "declined to take part");
   }
 
   @Test
@@ -277,7 +289,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
 
     assertThat(enrolment).isEnded().hasPassed(Elements.DROPPED_OUT_END).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "dropped-out").containsEntry(SESSIONS_ATTENDED.name(), 1)
-        .containsEntry("consecutiveAbsences", 3);
+        .containsEntry(CONSECUTIVE_ABSENCES.name(), 3);
     assertThat(groups.placesTaken(victimsGroup)).isZero();
   }
 
@@ -291,7 +303,7 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
 
     assertThat(enrolment).isEnded().hasPassed(Elements.DROPPED_OUT_END).variables()
         .containsEntry(COUNSELLING_OUTCOME.name(), "dropped-out").containsEntry(SESSIONS_ATTENDED.name(), 2)
-        .containsEntry("totalAbsences", 4);
+        .containsEntry(TOTAL_ABSENCES.name(), 4);
   }
 
   @Test
@@ -319,8 +331,8 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
     Map<String, Object> form = new HashMap<>();
     form.put(PARTICIPANT_KIND.name(), kind);
     form.put(GROUP_ID.name(), groupId);
-    form.put("nrsCaseCode", nrsCaseCode);
-    form.put("referralSource", "social-services");
+    form.put(NRS_CASE_CODE.name(), nrsCaseCode);
+    form.put(REFERRAL_SOURCE.name(), "social-services");
     return engine.getRuntimeService().startProcessInstanceByKey(DvGroupCounsellingProcess.KEY, form);
   }
 
@@ -334,19 +346,14 @@ class DvGroupCounsellingProcessTest extends CalledProcessTestSupport {
 
   private static Map<String, Object> screening(boolean agrees, boolean threats, boolean weapon, boolean escalating,
       Boolean restrainingOrder) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("agreesToTakePart", agrees);
-    form.put("threatsToKill", threats);
-    form.put("strangulationOrWeapon", weapon);
-    form.put("violenceEscalating", escalating);
-    form.put("activeRestrainingOrder", restrainingOrder);
-    return form;
+    return FormSubmission.of(new RiskScreeningForm(null, agrees, threats, weapon, escalating,
+        restrainingOrder));
   }
 
   private boolean groupOfTheirKind(String participantKind, String groupKind) {
     Map<String, Object> inputs = new HashMap<>();
-    inputs.put("participantKind", participantKind);
-    inputs.put("groupKind", groupKind);
+    inputs.put(PARTICIPANT_KIND.name(), participantKind);
+    inputs.put(GROUP_KIND.name(), groupKind);
     return (Boolean) engine.getDecisionService().evaluateDecisionTableByKey(DvGroupCounsellingProcess.GROUP_KIND_DECISION, inputs)
         .getSingleResult().getSingleEntry();
   }

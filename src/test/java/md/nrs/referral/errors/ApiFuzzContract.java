@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.TestUsers;
@@ -263,7 +264,7 @@ abstract class ApiFuzzContract {
   }
 
   private String task(String agency) {
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", Map.of("agency", agency)).getId();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, Map.of(FixtureAgencyTaskProcess.AGENCY.name(), agency)).getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
@@ -203,7 +204,7 @@ abstract class ClientMistakeContract {
   }
 
   String agencyTask(String agency) {
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", Map.of("agency", agency)).getId();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, Map.of(FixtureAgencyTaskProcess.AGENCY.name(), agency)).getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import javax.sql.DataSource;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -149,7 +150,7 @@ abstract class NoEchoContract {
   }
 
   String agencyTask() {
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", Map.of("agency", "la-strada")).getId();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, Map.of(FixtureAgencyTaskProcess.AGENCY.name(), "la-strada")).getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

@@ -1,6 +1,13 @@
 package md.nrs.referral.forms;
 
 import md.nrs.referral.errors.ProblemType;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.CASE_CODE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REGION;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.REJECTION_REASON;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SEX;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +48,7 @@ class FormSubmissionOverHttpTest {
     String code = caseCodes.next();
     String instance = PlatformStarts.withBusinessKey(code, () -> engine.getRuntimeService().startProcessInstanceByKey(
         AssistanceServiceProcess.KEY, code, Map.<String, Object>of(
-        "caseCode", code, "serviceType", "legal", "region", "moldova", "minor", false, "sex", "female"))).getId();
+        CASE_CODE.name(), code, SERVICE_TYPE.name(), "legal", REGION.name(), "moldova", MINOR.name(), false, SEX.name(), "female"))).getId();
     taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
@@ -102,8 +109,8 @@ class FormSubmissionOverHttpTest {
   @Test
   void anEarlierRoundsAnswerDoesNotStandInForAMissingOne() {
     // the process already holds "reject" and a reason from this provider's round; a new submission must answer itself
-    engine.getTaskService().setVariable(taskId, "providerAnswer", "reject");
-    engine.getTaskService().setVariable(taskId, "rejectionReason", "No lawyer free");
+    engine.getTaskService().setVariable(taskId, PROVIDER_ANSWER.name(), "reject");
+    engine.getTaskService().setVariable(taskId, REJECTION_REASON.name(), "No lawyer free");
 
     var response = http.post("/engine-rest/task/" + taskId + "/submit-form", PROVIDER, "{\"variables\":{}}");
 

@@ -1,5 +1,16 @@
 package md.nrs.referral.hotline;
 
+import static md.nrs.referral.hotline.HotlineCallProcess.CALLER_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_NEEDED;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_WITHIN;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CASE_CATEGORY;
+import static md.nrs.referral.hotline.HotlineCallProcess.FOLLOW_UP_AGREED;
+import static md.nrs.referral.hotline.HotlineCallProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.hotline.HotlineCallProcess.MINOR_INVOLVED;
+import static md.nrs.referral.hotline.HotlineCallProcess.REGION;
+import static md.nrs.referral.hotline.HotlineCallProcess.SOS;
+import static md.nrs.referral.hotline.HotlineCallProcess.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -52,11 +63,11 @@ class HotlineCallClassificationDecisionTest {
       boolean sos, String category, boolean callBack, String within) {
     DmnDecisionResultEntries result = evaluate(callerType, topic, danger, child, followUp);
 
-    assertThat(result.<String>getEntry("callType")).isEqualTo(callType);
-    assertThat(result.<Boolean>getEntry("sosCase")).isEqualTo(sos);
-    assertThat(result.get("caseCategory")).isEqualTo(category);
-    assertThat(result.<Boolean>getEntry("callBackNeeded")).isEqualTo(callBack);
-    assertThat(result.get("callBackWithin")).isEqualTo(within);
+    assertThat(result.<String>getEntry(CALL_TYPE.name())).isEqualTo(callType);
+    assertThat(result.<Boolean>getEntry(SOS.name())).isEqualTo(sos);
+    assertThat(result.get(CASE_CATEGORY.name())).isEqualTo(category);
+    assertThat(result.<Boolean>getEntry(CALL_BACK_NEEDED.name())).isEqualTo(callBack);
+    assertThat(result.get(CALL_BACK_WITHIN.name())).isEqualTo(within);
   }
 
   @Test
@@ -67,15 +78,15 @@ class HotlineCallClassificationDecisionTest {
         for (boolean danger : new boolean[] {false, true}) {
           for (boolean child : new boolean[] {false, true}) {
             DmnDecisionResultEntries result = evaluate(caller, topic, danger, child, false);
-            assertThat(result.<String>getEntry("callType")).as(caller + "/" + topic).isIn(HotlineCallProcess.CALL_TYPES);
-            if (result.<Boolean>getEntry("sosCase")) {
-              assertThat(result.<String>getEntry("callType")).isEqualTo("sos");
-              assertThat(result.<Boolean>getEntry("callBackNeeded")).isTrue();
-              assertThat(result.<String>getEntry("caseCategory")).isIn("trafficking", "domestic-violence");
-              assertThat(result.<String>getEntry("callBackWithin")).startsWith("PT");
+            assertThat(result.<String>getEntry(CALL_TYPE.name())).as(caller + "/" + topic).isIn(HotlineCallProcess.CALL_TYPES);
+            if (result.<Boolean>getEntry(SOS.name())) {
+              assertThat(result.<String>getEntry(CALL_TYPE.name())).isEqualTo("sos");
+              assertThat(result.<Boolean>getEntry(CALL_BACK_NEEDED.name())).isTrue();
+              assertThat(result.<String>getEntry(CASE_CATEGORY.name())).isIn("trafficking", "domestic-violence");
+              assertThat(result.<String>getEntry(CALL_BACK_WITHIN.name())).startsWith("PT");
             }
             if (danger) {
-              assertThat(result.<Boolean>getEntry("sosCase")).as("danger is always an SOS case").isTrue();
+              assertThat(result.<Boolean>getEntry(SOS.name())).as("danger is always an SOS case").isTrue();
             }
           }
         }
@@ -86,12 +97,12 @@ class HotlineCallClassificationDecisionTest {
   private static DmnDecisionResultEntries evaluate(String callerType, String topic, boolean danger, boolean child,
       boolean followUp) {
     Map<String, Object> call = new HashMap<>();
-    call.put("callerType", callerType);
-    call.put("topic", topic);
-    call.put("region", "moldova");
-    call.put("immediateDanger", danger);
-    call.put("minorInvolved", child);
-    call.put("followUpAgreed", followUp);
+    call.put(CALLER_TYPE.name(), callerType);
+    call.put(TOPIC.name(), topic);
+    call.put(REGION.name(), "moldova");
+    call.put(IMMEDIATE_DANGER.name(), danger);
+    call.put(MINOR_INVOLVED.name(), child);
+    call.put(FOLLOW_UP_AGREED.name(), followUp);
     return dmn.evaluateDecision(classification, call).getSingleResult();
   }
 }

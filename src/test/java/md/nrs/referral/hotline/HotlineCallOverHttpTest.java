@@ -1,6 +1,13 @@
 package md.nrs.referral.hotline;
 
 import md.nrs.referral.errors.ProblemType;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_LANGUAGE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CASE_CODE;
+import static md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCY;
+import static md.nrs.referral.hotline.HotlineCallProcess.REGION;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +64,14 @@ class HotlineCallOverHttpTest {
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     String callId = json.readTree(started.body()).get("id").asText();
 
-    String caseCode = (String) engine.getRuntimeService().getVariable(callId, "caseCode");
+    String caseCode = (String) engine.getRuntimeService().getVariable(callId, CASE_CODE.name());
     assertThat(caseCode).matches(CaseCodes.FORMAT);
-    assertThat(engine.getRuntimeService().getVariables(callId)).containsEntry("operatorAgency", "interaction")
-        .containsEntry("callType", "sos").containsEntry("callLanguage", "ru").containsEntry("region", "transnistria");
+    assertThat(engine.getRuntimeService().getVariables(callId)).containsEntry(OPERATOR_AGENCY.name(), "interaction")
+        .containsEntry(CALL_TYPE.name(), "sos").containsEntry(CALL_LANGUAGE.name(), "ru").containsEntry(REGION.name(), "transnistria");
     ProcessInstance nrsCase = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
         .processInstanceBusinessKey(caseCode).singleResult();
     assertThat(engine.getRuntimeService().getVariables(nrsCase.getId()))
-        .containsEntry("channel", "trustline-interaction").containsEntry("location", "transnistria");
+        .containsEntry(CHANNEL.name(), "trustline-interaction").containsEntry(LOCATION.name(), "transnistria");
 
     // the trustline sees its call-back in its task list
     Response tasks = http.get("/engine-rest/task?maxResults=10&processInstanceId=" + callId, basic("interaction.operator", DEMO_PASSWORD));
@@ -83,7 +90,7 @@ class HotlineCallOverHttpTest {
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     String callId = json.readTree(started.body()).get("id").asText();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(callId)
-        .variableName("operatorAgency").singleResult().getValue()).isEqualTo("la-strada");
+        .variableName(OPERATOR_AGENCY.name()).singleResult().getValue()).isEqualTo("la-strada");
   }
 
   @Test

@@ -1,7 +1,23 @@
 package md.nrs.referral.hotline;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.COUNTRY;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
+import static md.nrs.referral.casepath.NrsCaseProcess.RESPONSIBLE_TEAM;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.casepath.NrsCaseProcess.URGENCY;
 import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_NOTE;
 import static md.nrs.referral.hotline.HotlineCallProcess.CALL_BACK_OUTCOME;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_LANGUAGE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CALL_TYPE;
+import static md.nrs.referral.hotline.HotlineCallProcess.CASE_CODE;
+import static md.nrs.referral.hotline.HotlineCallProcess.FOLLOW_UP_AGREED;
+import static md.nrs.referral.hotline.HotlineCallProcess.IMMEDIATE_DANGER;
+import static md.nrs.referral.hotline.HotlineCallProcess.MINOR_INVOLVED;
+import static md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCY;
+import static md.nrs.referral.hotline.HotlineCallProcess.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,7 +25,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.CaseCodes;
@@ -17,6 +32,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.hotline.HotlineCallProcess.Elements;
 import md.nrs.referral.testing.Failures;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.StartsCasesProcessTest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,8 +74,8 @@ class HotlineCallProcessTest {
 
     assertThat(call).isWaitingAt(Elements.CALL_BACK)
         .hasPassed(Elements.CLASSIFY_CALL, Elements.START_NRS_CASE)
-        .variables().containsEntry("operatorAgency", "interaction").containsEntry("callType", "sos")
-        .containsEntry("callLanguage", "ru").containsEntry("region", "transnistria");
+        .variables().containsEntry(OPERATOR_AGENCY.name(), "interaction").containsEntry(CALL_TYPE.name(), "sos")
+        .containsEntry(CALL_LANGUAGE.name(), "ru").containsEntry(REGION.name(), "transnistria");
     String caseCode = scope(call);
     assertThat(caseCode).matches(CaseCodes.FORMAT);
 
@@ -67,19 +83,19 @@ class HotlineCallProcessTest {
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).singleResult();
     assertThat(nrsCase).isNotNull();
     assertThat(engine.getRuntimeService().getVariables(nrsCase.getId()))
-        .containsEntry("caseCode", caseCode)
-        .containsEntry("channel", "trustline-interaction")
-        .containsEntry("location", "transnistria")
-        .containsEntry("category", "trafficking")
-        .containsEntry("sex", "unknown")
-        .containsEntry("responsibleTeam", "interaction");
+        .containsEntry(CASE_CODE.name(), caseCode)
+        .containsEntry(CHANNEL.name(), "trustline-interaction")
+        .containsEntry(LOCATION.name(), "transnistria")
+        .containsEntry(CATEGORY.name(), "trafficking")
+        .containsEntry(SEX.name(), "unknown")
+        .containsEntry(RESPONSIBLE_TEAM.name(), "interaction");
     assertThat(nrsCase).isWaitingAt(NrsCaseProcess.Elements.IDENTIFICATION);
 
     // the call-back is for the trustline, due within 24 hours, and shows the case code
     Task callBack = callBack(call);
     assertThat(callBack).hasCandidateGroup("interaction");
     assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(24 * 3600)));
-    assertThat(engine.getTaskService().getVariableLocal(callBack.getId(), "caseCode")).isEqualTo(caseCode);
+    assertThat(engine.getTaskService().getVariableLocal(callBack.getId(), CASE_CODE.name())).isEqualTo(caseCode);
     engine.getTaskService().complete(callBack.getId(), Map.of(CALL_BACK_OUTCOME.name(), "reached",
         CALL_BACK_NOTE.name(), "Agreed on support"));
     assertThat(call).isEnded().hasPassed(Elements.CALL_FOLLOWED_UP);
@@ -88,15 +104,15 @@ class HotlineCallProcessTest {
   @Test
   void aHotlineCallAboutSomeoneInDangerAbroadStartsAnImmediateCaseAndACallBackWithinTwoHours() {
     Map<String, Object> variables = call("ro", "possible-victim", "working-abroad", "abroad");
-    variables.put("operatorAgency", "la-strada");
-    variables.put("immediateDanger", true);
+    variables.put(OPERATOR_AGENCY.name(), "la-strada");
+    variables.put(IMMEDIATE_DANGER.name(), true);
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     String caseCode = scope(call);
     assertThat(engine.getRuntimeService().getVariables(caseOf(caseCode).getId()))
-        .containsEntry("channel", "hotline-la-strada").containsEntry("location", "abroad")
-        .containsEntry("country", StartNrsCaseFromCall.COUNTRY_NOT_GIVEN).containsEntry("immediateDanger", true)
-        .containsEntry("urgency", "immediate");
+        .containsEntry(CHANNEL.name(), "hotline-la-strada").containsEntry(LOCATION.name(), "abroad")
+        .containsEntry(COUNTRY.name(), StartNrsCaseFromCall.COUNTRY_NOT_GIVEN).containsEntry(IMMEDIATE_DANGER.name(), true)
+        .containsEntry(URGENCY.name(), "immediate");
     Task callBack = callBack(call);
     assertThat(callBack).hasCandidateGroup("la-strada");
     assertThat(callBack.getDueDate()).isEqualTo(Date.from(NOW.toInstant().plusSeconds(2 * 3600)));
@@ -105,48 +121,48 @@ class HotlineCallProcessTest {
   @Test
   void domesticViolenceInvolvingAChildBecomesACaseOnTheDomesticViolencePathway() {
     Map<String, Object> variables = call("ro", "relative-or-friend", "domestic-violence", "moldova");
-    variables.put("operatorAgency", "la-strada");
-    variables.put("minorInvolved", true);
+    variables.put(OPERATOR_AGENCY.name(), "la-strada");
+    variables.put(MINOR_INVOLVED.name(), true);
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(engine.getRuntimeService().getVariables(caseOf(scope(call)).getId()))
-        .containsEntry("category", "domestic-violence").containsEntry("minor", true);
+        .containsEntry(CATEGORY.name(), "domestic-violence").containsEntry(MINOR.name(), true);
   }
 
   @Test
   void anInformationCallEndsOnceRecordedWithoutACase() {
     Map<String, Object> variables = call("ro", "possible-victim", "migration-info", "moldova");
-    variables.put("operatorAgency", "la-strada");
-    variables.put("followUpAgreed", true); // information calls are never called back
+    variables.put(OPERATOR_AGENCY.name(), "la-strada");
+    variables.put(FOLLOW_UP_AGREED.name(), true); // information calls are never called back
     long casesBefore = cases();
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED).hasNotPassed(Elements.START_NRS_CASE, Elements.CALL_BACK);
-    assertThat(history(call, "callType")).isEqualTo("information");
-    assertThat(history(call, "caseCode")).isNull();
+    assertThat(history(call, CALL_TYPE.name())).isEqualTo("information");
+    assertThat(history(call, CASE_CODE.name())).isNull();
     assertThat(cases()).isEqualTo(casesBefore);
   }
 
   @Test
   void aConsultationWithoutAnAgreedCallBackEndsOnceRecorded() {
     Map<String, Object> variables = call("ru", "professional", "other", "transnistria");
-    variables.put("operatorAgency", "interaction");
+    variables.put(OPERATOR_AGENCY.name(), "interaction");
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(call).isEnded().hasPassed(Elements.CALL_RECORDED);
-    assertThat(history(call, "callType")).isEqualTo("consultation");
+    assertThat(history(call, CALL_TYPE.name())).isEqualTo("consultation");
   }
 
   @Test
   void aConsultationWithAnAgreedCallBackWaitsForTheCallBackWithin48Hours() {
     Map<String, Object> variables = call("ro", "possible-victim", "domestic-violence", "moldova");
-    variables.put("operatorAgency", "la-strada");
-    variables.put("followUpAgreed", true);
+    variables.put(OPERATOR_AGENCY.name(), "la-strada");
+    variables.put(FOLLOW_UP_AGREED.name(), true);
     long casesBefore = cases();
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
 
     assertThat(call).isWaitingAt(Elements.CALL_BACK).hasNotPassed(Elements.START_NRS_CASE)
-        .variables().containsEntry("callType", "consultation");
+        .variables().containsEntry(CALL_TYPE.name(), "consultation");
     assertThat(cases()).isEqualTo(casesBefore);
     Task callBack = callBack(call);
     assertThat(callBack).hasCandidateGroup("la-strada");
@@ -159,11 +175,11 @@ class HotlineCallProcessTest {
   void anOperatorOfBothLinesKeepsTheLineTheyChose() {
     engine.getIdentityService().setAuthentication("both.lines", List.of("la-strada", "interaction", "caseworkers"));
     Map<String, Object> variables = call("ru", "other", "migration-info", "transnistria");
-    variables.put("operatorAgency", "interaction");
+    variables.put(OPERATOR_AGENCY.name(), "interaction");
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
     engine.getIdentityService().clearAuthentication();
 
-    assertThat(history(call, "operatorAgency")).isEqualTo("interaction");
+    assertThat(history(call, OPERATOR_AGENCY.name())).isEqualTo("interaction");
   }
 
   @Test
@@ -181,7 +197,7 @@ class HotlineCallProcessTest {
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY,
         call("ro", "other", "other", "moldova"))).hasMessageContaining("operator's agency");
     Map<String, Object> english = call("en", "other", "other", "moldova");
-    english.put("operatorAgency", "la-strada");
+    english.put(OPERATOR_AGENCY.name(), "la-strada");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, english))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("callLanguage");
@@ -193,7 +209,7 @@ class HotlineCallProcessTest {
   @Test
   void aCallBackWithoutItsOutcomeIsRefusedAndStaysOpen() {
     Map<String, Object> variables = call("ro", "relative-or-friend", "missing-person", "moldova");
-    variables.put("operatorAgency", "la-strada");
+    variables.put(OPERATOR_AGENCY.name(), "la-strada");
     ProcessInstance call = engine.getRuntimeService().startProcessInstanceByKey(HotlineCallProcess.KEY, variables);
     Task callBack = callBack(call);
 
@@ -205,21 +221,13 @@ class HotlineCallProcessTest {
 
   /** The start form as an operator fills it in; mutable so a test adds what it needs. */
   private static Map<String, Object> call(String language, String callerType, String topic, String region) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("callLanguage", language);
-    form.put("callerType", callerType);
-    form.put("topic", topic);
-    form.put("region", region);
-    form.put("immediateDanger", false);
-    form.put("minorInvolved", false);
-    form.put("followUpAgreed", false);
-    form.put("callSummary", "Caller worried about a job offer");
-    return form;
+    return FormSubmission.of(new RecordHotlineCallForm(language, callerType, topic, region,
+        false, false, false, "Caller worried about a job offer"));
   }
 
   /** The case code noted on a running call. */
   private String scope(ProcessInstance call) {
-    return (String) engine.getRuntimeService().getVariable(call.getId(), "caseCode");
+    return (String) engine.getRuntimeService().getVariable(call.getId(), CASE_CODE.name());
   }
 
   private ProcessInstance caseOf(String caseCode) {

@@ -1,12 +1,6 @@
 package md.nrs.referral.incidents;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.shelter.ShelterPlacementProcess;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
@@ -290,15 +289,8 @@ abstract class IncidentReportContract {
 
   /** A child referred in Chisinau by La Strada: the identification waits for the multidisciplinary team (MDT). */
   private String caseAtMdtIdentification() {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("channel", "hotline-la-strada");
-    form.put("location", "moldova");
-    form.put("category", "trafficking");
-    form.put("minor", true);
-    form.put("ageBand", "7-17");
-    form.put("sex", "female");
-    form.put("immediateDanger", false);
-    form.put("referralSummary", "Called the hotline");
+    Map<String, Object> form = FormSubmission.of(new RegisterReferralForm("hotline-la-strada", "moldova", null,
+        "trafficking", "7-17", true, "female", false, "Called the hotline"));
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form", LA_STRADA,
         variables(form));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
@@ -312,14 +304,11 @@ abstract class IncidentReportContract {
   }
 
   private void workTheCaseToAShelterPlacement(String instance) {
-    submitOk(caseTask(instance), MDT, Map.of("interviewedOn", today().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
-    submitOk(caseTask(instance), MDT, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("guardianship-chisinau", "cap-chisinau"),
-            INFORM_LAW_ENFORCEMENT.name(), false));
-    submitOk(caseTask(instance), MDT, Map.of(PLANNED_SERVICES.name(), List.of("psychological"),
-        SHELTER_NEEDED.name(), true,
-        "planSummary", "Shelter and psychological support"));
+    submitOk(caseTask(instance), MDT, FormSubmission.of(new IdentificationInterviewForm(today(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
+    submitOk(caseTask(instance), MDT, InformedConsent.given("guardianship-chisinau", "cap-chisinau").submission());
+    submitOk(caseTask(instance), MDT, FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), true,
+        "Shelter and psychological support")));
     submitOk(caseTask(instance), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
   }
 

@@ -1,7 +1,13 @@
 package md.nrs.referral.intake;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CASE_CODE;
+import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import md.nrs.referral.errors.ProblemType;
+import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.casepath.NrsCaseProcess.URGENCY;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,9 +92,9 @@ class ReferralIntakeApiTest {
     var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
         .processDefinitionKey(NrsCaseProcess.KEY).singleResult();
     var variables = engine.getRuntimeService().getVariables(instance.getId());
-    assertThat(variables).containsEntry("caseCode", caseCode).containsEntry("channel", "ngo")
-        .containsEntry("location", "moldova").containsEntry("category", "trafficking").containsEntry("minor", false)
-        .containsEntry("sex", "female").containsKey("urgency").doesNotContainKey("sourceReference");
+    assertThat(variables).containsEntry(CASE_CODE.name(), caseCode).containsEntry(CHANNEL.name(), "ngo")
+        .containsEntry(LOCATION.name(), "moldova").containsEntry(CATEGORY.name(), "trafficking").containsEntry(MINOR.name(), false)
+        .containsEntry(SEX.name(), "female").containsKey(URGENCY.name()).doesNotContainKey("sourceReference");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
         .getTaskDefinitionKey()).isEqualTo(NrsCaseProcess.Elements.IDENTIFICATION);
   }

@@ -1,5 +1,6 @@
 package md.nrs.referral.models;
 
+import static md.nrs.referral.engine.CaseVariables.CASE_CODE;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,8 @@ import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.engine.expressions.PlatformDelegates;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.NrsRole;
+import md.nrs.referral.sla.ActOnOverdueStepForm;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
@@ -145,9 +148,9 @@ abstract class ElementTemplateModelContract {
 
     var child = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance).singleResult();
     assertThat(child.getBusinessKey()).isEqualTo(caseCode);
-    assertThat(engine.getRuntimeService().getVariable(child.getId(), "caseCode")).isEqualTo(caseCode);
+    assertThat(engine.getRuntimeService().getVariable(child.getId(), CASE_CODE.name())).isEqualTo(caseCode);
     Task overdue = engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).singleResult();
-    engine.getTaskService().complete(overdue.getId(), Map.of("escalationAction", "other", "escalationNote", "Done"));
+    engine.getTaskService().complete(overdue.getId(), FormSubmission.of(new ActOnOverdueStepForm("other", "Done")));
 
     var done = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
     assertThat(done.getEndTime()).as("the case ran to its end").isNotNull();

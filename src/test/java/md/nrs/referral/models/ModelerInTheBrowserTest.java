@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.sla.ActOnOverdueStepForm;
 import md.nrs.referral.testing.Browser;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -239,7 +241,7 @@ class ModelerInTheBrowserTest {
     var child = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance).singleResult();
     assertThat(child.getBusinessKey()).isEqualTo(caseCode);
     var overdue = engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).singleResult();
-    engine.getTaskService().complete(overdue.getId(), Map.of("escalationAction", "other", "escalationNote", "Done"));
+    engine.getTaskService().complete(overdue.getId(), FormSubmission.of(new ActOnOverdueStepForm("other", "Done")));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
         .getEndTime()).as("the case ran to its end").isNotNull();
   }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.monitoring.MonitoringProcess;
+import md.nrs.referral.monitoring.RecordFollowUpVisitForm;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -96,7 +98,7 @@ class RewrittenModelMigrationTest {
 
     // The visit done, the case goes on through the converging gateway the rewrite added, to the next follow-up.
     engine.getTaskService().complete(visit.getId(),
-        Map.of("visitedOn", LocalDate.now().toString(), "situation", "stable", "newRisk", false));
+        FormSubmission.of(new RecordFollowUpVisitForm(LocalDate.now(), "stable", false, null)));
     assertThat(engine.getRuntimeService().getActiveActivityIds(atTheVisit)).containsExactly(FOLLOW_UP_DUE);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(atTheVisit)
         .activityId(JOIN).finished().count()).isEqualTo(1);

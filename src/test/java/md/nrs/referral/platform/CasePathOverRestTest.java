@@ -2,26 +2,28 @@ package md.nrs.referral.platform;
 
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
+import static md.nrs.referral.casepath.NrsCaseProcess.MONITORING_OUTCOME;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.casepath.NrsCaseProcess.REINTEGRATION_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_OUTCOME;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casepath.ApproveAssistancePlanForm;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.testing.CaseAutopilot;
-import md.nrs.referral.testing.PlatformHttp.Credentials;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
@@ -74,9 +76,7 @@ class CasePathOverRestTest {
 
   @Test
   void anAdultAbroadNeedingShelterAndThreeServicesGoesFromReferralToClosure() {
-    Map<String, Object> referral = referral("abroad", false);
-    referral.put("country", "Russian Federation");
-    String code = register(referral, "la-strada");
+    String code = register(referral("abroad", "Russian Federation", false), "la-strada");
     String instance = instanceOf(code);
     assertThat(groupsOf(caseTask(instance))).containsExactly("iom");
 
@@ -84,10 +84,9 @@ class CasePathOverRestTest {
     Response wrongAgency = submit(caseTask(instance), "la-strada", identification());
     assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(404); // as for a task that does not exist
     submitOk(caseTask(instance), "iom", identification());
-    submitOk(caseTask(instance), "iom", Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("iom", "cap-chisinau", "la-strada"), INFORM_LAW_ENFORCEMENT.name(), false));
-    submitOk(caseTask(instance), "iom", Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical", "psychological"),
-        SHELTER_NEEDED.name(), true, "planSummary", "Return home, shelter, legal, medical and psychological assistance"));
+    submitOk(caseTask(instance), "iom", InformedConsent.given("iom", "cap-chisinau", "la-strada").submission());
+    submitOk(caseTask(instance), "iom", FormSubmission.of(new NeedsAssessmentForm(List.of("legal", "medical", "psychological"),
+        true, "Return home, shelter, legal, medical and psychological assistance")));
     Response caseworkerApproving = submit(caseTask(instance), "iom", Map.of(PLAN_DECISION.name(), "approve"));
     assertThat(caseworkerApproving.status()).as("only coordinators approve plans").isEqualTo(404); // not even shown
     submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "approve"));
@@ -95,8 +94,8 @@ class CasePathOverRestTest {
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
 
     var variables = engine.getRuntimeService().getVariables(instance);
-    assertThat(variables).containsEntry("repatriationOutcome", "returned").containsEntry("shelterOutcome", "discharged")
-        .containsEntry("reintegrationOutcome", "completed").containsEntry("monitoringOutcome", "completed");
+    assertThat(variables).containsEntry(REPATRIATION_OUTCOME.name(), "returned").containsEntry(SHELTER_OUTCOME.name(), "discharged")
+        .containsEntry(REINTEGRATION_OUTCOME.name(), "completed").containsEntry(MONITORING_OUTCOME.name(), "completed");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("assistance-service")
         .processInstanceBusinessKey(code).completed().count()).isEqualTo(3);
     closeCase(instance, "iom");
@@ -105,7 +104,7 @@ class CasePathOverRestTest {
 
   @Test
   void aChildInMoldovaIsReportedToTheGuardianshipAuthorityAndGoesFromReferralToClosure() {
-    String code = register(referral("moldova", true), "la-strada");
+    String code = register(referral("moldova", null, true), "la-strada");
     String instance = instanceOf(code);
 
     Response alerts = http.get("/api/agencies/guardianship-chisinau/outbox", basic("wp.guardianship-chisinau", PASSWORD));
@@ -114,14 +113,13 @@ class CasePathOverRestTest {
     assertThat(groupsOf(caseTask(instance))).containsExactly("mdt-chisinau");
 
     submitOk(caseTask(instance), "mdt-chisinau", identification());
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("guardianship-chisinau", "cap-chisinau"),
-            INFORM_LAW_ENFORCEMENT.name(), true));
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of(PLANNED_SERVICES.name(), List.of("medical", "psychological"),
-        SHELTER_NEEDED.name(), false, "planSummary", "Medical check and psychological support; stays with her grandmother"));
-    submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "return", "coordinatorComment", "Add school support"));
-    submitOk(caseTask(instance), "mdt-chisinau", Map.of(PLANNED_SERVICES.name(), List.of("medical", "psychological", "social"),
-        SHELTER_NEEDED.name(), false, "planSummary", "Medical, psychological and social support, school enrolment"));
+    submitOk(caseTask(instance), "mdt-chisinau", InformedConsent.given("guardianship-chisinau", "cap-chisinau")
+        .informingLawEnforcement().submission());
+    submitOk(caseTask(instance), "mdt-chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"),
+        false, "Medical check and psychological support; stays with her grandmother")));
+    submitOk(caseTask(instance), "nrs-coordinators", FormSubmission.of(new ApproveAssistancePlanForm("return", "Add school support")));
+    submitOk(caseTask(instance), "mdt-chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological", "social"),
+        false, "Medical, psychological and social support, school enrolment")));
     submitOk(caseTask(instance), "nrs-coordinators", Map.of(PLAN_DECISION.name(), "approve"));
 
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
@@ -134,22 +132,14 @@ class CasePathOverRestTest {
 
   // --- steps
 
-  private static Map<String, Object> referral(String location, boolean minor) {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("channel", "hotline-la-strada");
-    form.put("location", location);
-    form.put("category", "trafficking");
-    form.put("minor", minor);
-    form.put("ageBand", minor ? "7-17" : "18+");
-    form.put("sex", "female");
-    form.put("immediateDanger", false);
-    form.put("referralSummary", "Called the hotline");
-    return form;
+  private static Map<String, Object> referral(String location, String country, boolean minor) {
+    return FormSubmission.of(new RegisterReferralForm("hotline-la-strada", location, country, "trafficking",
+        minor ? "7-17" : "18+", minor, "female", false, "Called the hotline"));
   }
 
   private static Map<String, Object> identification() {
-    return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception", "documents-withheld"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim");
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception", "documents-withheld"),
+        List.of("labour"), "presumed-victim", null, null));
   }
 
   private String register(Map<String, Object> form, String agency) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -69,7 +70,7 @@ abstract class EngineAdminEndpointsContract {
     engine.getRepositoryService().createDeployment().name("engine-admin-fixture")
         .addClasspathResource("fixtures/agency-task.bpmn").enableDuplicateFiltering(true).deploy();
     otherAgencysInstance = engine.getRuntimeService()
-        .startProcessInstanceByKey("fixture-agency-task", Map.of("agency", "cap-chisinau")).getId();
+        .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, Map.of(FixtureAgencyTaskProcess.AGENCY.name(), "cap-chisinau")).getId();
   }
 
   /** Every guarded family, with the writes the probe made and the reads a caseworker has no use for. */

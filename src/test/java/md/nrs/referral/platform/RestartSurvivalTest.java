@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.models.BaselineDeployment;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RestartSurvivalTest {
       ProcessEngine engine = before.engine();
       engine.getRepositoryService().createDeployment().addClasspathResource("fixtures/agency-task.bpmn").deploy();
       instanceId = PlatformStarts.withBusinessKey("NRS-2026-000001", () -> engine.getRuntimeService()
-          .startProcessInstanceByKey("fixture-agency-task", "NRS-2026-000001", Map.<String, Object>of("agency", "la-strada")))
+          .startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, "NRS-2026-000001", Map.<String, Object>of(FixtureAgencyTaskProcess.AGENCY.name(), "la-strada")))
           .getId();
     }
     assertThat(data.resolve("nrs.mv.db")).exists();

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -286,7 +287,7 @@ abstract class SecurityBaselineContract {
   // --- helpers
 
   private String start(String agency) {
-    return engine.getRuntimeService().startProcessInstanceByKey("fixture-agency-task", Map.of("agency", agency)).getId();
+    return engine.getRuntimeService().startProcessInstanceByKey(FixtureAgencyTaskProcess.KEY, Map.of(FixtureAgencyTaskProcess.AGENCY.name(), agency)).getId();
   }
 
   private Task taskOf(String processInstanceId) {

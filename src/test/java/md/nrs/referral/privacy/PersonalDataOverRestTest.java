@@ -2,11 +2,7 @@ package md.nrs.referral.privacy;
 
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_REASON;
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +28,20 @@ import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.InformedConsentForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
 import md.nrs.referral.privacy.retention.Anonymisation;
 import md.nrs.referral.privacy.vault.KeyRing;
 import md.nrs.referral.privacy.vault.KeyRotation;
 import md.nrs.referral.privacy.vault.PersonRepository;
 import md.nrs.referral.testing.CaseAutopilot;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -127,8 +129,8 @@ class PersonalDataOverRestTest {
     Credentials tasklist = http.login("tasklist", "pd.iom", PASSWORD);
     submitOk(caseTask(instance), tasklist, consentWithPerson(List.of("iom", "cap-chisinau", "la-strada")));
 
-    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of(PLANNED_SERVICES.name(), List.of("legal", "medical"),
-        SHELTER_NEEDED.name(), true, "planSummary", "Return home, shelter, legal and medical assistance"));
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), FormSubmission.of(new NeedsAssessmentForm(List.of("legal", "medical"),
+        true, "Return home, shelter, legal and medical assistance")));
     submitOk(caseTask(instance), basic("pd.nrs-coordinators", PASSWORD), Map.of(PLAN_DECISION.name(), "approve"));
     new OverRest().driveUntil(code, instance, Elements.PROPOSE_CLOSURE);
     submitOk(caseTask(instance), basic("pd.iom", PASSWORD), Map.of(CLOSURE_REASON.name(), "goals-achieved"));
@@ -255,16 +257,14 @@ class PersonalDataOverRestTest {
     Response asVariable = http.put("/engine-rest/task/" + consent.getId() + "/variables/personGivenName",
         basic("pd.iom", PASSWORD), "{\"value\":\"Zorina\",\"type\":\"String\"}");
     assertThat(asVariable.status()).as(asVariable.toString()).isEqualTo(400);
-    Map<String, Object> viaJava = new LinkedHashMap<>(Map.of("informationGiven", true,
-        CONSENT_TO_ASSISTANCE.name(), "given"));
-    viaJava.put("personGivenName", "Zorina Plamadeala-TESTMARK");
+    Map<String, Object> viaJava = InformedConsent.given().person("Zorina Plamadeala-TESTMARK", null).submission();
     assertThatThrownBy(() -> engine.getTaskService().complete(consent.getId(), viaJava))
         .hasMessageContaining("Personal data may not be stored as process variables").hasMessageNotContaining("Zorina");
     assertThat(engine.getTaskService().createTaskQuery().taskId(consent.getId()).count()).as("still open").isEqualTo(1);
     assertThat(scanEveryTable()).isEmpty();
 
-    Response invalid = submit(consent, basic("pd.iom", PASSWORD), Map.of("informationGiven", true,
-        CONSENT_TO_ASSISTANCE.name(), "given", "personEmail", "not-an-address-TESTMARK", "personDateOfBirth", "2999-01-01"));
+    Response invalid = submit(consent, basic("pd.iom", PASSWORD), FormSubmission.of(new InformedConsentForm(true, "given", null, false,
+        false, null, null, null, LocalDate.of(2999, 1, 1), null, "not-an-address-TESTMARK", null, null, null, null)));
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.body()).contains("personEmail", "personDateOfBirth").doesNotContain("TESTMARK");
   }
@@ -364,16 +364,8 @@ class PersonalDataOverRestTest {
   // --- the case path
 
   private String register(String agency) {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("channel", "hotline-la-strada");
-    form.put("location", "abroad");
-    form.put("country", "Russian Federation");
-    form.put("category", "trafficking");
-    form.put("minor", false);
-    form.put("sex", "female");
-    form.put("immediateDanger", false);
-    form.put("ageBand", "18+");
-    form.put("referralSummary", "Called the hotline");
+    Map<String, Object> form = FormSubmission.of(new RegisterReferralForm("hotline-la-strada", "abroad",
+        "Russian Federation", "trafficking", "18+", false, "female", false, "Called the hotline"));
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
         basic("pd." + agency, PASSWORD), formSubmission(form));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
@@ -385,26 +377,14 @@ class PersonalDataOverRestTest {
   }
 
   private static Map<String, Object> identification() {
-    return Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim");
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null));
   }
 
   private static Map<String, Object> consentWithPerson(List<String> shareWith) {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("informationGiven", true);
-    form.put("consentToAssistance", "given");
-    form.put("shareWithAgencies", shareWith);
-    form.put("informLawEnforcement", false);
-    form.put("personGivenName", "Zorina");
-    form.put("personFamilyName", "Plamadeala-TESTMARK");
-    form.put("personDateOfBirth", "1999-03-17");
-    form.put("personPhone", "+373 69 918 273"); // a phone number is digits (forms.PhoneNumber)
-    form.put("personEmail", "zorina.p@example.org");
-    form.put("personAddress", "str. TESTMARK 12, Balti");
-    form.put("personDocumentType", "passport");
-    form.put("personDocumentNumber", "TESTMARK-DOC-778");
-    form.put("personFamilyContact", "Mother, TESTMARK-FAMILY 069000000");
-    return form;
+    return FormSubmission.of(new InformedConsentForm(true, "given", shareWith, false, false,
+        null, "Zorina", "Plamadeala-TESTMARK", LocalDate.of(1999, 3, 17), "+373 69 918 273", "zorina.p@example.org",
+        "str. TESTMARK 12, Balti", "passport", "TESTMARK-DOC-778", "Mother, TESTMARK-FAMILY 069000000"));
   }
 
   private String notify(String code, String agency, String step) {

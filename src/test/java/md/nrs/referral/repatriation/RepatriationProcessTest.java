@@ -20,6 +20,7 @@ import static md.nrs.referral.repatriation.RepatriationProcess.RETURNED_ON;
 import static md.nrs.referral.repatriation.RepatriationProcess.RETURN_WANTED;
 import static md.nrs.referral.repatriation.RepatriationProcess.RISK_LEVEL;
 import static md.nrs.referral.repatriation.RepatriationProcess.RISK_NOTE;
+import static md.nrs.referral.repatriation.RepatriationProcess.TRAVEL_ARRANGEMENT_PERIOD;
 import static md.nrs.referral.repatriation.RepatriationProcess.TRAVEL_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -253,7 +254,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
 
   private String travelArrangementPeriod(boolean minor) {
     return (String) engine.getDecisionService().evaluateDecisionTableByKey(RepatriationProcess.POLICY_DECISION,
-        Variables.createVariables().putValue(MINOR.name(), minor)).getSingleResult().getEntry("travelArrangementPeriod");
+        Variables.createVariables().putValue(MINOR.name(), minor)).getSingleResult().getEntry(TRAVEL_ARRANGEMENT_PERIOD.name());
   }
 
   /** The instant a timer set at {@code from} for {@code period} is due: the engine counts calendar days locally. */

@@ -1,5 +1,8 @@
 package md.nrs.referral.reporting;
 
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORTING_MONTH;
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_BASIS;
+import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_KIND;
 import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_NOTE;
 import static md.nrs.referral.reporting.ReportingDeadlinesProcess.REPORT_REFERENCE;
 import static md.nrs.referral.reporting.ReportingDeadlinesProcess.SUBMITTED_ON;
@@ -81,21 +84,21 @@ class ReportingDeadlinesProcessTest {
 
     assertThat(season).isWaitingAt(Elements.PROVIDER_ANNUAL_REPORT, Elements.SECRETARIAT_ANNUAL_REPORT)
         .hasPassed(Elements.NOTE_REPORTING_MONTH, Elements.REPORTS_DUE, Elements.REPORT_DEADLINE, Elements.SET_REPORT_DUE_DATE)
-        .variables().containsEntry("reportingMonth", 1);
+        .variables().containsEntry(REPORTING_MONTH.name(), 1);
 
     Task providers = task(season, Elements.PROVIDER_ANNUAL_REPORT);
     assertThat(providers).hasCandidateGroup(ReportingDeadlinesProcess.RESPONSIBLE_GROUP);
     assertThat(providers.getDueDate()).isEqualTo(at(2027, 1, 31, 17, 0));
     assertThat(engine.getTaskService().getVariables(providers.getId()))
-        .containsEntry("reportKind", ReportingDeadlinesProcess.KIND_PROVIDER_ANNUAL)
-        .containsEntry("reportBasis", "Government Decision 898/2015");
+        .containsEntry(REPORT_KIND.name(), ReportingDeadlinesProcess.KIND_PROVIDER_ANNUAL)
+        .containsEntry(REPORT_BASIS.name(), "Government Decision 898/2015");
 
     Task secretariat = task(season, Elements.SECRETARIAT_ANNUAL_REPORT);
     assertThat(secretariat).hasCandidateGroup(ReportingDeadlinesProcess.RESPONSIBLE_GROUP);
     assertThat(secretariat.getDueDate()).isEqualTo(at(2027, 1, 15, 17, 0));
     assertThat(engine.getTaskService().getVariables(secretariat.getId()))
-        .containsEntry("reportKind", ReportingDeadlinesProcess.KIND_SECRETARIAT_ANNUAL)
-        .containsEntry("reportBasis", "Government Decision 461/2018");
+        .containsEntry(REPORT_KIND.name(), ReportingDeadlinesProcess.KIND_SECRETARIAT_ANNUAL)
+        .containsEntry(REPORT_BASIS.name(), "Government Decision 461/2018");
 
     engine.getTaskService().complete(secretariat.getId(), validForm("PS-2027/3"));
     assertThat(season).isWaitingAt(Elements.PROVIDER_ANNUAL_REPORT);

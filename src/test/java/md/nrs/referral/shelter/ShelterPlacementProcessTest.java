@@ -6,13 +6,16 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGE_NOTE;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.DISCHARGE_REASON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTENSION_PERIOD;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.FREE_PLACES;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.MAXIMUM_STAY_DAYS;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.MINOR;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_IN_SHELTER;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_AVAILABLE;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_DECISION;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACE_NOTE;
+import static md.nrs.referral.shelter.ShelterPlacementProcess.REFLECTION_PERIOD;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REGION;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.SEX;
@@ -67,8 +70,8 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(ShelterPlacementProcess.KEY).latestVersion().singleResult()).isNotNull();
     Map<String, Object> policy = policy();
-    assertThat(policy).containsEntry("reflectionPeriod", "P30D").containsEntry("extensionPeriod", "P30D")
-        .containsEntry("maximumStayDays", 180);
+    assertThat(policy).containsEntry(REFLECTION_PERIOD.name(), "P30D").containsEntry(EXTENSION_PERIOD.name(), "P30D")
+        .containsEntry(MAXIMUM_STAY_DAYS.name(), 180);
   }
 
   @Test
@@ -77,8 +80,8 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     assertThat(placement).hasPassed(Elements.STAY_LIMITS, Elements.CHECK_CAPACITY).isWaitingAt(Elements.PLACE);
     assertThat(task(placement, Elements.PLACE)).hasCandidateGroup(ShelterPlacementProcess.SHELTER);
-    assertThat(placement).variables().containsEntry("reflectionPeriod", "P30D").containsEntry("extensionPeriod", "P30D")
-        .containsEntry("maximumStayDays", 180).containsEntry(PLACE_AVAILABLE.name(), true);
+    assertThat(placement).variables().containsEntry(REFLECTION_PERIOD.name(), "P30D").containsEntry(EXTENSION_PERIOD.name(), "P30D")
+        .containsEntry(MAXIMUM_STAY_DAYS.name(), 180).containsEntry(PLACE_AVAILABLE.name(), true);
 
     String placedOn = LocalDate.now().toString();
     Instant before = now();
@@ -89,7 +92,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
         .variables().containsEntry(PLACED_IN_SHELTER.name(), true)
         .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(30).toString());
     Job reflection = timer(placement, Elements.REFLECTION_PERIOD_OVER);
-    assertDueAfter(reflection, (String) policy().get("reflectionPeriod"), before, after);
+    assertDueAfter(reflection, (String) policy().get(REFLECTION_PERIOD.name()), before, after);
 
     engine.getManagementService().executeJob(reflection.getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);
@@ -122,7 +125,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
         .variables().containsEntry(CAN_EXTEND.name(), true).containsEntry(STAY_EXTENSIONS.name(), 1)
         .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(60).toString());
     Job extension = timer(placement, Elements.EXTENSION_OVER);
-    assertDueAfter(extension, (String) policy().get("extensionPeriod"), before, after);
+    assertDueAfter(extension, (String) policy().get(EXTENSION_PERIOD.name()), before, after);
 
     engine.getManagementService().executeJob(extension.getId());
     assertThat(placement).isWaitingAt(Elements.REVIEW_STAY);

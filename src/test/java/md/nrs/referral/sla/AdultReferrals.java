@@ -1,8 +1,9 @@
 package md.nrs.referral.sla;
 
-import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.testing.FormSubmission;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -13,14 +14,8 @@ final class AdultReferrals {
   }
 
   static ProcessInstance refer(ProcessEngine engine) {
-    Map<String, Object> referral = new HashMap<>();
-    referral.put("channel", "ngo");
-    referral.put("location", "moldova");
-    referral.put("category", "trafficking");
-    referral.put("minor", false);
-    referral.put("ageBand", "18+");
-    referral.put("sex", "female");
-    referral.put("immediateDanger", false);
+    Map<String, Object> referral = FormSubmission.of(new RegisterReferralForm("ngo", "moldova", null, "trafficking",
+        "18+", false, "female", false, null));
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId();
     return engine.getFormService().submitStartForm(definition, referral);

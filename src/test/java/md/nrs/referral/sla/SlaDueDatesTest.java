@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.testing.FormSubmission;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -87,15 +88,8 @@ class SlaDueDatesTest {
   // ---
 
   private static Map<String, Object> referral(String location, boolean minor, boolean danger) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "ngo");
-    form.put("location", location);
-    form.put("category", "trafficking");
-    form.put("minor", minor);
-    form.put("ageBand", minor ? "3-6" : "18+");
-    form.put("sex", "female");
-    form.put("immediateDanger", danger);
-    return form;
+    return FormSubmission.of(new RegisterReferralForm("ngo", location, null, "trafficking",
+        minor ? "3-6" : "18+", minor, "female", danger, null));
   }
 
   private Task identificationOf(Map<String, Object> referral, ZonedDateTime now) {

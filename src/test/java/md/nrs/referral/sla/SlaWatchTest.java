@@ -1,5 +1,6 @@
 package md.nrs.referral.sla;
 
+import static md.nrs.referral.sla.SlaEscalationProcess.OVERDUE_STEP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,7 +89,7 @@ class SlaWatchTest {
     assertThat(escalation.getName()).isEqualTo("Act on an overdue step");
     assertThat(engine.getTaskService().getIdentityLinksForTask(escalation.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("nrs-coordinators"));
-    assertThat(engine.getTaskService().getVariable(escalation.getId(), "overdueStepId")).isEqualTo(Elements.IDENTIFICATION);
+    assertThat(engine.getTaskService().getVariable(escalation.getId(), OVERDUE_STEP_ID.name())).isEqualTo(Elements.IDENTIFICATION);
     assertThat(escalation.getDueDate()).as("the escalation has its own due date").isNotNull();
   }
 

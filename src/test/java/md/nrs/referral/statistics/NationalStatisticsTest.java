@@ -3,7 +3,16 @@ package md.nrs.referral.statistics;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOME;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
 import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.COUNTRY;
+import static md.nrs.referral.casepath.NrsCaseProcess.FORMS_OF_EXPLOITATION;
 import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
+import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
+import static md.nrs.referral.casepath.NrsCaseProcess.REPATRIATION_OUTCOME;
+import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.COUNSELLING_OUTCOME;
+import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_KIND;
+import static md.nrs.referral.engine.CaseVariables.CASE_CODE;
 import static md.nrs.referral.hotline.HotlineCallProcess.CALL_TYPE;
 import static md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCY;
 import static md.nrs.referral.testing.PlatformHttp.basic;
@@ -69,22 +78,22 @@ class NationalStatisticsTest {
       // Moldova 11, Transnistria 5, abroad 5 (Russia 3, Turkey 2); identified 8 + presumed 2, potential 6
       for (int i = 0; i < 21; i++) {
         Map<String, Object> v = new HashMap<>();
-        v.put("sex", i < 12 ? "female" : i < 16 ? "male" : "unknown");
-        v.put("ageBand", i < 2 ? "3-6" : i < 7 ? "7-17" : i < 20 ? "18+" : "unknown");
-        v.put("minor", i < 7);
-        v.put("location", i < 11 ? "moldova" : i < 16 ? "transnistria" : "abroad");
+        v.put(SEX.name(), i < 12 ? "female" : i < 16 ? "male" : "unknown");
+        v.put(AGE_BAND.name(), i < 2 ? "3-6" : i < 7 ? "7-17" : i < 20 ? "18+" : "unknown");
+        v.put(MINOR.name(), i < 7);
+        v.put(LOCATION.name(), i < 11 ? "moldova" : i < 16 ? "transnistria" : "abroad");
         if (i >= 16) {
-          v.put("country", i < 19 ? "Russia" : (i == 19 ? "turkey " : "Turkey"));
+          v.put(COUNTRY.name(), i < 19 ? "Russia" : (i == 19 ? "turkey " : "Turkey"));
         }
         if (i < 16) {
-          v.put("victimStatus", i < 8 ? "identified-victim" : i < 10 ? "presumed-victim" : "potential-victim");
+          v.put(VICTIM_STATUS.name(), i < 8 ? "identified-victim" : i < 10 ? "presumed-victim" : "potential-victim");
         }
         if (i < 10) {
-          v.put("formsOfExploitation", new ArrayList<>(i < 6 ? List.of("labour") : List.of("sexual", "labour")));
+          v.put(FORMS_OF_EXPLOITATION.name(), new ArrayList<>(i < 6 ? List.of("labour") : List.of("sexual", "labour")));
         }
         record("nrs-case", IN_2025.plusSeconds(3600L * i), v);
       }
-      record("nrs-case", IN_2024, Map.of("sex", "male", AGE_BAND.name(), "18+",
+      record("nrs-case", IN_2024, Map.of(SEX.name(), "male", AGE_BAND.name(), "18+",
           LOCATION.name(), "moldova")); // 2024: not counted
       // 15 services delivered to 9 cases in 2025 (legal 5, medical 4, psychological 6), 2 not delivered
       String[] types = {"legal", "legal", "legal", "legal", "legal", "medical", "medical", "medical", "medical",
@@ -92,19 +101,19 @@ class NationalStatisticsTest {
       for (int i = 0; i < types.length; i++) {
         int person = i % 9;
         record("assistance-service", IN_2025.plusSeconds(60L * i), Map.of(SERVICE_TYPE.name(), types[i],
-            SERVICE_OUTCOME.name(), i % 2 == 0 ? "delivered" : "partially-delivered", "caseCode", "NRS-2025-00000" + person,
-            "sex", person < 6 ? "female" : "male"));
+            SERVICE_OUTCOME.name(), i % 2 == 0 ? "delivered" : "partially-delivered", CASE_CODE.name(), "NRS-2025-00000" + person,
+            SEX.name(), person < 6 ? "female" : "male"));
       }
       record("assistance-service", IN_2025, Map.of(SERVICE_TYPE.name(), "social",
           SERVICE_OUTCOME.name(), "not-delivered",
-          "caseCode", "NRS-2025-000001", "sex", "female"));
+          CASE_CODE.name(), "NRS-2025-000001", SEX.name(), "female"));
       record("assistance-service", IN_2025, Map.of(SERVICE_TYPE.name(), "social",
           SERVICE_OUTCOME.name(), "not-delivered",
-          "caseCode", "NRS-2025-000002", "sex", "female"));
+          CASE_CODE.name(), "NRS-2025-000002", SEX.name(), "female"));
       for (int i = 0; i < 3; i++) {
-        record("repatriation", IN_2025, Map.of("repatriationOutcome", "returned"));
+        record("repatriation", IN_2025, Map.of(REPATRIATION_OUTCOME.name(), "returned"));
       }
-      record("repatriation", IN_2025, Map.of("repatriationOutcome", "not-returned"));
+      record("repatriation", IN_2025, Map.of(REPATRIATION_OUTCOME.name(), "not-returned"));
       // hotline: information 20, consultation 7, sos 4; La Strada 25, Interaction 6
       for (int i = 0; i < 31; i++) {
         record(StatisticsSources.HOTLINE_CALL, IN_2025.plusSeconds(i), Map.of(
@@ -116,9 +125,9 @@ class NationalStatisticsTest {
         boolean victim = i < 8;
         String outcome = (victim && i < 5) || (!victim && i < 10) ? "completed" : i == 13 ? "dropped-out" : null;
         Map<String, Object> v = new HashMap<>();
-        v.put("participantKind", victim ? "victim" : "perpetrator");
+        v.put(PARTICIPANT_KIND.name(), victim ? "victim" : "perpetrator");
         if (outcome != null) {
-          v.put("counsellingOutcome", outcome);
+          v.put(COUNSELLING_OUTCOME.name(), outcome);
         }
         record(StatisticsSources.DV_GROUP_COUNSELLING, IN_2025, v);
       }

@@ -9,6 +9,7 @@ import static md.nrs.referral.monitoring.MonitoringProcess.VISITED_ON;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PLAN_NOTE;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMMES;
 import static md.nrs.referral.reintegration.ReintegrationProcess.PROGRAMME_OUTCOME;
+import static md.nrs.referral.reintegration.ReintegrationProcess.REINTEGRATION_OUTCOME;
 import static md.nrs.referral.repatriation.RepatriationProcess.ARRIVAL_POINT;
 import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENTS_READY_ON;
 import static md.nrs.referral.repatriation.RepatriationProcess.DOCUMENT_TYPE;
@@ -54,7 +55,7 @@ public class CaseAutopilot {
     answer("plan-reintegration", Map.of(PROGRAMMES.name(), List.of("family-community"),
         PLAN_NOTE.name(), "Back with her mother"));
     answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
-    answer("review-reintegration", Map.of("reintegrationOutcome", "completed"));
+    answer("review-reintegration", Map.of(REINTEGRATION_OUTCOME.name(), "completed"));
     answer("record-follow-up-visit", Map.of(VISITED_ON.name(), today, SITUATION.name(), "stable",
         NEW_RISK.name(), false));
     answer("assess-return-risk", Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low",

@@ -1,5 +1,6 @@
 package md.nrs.referral.testing;
 
+import static md.nrs.referral.agencies.AgencyNotificationProcess.AGENCY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,7 +19,7 @@ public final class DeliveryJobs {
         .list().stream().filter(job -> {
           var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
               .singleResult();
-          return instance != null && agencyId.equals(engine.getRuntimeService().getVariable(instance.getId(), "agencyId"));
+          return instance != null && agencyId.equals(engine.getRuntimeService().getVariable(instance.getId(), AGENCY_ID.name()));
         }).toList();
   }
 

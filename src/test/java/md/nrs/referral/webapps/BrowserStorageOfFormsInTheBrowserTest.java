@@ -1,6 +1,5 @@
 package md.nrs.referral.webapps;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.testing.Browser;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformNode;
@@ -175,15 +176,8 @@ class BrowserStorageOfFormsInTheBrowserTest {
   }
 
   private Task consentTaskOfANewCase() {
-    Map<String, Object> referral = new LinkedHashMap<>();
-    referral.put("channel", "hotline-la-strada");
-    referral.put("location", "moldova");
-    referral.put("category", "trafficking");
-    referral.put("minor", false);
-    referral.put("sex", "female");
-    referral.put("immediateDanger", false);
-    referral.put("ageBand", "18+");
-    referral.put("referralSummary", "Called the hotline after returning from seasonal work");
+    Map<String, Object> referral = FormSubmission.of(new RegisterReferralForm("hotline-la-strada", "moldova", null,
+        "trafficking", "18+", false, "female", false, "Called the hotline after returning from seasonal work"));
     Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
         basic("lastrada.caseworker", Browser.DEMO_PASSWORD), formSubmission(referral));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
@@ -195,9 +189,9 @@ class BrowserStorageOfFormsInTheBrowserTest {
     }
     Task identification = task(instance, Elements.IDENTIFICATION);
     Response identified = http.post("/engine-rest/task/" + identification.getId() + "/submit-form",
-        basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(Map.of("interviewedOn", LocalDate.now().toString(),
-            "indicators", List.of("deception"), "formsOfExploitation", List.of("labour"),
-                VICTIM_STATUS.name(), "presumed-victim")));
+        basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(FormSubmission.of(
+            new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim",
+                null, null))));
     assertThat(identified.status()).as(identified.toString()).isEqualTo(204);
     return task(instance, Elements.CONSENT);
   }

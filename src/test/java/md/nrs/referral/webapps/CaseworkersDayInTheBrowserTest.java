@@ -1,5 +1,10 @@
 package md.nrs.referral.webapps;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
+import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
+import static md.nrs.referral.casepath.NrsCaseProcess.INDICATORS;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -116,7 +121,7 @@ class CaseworkersDayInTheBrowserTest {
     instance = started.getId();
     caseCode = started.getBusinessKey();
     assertThat(caseCode).startsWith("NRS-");
-    assertThat(engine.getRuntimeService().getVariable(instance, "channel")).isEqualTo("hotline-la-strada");
+    assertThat(engine.getRuntimeService().getVariable(instance, CHANNEL.name())).isEqualTo("hotline-la-strada");
   }
 
   @Test
@@ -168,8 +173,8 @@ class CaseworkersDayInTheBrowserTest {
     complete();
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(identification.getId()).count() == 0);
     browser.screenshot("07-identification-completed");
-    assertThat(engine.getRuntimeService().getVariable(instance, "victimStatus")).isEqualTo("presumed-victim");
-    assertThat(engine.getRuntimeService().getVariable(instance, "indicators").toString()).contains("deception");
+    assertThat(engine.getRuntimeService().getVariable(instance, VICTIM_STATUS.name())).isEqualTo("presumed-victim");
+    assertThat(engine.getRuntimeService().getVariable(instance, INDICATORS.name()).toString()).contains("deception");
   }
 
   @Test
@@ -185,7 +190,7 @@ class CaseworkersDayInTheBrowserTest {
     browser.screenshot("08-informed-consent-form");
     complete();
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(consent.getId()).count() == 0);
-    assertThat(engine.getRuntimeService().getVariable(instance, "consentToAssistance")).isEqualTo("given");
+    assertThat(engine.getRuntimeService().getVariable(instance, CONSENT_TO_ASSISTANCE.name())).isEqualTo("given");
 
     Task assessment = caseTask(Elements.NEEDS_ASSESSMENT);
     browser.close();
@@ -208,7 +213,7 @@ class CaseworkersDayInTheBrowserTest {
     browser.screenshot("10-coordinator-approves-plan");
     complete();
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(approval.getId()).count() == 0);
-    assertThat(engine.getRuntimeService().getVariable(instance, "planDecision")).isEqualTo("approve");
+    assertThat(engine.getRuntimeService().getVariable(instance, PLAN_DECISION.name())).isEqualTo("approve");
   }
 
   @Test

@@ -73,19 +73,19 @@ public class ConsentFormListener implements EveryUserTask {
     String actor = Caller.current().userId();
     String agency = agencyOf(task);
     Map<String, Object> answers = SubmittedVariables.fromEngine(task.getVariablesTyped(false));
-    boolean assistance = "given".equals(answers.get("consentToAssistance"));
+    boolean assistance = "given".equals(answers.get(NrsCaseProcess.CONSENT_TO_ASSISTANCE.name()));
     String source = "form " + formId;
     ConsentRegistry registry = consents.getObject();
     registry.record(caseCode, ConsentRegistry.ASSISTANCE, assistance, actor, agency, source);
     if (assistance) {
-      List<String> shared = strings(answers.get("shareWithAgencies"));
+      List<String> shared = strings(answers.get(NrsCaseProcess.SHARE_WITH_AGENCIES.name()));
       for (String shareable : NrsCaseProcess.SHAREABLE_AGENCIES) {
         registry.record(caseCode, ConsentRegistry.shareWith(shareable), shared.contains(shareable), actor, agency, source);
       }
-      registry.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT, Boolean.TRUE.equals(answers.get("informLawEnforcement")),
-          actor, agency, source);
-      registry.record(caseCode, ConsentRegistry.PARTNER_ABROAD, Boolean.TRUE.equals(answers.get("informPartnerAbroad")),
-          actor, agency, source);
+      registry.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT,
+          Boolean.TRUE.equals(answers.get(NrsCaseProcess.INFORM_LAW_ENFORCEMENT.name())), actor, agency, source);
+      registry.record(caseCode, ConsentRegistry.PARTNER_ABROAD,
+          Boolean.TRUE.equals(answers.get(NrsCaseProcess.INFORM_PARTNER_ABROAD.name())), actor, agency, source);
     }
     PersonRecord person = PendingPersonalData.take(task.getId());
     if (person != null && assistance) {
