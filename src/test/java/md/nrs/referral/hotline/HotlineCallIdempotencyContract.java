@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A hotline call whose answer was lost can be sent again under its Idempotency-Key: the same form gets the same
@@ -41,6 +42,7 @@ abstract class HotlineCallIdempotencyContract {
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
   PlatformHttp http;
 
@@ -65,6 +67,9 @@ abstract class HotlineCallIdempotencyContract {
     assertThat(again.header(HotlineCallIdempotency.REPLAYED)).isEqualTo("true");
     assertThat(first.header(HotlineCallIdempotency.REPLAYED)).isNull();
     assertThat(calls() - before).isEqualTo(1);
+    assertThat(jdbc.queryForList("SELECT request_hash || ' ' || response_body FROM nrs_hotline_call_request"
+        + " WHERE idempotency_key = ?", String.class, key)).as("the key keeps the process, never what the caller said")
+        .singleElement().asString().contains(id(first)).doesNotContain("Italy");
   }
 
   @Test
