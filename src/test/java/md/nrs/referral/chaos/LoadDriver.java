@@ -29,7 +29,8 @@ import md.nrs.referral.testing.PlatformHttp;
  * API (retrying the same sourceReference on errors and timeouts, on the other node), the child's
  * multidisciplinary team working each case up to the plan, coordinators approving it, providers' systems
  * answering their referrals through the callback API, and a hotline recording calls. Now and then two
- * people complete the same task at the same moment on different nodes.
+ * people complete the same task at the same moment on different nodes. Clients repeat what got no answer with its
+ * key: referrals with their sourceReference, hotline calls with an Idempotency-Key, callbacks with theirs.
  */
 final class LoadDriver {
 
@@ -47,6 +48,9 @@ final class LoadDriver {
   static final String ANSWER_REFERRAL = "UserTask_AnswerReferral";
   /** Marks the personal data the driver sends, to look for it in the nodes' logs. */
   static final String FAMILY_NAME = "Vulnerabilescu";
+  static final String HOTLINE_KEY_HEADER = "Idempotency-Key";
+  /** The case's team: SLA reminders about its open steps go to it. */
+  static final String CASE_TEAM = TEAM;
 
   /** A conflict: two people submitting one task at once on the two nodes. */
   record Conflict(String taskKey, Requests.Call first, Requests.Call second) {
@@ -84,8 +88,11 @@ final class LoadDriver {
   final Set<String> drivenToApproval = ConcurrentHashMap.newKeySet();
   final Set<String> notDriven = ConcurrentHashMap.newKeySet();
   final List<Conflict> conflicts = new CopyOnWriteArrayList<>();
-  final Set<String> hotlineCalls = ConcurrentHashMap.newKeySet();
-  final AtomicInteger hotlineUnknown = new AtomicInteger();
+  /** Idempotency-Key → the hotline call (process instance) its answer named. */
+  final Map<String, String> hotlineCalls = new ConcurrentHashMap<>();
+  final Set<String> hotlineDoubled = ConcurrentHashMap.newKeySet();
+  final Set<String> hotlineUnanswered = ConcurrentHashMap.newKeySet();
+  final AtomicInteger hotlineRepeated = new AtomicInteger();
   final Set<String> callbacksApplied = ConcurrentHashMap.newKeySet();
   final Set<String> callbacksFailed = ConcurrentHashMap.newKeySet();
   final AtomicInteger retriesResolvedByRecheck = new AtomicInteger();
@@ -120,8 +127,11 @@ final class LoadDriver {
         user("ch.intake." + provider, provider, "caseworkers");
       }
     }
+    // Every agency the run notifies has a webhook, the case's team included (the SLA sweep reminds it of open
+    // steps), so a notification NOT_SENT can only be a refusal at delivery, which the checks tell apart.
     Set<String> hooked = new HashSet<>(providerAgencies);
     hooked.add("guardianship-chisinau");
+    hooked.add(CASE_TEAM);
     for (String agency : hooked) {
       webhookFor(agency);
     }
@@ -324,21 +334,44 @@ final class LoadDriver {
     return false; // a node was away: the case goes on and the pair is tried again on the next attempt
   }
 
+  /**
+   * A hotline operator records a call every 1.5 s, each under its own Idempotency-Key; a call without an answer
+   * (node killed, timeout, 503) is sent again under the same key on the other node until it is answered.
+   */
   private void hotline() {
     int number = 0;
     while (producing && !stopped) {
       number++;
-      int node = turn.getAndIncrement() % 2;
+      String key = "hl-" + run + "-" + number;
       String form = PlatformHttp.formSubmission(FormSubmission.of(new RecordHotlineCallForm("ro", "other",
           "migration-info", "moldova", false, false, false, "Caller asked about working abroad (" + number + ")")));
-      Requests.Call call = requests.post("hotline call", names[node], ports[node],
-          "/engine-rest/process-definition/key/hotline-call/submit-form", Requests.basic("ch.intake.la-strada", PASSWORD), form);
-      if (call.ok()) {
-        hotlineCalls.add(field(call.body(), "id"));
-      } else if (!call.answered() || call.status() >= 500) {
-        hotlineUnknown.incrementAndGet(); // no idempotency key on a call: not retried blindly
-      } else if (call.status() != 503 && call.status() != 409) {
-        unexpected.add(call);
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      int attempt = 0;
+      boolean answered = false;
+      while (!answered && System.nanoTime() < deadline && !stopped) {
+        int node = turn.getAndIncrement() % 2;
+        Requests.Call call = requests.post("hotline call", names[node], ports[node],
+            "/engine-rest/process-definition/key/hotline-call/submit-form", Requests.basic("ch.intake.la-strada", PASSWORD), form,
+            Map.of(HOTLINE_KEY_HEADER, key));
+        if (call.ok()) {
+          String id = field(call.body(), "id");
+          String before = hotlineCalls.putIfAbsent(key, id);
+          if (before != null && !before.equals(id)) {
+            hotlineDoubled.add(key + ": " + before + " and " + id);
+          }
+          if (attempt > 0) {
+            hotlineRepeated.incrementAndGet();
+          }
+          answered = true;
+        } else if (!call.answered() || call.status() >= 500 || call.status() == 409 || call.status() == 429) {
+          pause(++attempt); // the answer was lost or the node is away: the same call again under its key
+        } else {
+          unexpected.add(call);
+          break;
+        }
+      }
+      if (!answered) {
+        hotlineUnanswered.add(key);
       }
       sleep(1500);
     }

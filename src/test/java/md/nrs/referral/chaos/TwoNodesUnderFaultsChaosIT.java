@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import md.nrs.referral.agencies.delivery.DeliverNotification;
 import md.nrs.referral.testing.JarProcess;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class TwoNodesUnderFaultsChaosIT {
   private static final String PRIVACY_KEY = Base64.getEncoder().encodeToString(
       "chaos-suite-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
   private static final String WEBHOOK_SECRET = "chaos-agency-webhook-secret-2026";
+  private static final String RETRY_SCHEDULE = "PT2S,PT4S,PT8S";
 
   /** The run's size and timing: "short" for CI (within 10 minutes), "full" for the record. */
   record Mode(String name, int caseworkers, Duration before, Duration faultPeriod, Duration after, long lockTimeMillis,
@@ -87,7 +89,10 @@ class TwoNodesUnderFaultsChaosIT {
         "NRS_PRIVACY_KEYS", "chaos:" + PRIVACY_KEY,
         "NRS_JOB_LOCK_TIME_MS", Long.toString(mode.lockTimeMillis()),
         "NRS_WEBHOOK_TIMEOUT", "PT3S",
-        "NRS_WEBHOOK_CONNECT_TIMEOUT", "PT2S");
+        "NRS_WEBHOOK_CONNECT_TIMEOUT", "PT2S",
+        // Seconds instead of the default 1, 5, 15 minutes, 1 and 4 hours: deliveries failing while the agency is
+        // away become incidents within the run (about 25 s of failed attempts), for the operator to retry.
+        "NRS_DELIVERY_RETRY_SCHEDULE", RETRY_SCHEDULE);
     Requests requests = new Requests(Duration.ofSeconds(20));
     try (AgencyStandIn agencies = new AgencyStandIn(WEBHOOK_SECRET, Duration.ofSeconds(6), LoadDriver.ANSWER_REFERRAL)) {
       JarProcess a = track(JarProcess.launch("chaos-a", environment));
@@ -102,6 +107,7 @@ class TwoNodesUnderFaultsChaosIT {
         sleep(mode.before());
 
         requests.phase(Requests.Phase.DURING);
+        IncidentWatch incidentsWhileAway = IncidentWatch.start(postgres, database);
         agencies.slow();
         fault("agency slow (answers after the 3 s timeout)", true, "for " + mode.faultPeriod().plusSeconds(10));
         a = killDuringJobExecution(a, agencies, postgres, database);
@@ -117,7 +123,8 @@ class TwoNodesUnderFaultsChaosIT {
         databaseAway(postgres, a, b, Duration.ofSeconds(8));
         sleep(mode.faultPeriod().dividedBy(2));
         agencies.up();
-        fault("agency back", true, "");
+        incidentsWhileAway.stop();
+        fault("agency back", true, incidentsWhileAway.seen().size() + " delivery incidents were raised while it was away");
         b = killAtRandom(b, "node b");
         for (int i = 0; i < mode.extraKills(); i++) {
           if (i % 2 == 0) {
@@ -133,8 +140,9 @@ class TwoNodesUnderFaultsChaosIT {
         driver.stopProducing();
         driver.finish(Duration.ofMinutes(6));
 
-        Map<String, Object> incidents = retryFailedDeliveries(postgres, database, a.port());
+        Map<String, Object> incidents = retryIncidents(postgres, database, a.port(), incidentsWhileAway);
         awaitDelivered(postgres, database, Duration.ofMinutes(3) .plusMillis(mode.lockTimeMillis()));
+        incidents.put("incidents open after the operator's retry", count(postgres, database, "SELECT count(*) FROM act_ru_incident"));
         driver.drainCallbacks(Duration.ofMinutes(2));
         awaitNoLockLeft(postgres, database, Duration.ofMillis(mode.lockTimeMillis()).plusMinutes(2));
 
@@ -145,6 +153,8 @@ class TwoNodesUnderFaultsChaosIT {
         Files.writeString(out, summary);
         assertThat(probesFailed).as("health during the faults").isEmpty();
         state.assertHolds(faults);
+        assertThat(incidentsWhileAway.seen()).as("deliveries still failing became incidents while the agency was away").isNotEmpty();
+        assertThat(incidents.get("incidents open after the operator's retry")).as("incidents left after the retry").isEqualTo(0L);
         passed = true;
       } finally {
         a.close();
@@ -331,38 +341,69 @@ class TwoNodesUnderFaultsChaosIT {
 
   // --- recovery as an operator does it
 
-  /** Deliveries that failed while the agency was away: Cockpit's retry (retries back, due now) for each. */
-  private Map<String, Object> retryFailedDeliveries(ChaosPostgres postgres, String database, int port) throws SQLException {
+  /**
+   * After recovery, the operator retries every delivery incident as Cockpit's incident action does
+   * ({@code PUT /engine-rest/job/{id}/retries}, one retry); deliveries still between two retries go on by themselves.
+   */
+  private Map<String, Object> retryIncidents(ChaosPostgres postgres, String database, int port, IncidentWatch whileAway)
+      throws SQLException {
     Map<String, Object> found = new LinkedHashMap<>();
-    List<String> failed = new ArrayList<>();
-    int incidents;
-    try (Connection c = postgres.connect(database); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM act_ru_incident")) {
-        rs.next();
-        incidents = rs.getInt(1);
-      }
-      try (ResultSet rs = s.executeQuery("SELECT id_ FROM act_ru_job WHERE exception_msg_ IS NOT NULL OR retries_ = 0")) {
-        while (rs.next()) {
-          failed.add(rs.getString(1));
-        }
+    List<String> jobs = new ArrayList<>();
+    try (Connection c = postgres.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT i.configuration_ FROM act_ru_incident i JOIN act_ru_job j ON j.id_ = i.configuration_"
+            + " WHERE i.incident_type_ = 'failedJob' AND j.process_def_key_ = 'agency-notification'")) {
+      while (rs.next()) {
+        jobs.add(rs.getString(1));
       }
     }
     Requests operator = new Requests(Duration.ofSeconds(30));
     String admin = Requests.basic(LoadDriver.ADMIN, ADMIN_PASSWORD);
     int retried = 0;
-    for (String job : failed) {
-      Requests.Call retries = operator.put("operator retry", "node-a", port, "/engine-rest/job/" + job + "/retries", admin,
-          "{\"retries\": 1}");
-      Requests.Call due = operator.put("operator retry", "node-a", port, "/engine-rest/job/" + job + "/duedate", admin,
-          "{\"duedate\": null}");
-      if (retries.status() == 204 && due.status() == 204) {
+    for (String job : jobs) {
+      if (operator.put("operator retry", "node-a", port, "/engine-rest/job/" + job + "/retries", admin, "{\"retries\": 1}")
+          .status() == 204) {
         retried++;
       }
     }
-    found.put("incidents open after the faults", incidents);
-    found.put("failed delivery jobs waiting for their next retry", failed.size());
-    found.put("retried by the operator", retried);
+    found.put("delivery incidents raised while the agency was away (retry schedule " + RETRY_SCHEDULE + ")",
+        (long) whileAway.seen().size());
+    found.put("delivery incidents open after recovery, retried by the operator", (long) jobs.size());
+    found.put("retries accepted (204)", (long) retried);
     return found;
+  }
+
+  /** Watches the delivery incidents while the agency is away: which were raised (their ids), sampled every second. */
+  private static final class IncidentWatch {
+    private final Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean watching = true;
+    private Thread thread;
+
+    static IncidentWatch start(ChaosPostgres postgres, String database) {
+      IncidentWatch watch = new IncidentWatch();
+      watch.thread = LoadDriver.started("incident-watch", () -> {
+        while (watch.watching) {
+          try (Connection c = postgres.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+              "SELECT id_ FROM act_ru_incident WHERE incident_type_ = 'failedJob'")) {
+            while (rs.next()) {
+              watch.seen.add(rs.getString(1));
+            }
+          } catch (SQLException databaseAway) {
+            // restarted or stopped on purpose: look again
+          }
+          sleep(Duration.ofSeconds(1));
+        }
+      });
+      return watch;
+    }
+
+    void stop() throws InterruptedException {
+      watching = false;
+      thread.join(10_000);
+    }
+
+    Set<String> seen() {
+      return seen;
+    }
   }
 
   private static void awaitDelivered(ChaosPostgres postgres, String database, Duration timeout) throws SQLException {
@@ -485,13 +526,32 @@ class TwoNodesUnderFaultsChaosIT {
           outbox.put(rs.getString(1), rs.getString(2));
         }
       }
+      // A notification refused at delivery by the consent check is consent working as designed, not a loss: it
+      // says so (its last error) and the refusal is in the audit trail for its case, agency and step.
+      Set<String> refusedAtDelivery = new java.util.HashSet<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT o.notification_key FROM nrs_outbox o"
+          + " WHERE o.status = 'NOT_SENT' AND o.last_error = '" + DeliverNotification.REFUSED_AT_DELIVERY + "' AND EXISTS ("
+          + "SELECT 1 FROM nrs_audit a WHERE a.action = 'NOTIFICATION_REFUSED' AND a.case_code = o.case_code"
+          + " AND a.subject = o.agency_id || ' ' || o.step AND a.detail LIKE 'at delivery:%')")) {
+        while (rs.next()) {
+          refusedAtDelivery.add(rs.getString(1));
+        }
+      }
       Map<String, Long> receivedByKey = agencies.deliveries().stream()
           .collect(Collectors.groupingBy(AgencyStandIn.Delivery::key, Collectors.counting()));
       outbox.forEach((key, status) -> {
-        if (!status.startsWith("DELIVERED") || !receivedByKey.containsKey(key)) {
-          undelivered.add(key + " " + status + (receivedByKey.containsKey(key) ? "" : ", never received"));
+        if (refusedAtDelivery.contains(key)) {
+          if (receivedByKey.containsKey(key)) {
+            undelivered.add(key + " " + status + ": refused at delivery, yet received");
+          }
+        } else if (!status.startsWith("DELIVERED") || !receivedByKey.containsKey(key)) {
+          undelivered.add(key + " " + status + (receivedByKey.containsKey(key) ? "" : ", never received")
+              + (status.startsWith("NOT_SENT") ? " (no audited refusal at delivery)" : ""));
         }
       });
+      numbers.put("notifications refused at delivery by consent (audited)", (long) refusedAtDelivery.size());
+      numbers.put("notifications other than guardianship alerts and provider referrals (SLA reminders to the team)",
+          single(c, "SELECT count(*) FROM nrs_outbox WHERE agency_id <> 'guardianship-chisinau' AND step <> ?", LoadDriver.ANSWER_REFERRAL));
       receivedByKey.keySet().stream().filter(key -> !outbox.containsKey(key)).forEach(unknownKeys::add);
       numbers.put("notifications", (long) outbox.size());
       numbers.put("deliveries received", (long) agencies.deliveries().size());
@@ -500,8 +560,9 @@ class TwoNodesUnderFaultsChaosIT {
       // A redelivery under a new key would be applied twice by the agency: every key received must be the outbox's
       // (unknownKeys), and the keys applied are exactly the notifications.
       numbers.put("notifications applied by the agency (once per key)", (long) agencies.applied().size());
-      if (agencies.applied().size() != outbox.size()) {
-        undelivered.add(agencies.applied().size() + " notifications applied by the agency for " + outbox.size() + " in the outbox");
+      if (agencies.applied().size() != outbox.size() - refusedAtDelivery.size()) {
+        undelivered.add(agencies.applied().size() + " notifications applied by the agency for " + outbox.size() + " in the outbox, "
+            + refusedAtDelivery.size() + " of them refused at delivery");
       }
       numbers.put("deliveries badly signed", agencies.deliveries().stream().filter(d -> !d.signed()).count());
 
@@ -532,14 +593,35 @@ class TwoNodesUnderFaultsChaosIT {
       }
       numbers.put("provider referrals answered by callback", (long) callbacks.size());
       numbers.put("hotline calls acknowledged", (long) driver.hotlineCalls.size());
-      // A call has no idempotency key, so one whose answer was lost is not repeated (it might have been recorded).
-      numbers.put("hotline calls without an answer (not repeated)", (long) driver.hotlineUnknown.get());
-      for (String call : driver.hotlineCalls) {
+      numbers.put("hotline calls repeated under their Idempotency-Key until answered", (long) driver.hotlineRepeated.get());
+      numbers.put("hotline calls never answered", (long) driver.hotlineUnanswered.size());
+      Map<String, String> callByKey = new HashMap<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT idempotency_key, process_instance_id FROM nrs_hotline_call_request")) {
+        while (rs.next()) {
+          callByKey.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      driver.hotlineCalls.forEach((key, call) -> {
+        if (!call.equals(callByKey.get(key))) {
+          lost.add("hotline call " + key + " → " + call + " (recorded under the key: " + callByKey.get(key) + ")");
+        }
+      });
+      for (String call : driver.hotlineCalls.values()) {
         if (single(c, "SELECT count(*) FROM act_hi_procinst WHERE id_ = ?", call) != 1) {
           lost.add("hotline call " + call);
         }
       }
+      long hotlineProcesses = single(c, "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'hotline-call'");
+      numbers.put("hotline call processes found", hotlineProcesses);
+      if (hotlineProcesses != callByKey.size()) {
+        doubled.add(hotlineProcesses + " hotline call processes for " + callByKey.size() + " Idempotency-Keys");
+      }
+      driver.hotlineDoubled.forEach(d -> doubled.add("hotline call answered with two calls: " + d));
       numbers.put("incidents open at the end", single(c, "SELECT count(*) FROM act_ru_incident"));
+      if (numbers.get("incidents open at the end") > 0) {
+        undelivered.add(numbers.get("incidents open at the end") + " incidents still open");
+      }
     }
 
     List<String> conflictsWrong = new ArrayList<>();

@@ -39,6 +39,14 @@ public final class PlatformHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  /** A POST with further headers (e.g. an Idempotency-Key). */
+  public Response post(String path, Credentials credentials, String json, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, credentials).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+    headers.forEach(builder::header);
+    return send(builder);
+  }
+
   /** A POST as the webapps send it when they want HAL (embedded variables), e.g. Tasklist's filter list. */
   public Response postHal(String path, Credentials credentials, String json) {
     return send(request(path, credentials).header("Content-Type", "application/json").setHeader("Accept", "application/hal+json")

@@ -24,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("deliverNotification")
 public class DeliverNotification implements JavaDelegate {
 
+  /** Why an entry was not sent, kept as its last error. */
+  public static final String NO_CHANNEL = "no channel: the agency works in Tasklist";
+  public static final String REFUSED_AT_DELIVERY = "refused at delivery by the consent check (audited NOTIFICATION_REFUSED)";
+
   private final OutboxRepository outbox;
   private final AgencyChannels channels;
   private final WebhookSender webhooks;
@@ -56,14 +60,15 @@ public class DeliverNotification implements JavaDelegate {
     }
     DeliveryConsent check = consent.getIfAvailable();
     if (check != null && !check.mayDeliver(entry.getCaseCode(), entry.getAgencyId(), entry.getStep())) {
-      entry.notSent(); // consent withdrawn since it was written; the refusal is in the audit trail
+      // consent withdrawn, or recorded without this agency, since it was written; the refusal is in the audit trail
+      entry.notSent(REFUSED_AT_DELIVERY);
       outbox.save(entry);
       return;
     }
     AgencyChannels.Channel channel = channels.channelOf(entry.getAgencyId())
         .orElse(new AgencyChannels.Channel(AgencyChannels.Channel.Type.NONE, null, null, null, null));
     switch (channel.type()) {
-      case NONE -> entry.notSent();
+      case NONE -> entry.notSent(NO_CHANNEL);
       case WEBHOOK -> {
         try {
           webhooks.send(entry, channel.webhookUrl(), channel.webhookSecret());

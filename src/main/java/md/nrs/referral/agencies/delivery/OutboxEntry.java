@@ -17,7 +17,7 @@ import java.util.UUID;
 @Table(name = "nrs_outbox")
 public class OutboxEntry {
 
-  /** PENDING until delivered; NOT_SENT when the agency has no channel (it works in Tasklist). */
+  /** PENDING until delivered; NOT_SENT when the agency has no channel (it works in Tasklist) or consent refused it at delivery. */
   public enum Status { PENDING, DELIVERED, FAILED, NOT_SENT }
 
   @Id
@@ -96,9 +96,11 @@ public class OutboxEntry {
     this.lastError = reason.length() > 200 ? reason.substring(0, 200) : reason;
   }
 
-  void notSent() {
+  /** Not sent, and why (no channel, or refused at delivery), so the outbox says it without the audit trail. */
+  void notSent(String reason) {
     this.channel = "none";
     this.status = Status.NOT_SENT;
+    this.lastError = reason.length() > 200 ? reason.substring(0, 200) : reason;
   }
 
   public int getAttempts() {

@@ -6,13 +6,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Beans other than delegates that models may read, and which of their properties: settings an operator
- * configures and a model uses (the coordination meetings' timer cycle). Reading a property is all a
+ * configures and a model uses (the coordination meetings' timer cycle, the deliveries' retry cycle). Reading a property is all a
  * model may do with them; the revision gate and {@link ExpressionMemberGuard} both use this list.
  */
 public final class ReadableBeans {
 
   /** Bean name → properties a model may read. */
-  public static final Map<String, Set<String>> PROPERTIES = Map.of("coordinationMeetingSchedule", Set.of("cycle"));
+  public static final Map<String, Set<String>> PROPERTIES = Map.of("coordinationMeetingSchedule", Set.of("cycle"),
+      "deliveryRetrySchedule", Set.of("cycle"));
 
 
   private ReadableBeans() {
