@@ -103,6 +103,26 @@ class LanguageOverHttpTest {
   }
 
   @Test
+  void tasklistSetsTheUsersLanguageWithItsSessionAndCsrfTokenAndNeverWithoutTheToken() {
+    PlatformHttp.WebappSession tasklist = http.login("tasklist", "i18n.lastrada", PASSWORD);
+    Credentials cookiesOnly = builder -> {
+      java.net.http.HttpRequest.Builder probe = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://x/"));
+      tasklist.apply(probe);
+      builder.header("Cookie", probe.build().headers().firstValue("Cookie").orElse(""));
+    };
+
+    var forged = http.put("/api/me/language", cookiesOnly, "{\"language\":\"ro\"}");
+    assertThat(forged.status()).as("a change without the CSRF token: " + forged).isEqualTo(401);
+    assertThat(languages.of("i18n.lastrada")).isEmpty();
+
+    var set = http.put("/api/me/language", tasklist, "{\"language\":\"ro\"}");
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(languages.of("i18n.lastrada")).contains(Language.RO);
+    assertThat(http.get("/api/me/language", cookiesOnly).body()).contains("\"language\":\"ro\"");
+    assertThat(http.get("/api/me", cookiesOnly).status()).as("only the language is open to the session").isEqualTo(401);
+  }
+
+  @Test
   void aSharedFilterSavedFromARussianTasklistKeepsItsEnglishNameAndDescription() throws Exception {
     String id = engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
     JsonNode shown = json.readTree(http.get("/engine-rest/filter/" + id, as("i18n.admin", "ru")).body());
