@@ -1,7 +1,9 @@
 package md.nrs.referral.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +26,7 @@ public final class EngineApiExceptionMappers {
 
   static final int AHEAD_OF_ENGINE = 100;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiExceptionMappers.class);
+  private static final ObjectMapper DTO_JSON = new ObjectMapper();
 
   private EngineApiExceptionMappers() {
   }
@@ -34,8 +37,14 @@ public final class EngineApiExceptionMappers {
   static Response answer(Throwable thrown, Request request, UriInfo uri) {
     org.camunda.bpm.engine.ParseException parse = EngineErrors.find(thrown, org.camunda.bpm.engine.ParseException.class);
     if (parse != null) { // the engine's own shape, whose "details" list each file's problems by element
+      Object body = org.camunda.bpm.engine.rest.dto.ParseExceptionDto.fromException(parse);
+      if (parse instanceof RefusalDetails detailed) { // and, for programs, what the platform adds (problem codes)
+        java.util.Map<String, Object> members = DTO_JSON.convertValue(body, new TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+        members.putAll(detailed.members());
+        body = members;
+      }
       return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-          .entity(org.camunda.bpm.engine.rest.dto.ParseExceptionDto.fromException(parse)).build();
+          .entity(body).build();
     }
     ClientMistake mistake = EngineErrors.classify(thrown, queryNames(uri));
     if (uri != null && completedMeanwhile(uri)) {

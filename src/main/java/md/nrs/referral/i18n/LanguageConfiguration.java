@@ -31,6 +31,16 @@ public class LanguageConfiguration {
     return registration;
   }
 
+  @Bean
+  FilterRegistrationBean<StoredFilterNamesFilter> storedFilterNamesFilter(Translations translations) {
+    FilterRegistrationBean<StoredFilterNamesFilter> registration =
+        new FilterRegistrationBean<>(new StoredFilterNamesFilter(translations));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("StoredFilterNamesFilter");
+    return registration;
+  }
+
   /** Tells Tasklist's start-up script (scripts/nrs-language) the logged-in user's own language. */
   @Bean
   FilterRegistrationBean<UserLanguageHeaderFilter> userLanguageHeaderFilter(RequestLanguage languages, UserLanguages users) {

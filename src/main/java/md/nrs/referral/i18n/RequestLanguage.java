@@ -8,6 +8,8 @@ import md.nrs.referral.engine.Caller;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The language to answer a request in: the user's own setting when the caller is logged in (Basic on the
@@ -36,6 +38,15 @@ public class RequestLanguage {
         .orElse(Language.FALLBACK);
     request.setAttribute(RESOLVED, language);
     return language;
+  }
+
+  /**
+   * The language of the request this thread is answering (a deployment through the engine API, for the
+   * validation gate inside the engine); English outside any request (start-up, jobs).
+   */
+  public Language ofCurrentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        ? of(current.getRequest()) : Language.FALLBACK;
   }
 
   /** The logged-in caller: Basic authentication has set the engine's, a webapp session holds Tasklist's. */

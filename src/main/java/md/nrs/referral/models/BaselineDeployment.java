@@ -10,6 +10,8 @@ import md.nrs.referral.engine.DeploymentCheck;
 import md.nrs.referral.engine.EngineStartup;
 import md.nrs.referral.engine.ProcessContracts;
 import md.nrs.referral.forms.FormCatalog;
+import md.nrs.referral.i18n.RequestLanguage;
+import md.nrs.referral.i18n.Translations;
 import md.nrs.referral.identity.DirectoryProperties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -54,13 +56,16 @@ public class BaselineDeployment implements DeploymentCheck, EngineStartup {
   private volatile ProcessEngine engine;
 
   public BaselineDeployment(ModelsProperties properties, ListableBeanFactory beans, DirectoryProperties directory,
-      FormCatalog formCatalog, ObjectProvider<ModelRevisionRepository> revisions) {
+      FormCatalog formCatalog, ObjectProvider<ModelRevisionRepository> revisions, Translations translations,
+      ObjectProvider<RequestLanguage> requestLanguage) {
     this.properties = properties;
     this.beans = beans;
     this.directory = directory;
     this.formCatalog = formCatalog;
     this.revisions = revisions;
-    this.gate = new RevisionGate(this::environment, revisions::getObject);
+    // the request's language is looked up only when a revision is refused: the engine is built by then
+    this.gate = new RevisionGate(this::environment, revisions::getObject, translations,
+        () -> requestLanguage.getObject().ofCurrentRequest());
   }
 
   @Override

@@ -69,8 +69,8 @@ final class BpmnFile {
     return known.contains(variable);
   }
 
-  void problem(BaseElement element, String message) {
-    problems.add(new ModelProblem(file, describe(element), message, element.getId()));
+  void problem(BaseElement element, ProblemText text) {
+    problems.add(new ModelProblem(file, describe(element), text, element.getId()));
   }
 
   /** A problem of an element that is not a flow element or process (named by its id or its tag). */

@@ -15,7 +15,7 @@ final class CandidateGroupRule implements ElementRule {
     if (groups != null && !BpmnFile.isExpression(groups.trim())) {
       for (String group : groups.split(",")) {
         if (!group.isBlank() && !file.environment().groupKnown(group.trim())) {
-          file.problem(owner, "has candidate group '" + group.trim() + "', which is not a known agency, team or role");
+          file.problem(owner, ProblemCode.CANDIDATE_GROUP_UNKNOWN.with("group", group.trim()));
         }
       }
     }

@@ -25,10 +25,10 @@ final class DelegateRule implements ElementRule {
     for (String attribute : List.of("class", "variableMappingClass", "formHandlerClass")) {
       String className = element.getAttribute(CAMUNDA_NS, attribute);
       if (className != null && !file.environment().classExists(className.trim())) {
-        file.problem(owner, "names Java class '" + className.trim() + "', which does not exist in the platform");
+        file.problem(owner, ProblemCode.CLASS_MISSING.with("className", className.trim()));
       } else if (className != null) {
-        file.problem(owner, "names Java class '" + className.trim() + "' (camunda:" + attribute + "); models may not name "
-            + "classes — use a delegate expression naming a platform delegate, e.g. ${countFollowUp}");
+        file.problem(owner, ProblemCode.CLASS_NAMED.with("className", className.trim(), "attribute", attribute,
+            "example", "${countFollowUp}"));
       }
     }
   }
@@ -36,12 +36,11 @@ final class DelegateRule implements ElementRule {
   private static void checkDelegate(BpmnFile file, BaseElement owner, String delegate) {
     Matcher bean = BpmnFile.SIMPLE_BEAN.matcher(delegate);
     if (!bean.matches()) {
-      file.problem(owner, "has a delegate expression that does not name a platform delegate; write it as ${delegateName}");
+      file.problem(owner, ProblemCode.DELEGATE_NOT_A_NAME.with("shape", "${delegateName}"));
     } else if (!file.environment().beanExists(bean.group(1))) {
-      file.problem(owner, "names delegate '" + bean.group(1) + "' (" + delegate.trim()
-          + "), but the platform has no such delegate — check the spelling");
+      file.problem(owner, ProblemCode.DELEGATE_UNKNOWN.with("delegate", bean.group(1), "expression", delegate.trim()));
     } else if (!file.environment().isPlatformDelegate(bean.group(1))) {
-      file.problem(owner, "names '" + bean.group(1) + "', which is not one of the platform's delegates or listeners");
+      file.problem(owner, ProblemCode.DELEGATE_NOT_PLATFORM.with("delegate", bean.group(1)));
     }
   }
 }

@@ -26,12 +26,12 @@ final class DiagramLayoutRule implements BpmnRule {
     });
     for (FlowNode node : file.model().getModelElementsByType(FlowNode.class)) {
       if (!shapes.contains(node.getId())) {
-        file.problem(node, "has no diagram layout (no shape in the diagram), so Cockpit and Modeler cannot show it");
+        file.problem(node, ProblemCode.NO_SHAPE.with());
       }
     }
     for (SequenceFlow flow : file.model().getModelElementsByType(SequenceFlow.class)) {
       if (!edges.contains(flow.getId())) {
-        file.problem(flow, "has no diagram layout (no arrow in the diagram), so Cockpit and Modeler cannot show it");
+        file.problem(flow, ProblemCode.NO_ARROW.with());
       }
     }
   }

@@ -36,13 +36,13 @@ final class DmnExpressionRules {
     Element definitions = ((Document) model.getDocument().getDomSource().getNode()).getDocumentElement();
     String language = definitions.getAttribute("expressionLanguage");
     if (!language.isBlank()) {
-      List<String> refusals = new ArrayList<>();
+      List<ProblemText> refusals = new ArrayList<>();
       check((Element) definitions.cloneNode(false), refusals);
       String id = definitions.getAttribute("id").isBlank() ? "definitions" : definitions.getAttribute("id");
       refusals.forEach(r -> problems.add(new ModelProblem(resource.name(), id, r)));
     }
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
-      List<String> refusals = new ArrayList<>();
+      List<ProblemText> refusals = new ArrayList<>();
       for (Node child = definitions.getFirstChild(); child != null; child = child.getNextSibling()) {
         if (child instanceof Element element && decision.getId().equals(element.getAttribute("id"))) {
           check(element, refusals);
@@ -53,16 +53,14 @@ final class DmnExpressionRules {
   }
 
   /** Adds why the element or anything inside it is refused, each naming where (e.g. "inputEntry UnaryTests_1"). */
-  private static void check(Element element, List<String> refusals) {
+  private static void check(Element element, List<ProblemText> refusals) {
     String language = element.getAttribute("expressionLanguage");
     if (!language.isBlank() && !isFeel(language)) {
-      refusals.add("uses expression language '" + language.trim() + "' in " + where(element)
-          + "; decisions may use only FEEL");
+      refusals.add(ProblemCode.DMN_LANGUAGE.with("language", language.trim(), "where", where(element)));
     }
     if (FEEL_TEXTS.contains(element.getLocalName()) && element.getParentNode() instanceof Element parent
         && FUNCTION_DEFINITION.matcher(FEEL_STRING.matcher(element.getTextContent()).replaceAll("\"\"")).find()) {
-      refusals.add("defines a function in " + where(parent)
-          + "; decisions may compare and compute in FEEL, not define or call external functions");
+      refusals.add(ProblemCode.DMN_FUNCTION.with("where", where(parent)));
     }
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {

@@ -66,11 +66,11 @@ final class ExpressionAllowList {
    * The outcome: why the expression is refused (empty when its shape is allowed) and the root names it
    * reads that the caller did not know ({@code isKnown} false) — the caller decides about those.
    */
-  record Verdict(List<String> refusals, Set<String> unknownNames) {
+  record Verdict(List<ProblemText> refusals, Set<String> unknownNames) {
   }
 
   private final Predicate<String> isKnown;
-  private final List<String> refusals = new ArrayList<>();
+  private final List<ProblemText> refusals = new ArrayList<>();
   private final Set<String> unknown = new LinkedHashSet<>();
 
   private ExpressionAllowList(Predicate<String> isKnown) {
@@ -83,7 +83,7 @@ final class ExpressionAllowList {
     try {
       check.value(PARSER.build(text).getRoot());
     } catch (TreeBuilderException e) {
-      check.refusals.add("is not an expression the engine can read (" + e.getMessage().split("\n", 2)[0] + ")");
+      check.refusals.add(ProblemCode.REFUSAL_UNREADABLE.with("reason", e.getMessage().split("\n", 2)[0]));
     }
     return new Verdict(List.copyOf(check.refusals), Set.copyOf(check.unknown));
   }
@@ -95,8 +95,8 @@ final class ExpressionAllowList {
     if (node instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier bean
         && ReadableBeans.PROPERTIES.containsKey(bean.getName())) {
       Set<String> readable = ReadableBeans.PROPERTIES.get(bean.getName());
-      return readable.contains(propertyOf(dot)) ? Kind.VALUE : refuse("reads '" + propertyOf(dot) + "' of "
-          + bean.getName() + ", which models may not use; allowed: " + String.join(", ", readable));
+      return readable.contains(propertyOf(dot)) ? Kind.VALUE : refuse(ProblemCode.REFUSAL_BEAN_PROPERTY.with(
+          "property", propertyOf(dot), "bean", bean.getName(), "allowed", String.join(", ", readable)));
     }
     if (node instanceof AstDot dot) {
       return member(value(dot.getChild(0)), propertyOf(dot), false);
@@ -105,7 +105,7 @@ final class ExpressionAllowList {
       Node property = method.getChild(0);
       children(method.getChild(1));
       if (!(property instanceof AstDot dot)) {
-        return refuse("calls a method through brackets ([…]); models may not call methods that way");
+        return refuse(ProblemCode.REFUSAL_METHOD_THROUGH_BRACKETS.with());
       }
       return member(value(dot.getChild(0)), propertyOf(dot), true);
     }
@@ -125,7 +125,7 @@ final class ExpressionAllowList {
       return Kind.VALUE;
     }
     // brackets (a['b'], a[0]) and whatever else the parser may produce: not on the list
-    return refuse("uses " + shapeOf(node) + ", which models may not use; read variables and decision results with a dot");
+    return refuse(shapeOf(node));
   }
 
   private void children(Node node) {
@@ -151,10 +151,10 @@ final class ExpressionAllowList {
   private Kind function(AstFunction function) {
     String name = function.getName();
     if (!FUNCTIONS.contains(name)) {
-      return refuse("calls function '" + name + "()'; models may use only now(), dateTime(), currentUser() and currentUserGroups()");
+      return refuse(ProblemCode.REFUSAL_FUNCTION.with("function", name));
     }
     if (function.getParamCount() > 0) {
-      return refuse("calls " + name + "() with arguments; it takes none");
+      return refuse(ProblemCode.REFUSAL_FUNCTION_ARGUMENTS.with("function", name));
     }
     return "dateTime".equals(name) ? Kind.DATE_TIME : Kind.VALUE;
   }
@@ -169,34 +169,34 @@ final class ExpressionAllowList {
         if (property != null && MEMBERS.get(base).contains(property)) {
           return base == Kind.DECISION_RESULT && !"singleEntry".equals(property) ? Kind.DECISION_ROW : Kind.VALUE;
         }
-        return refuse(describe(name, call) + " of " + objectName(base) + ", which models may not use; allowed: "
-            + String.join(", ", MEMBERS.get(base).stream().sorted().toList()));
+        String allowed = String.join(", ", MEMBERS.get(base).stream().sorted().toList());
+        return refuse(call ? ProblemCode.REFUSAL_ENGINE_METHOD.with("method", name, "object", objectName(base), "allowed", allowed)
+            : ProblemCode.REFUSAL_ENGINE_PROPERTY.with("property", name, "object", objectName(base), "allowed", allowed));
       }
       case DECISION_ROW, VARIABLE -> {
         if (!call && !NEVER.contains(name)) {
           return Kind.VALUE; // an output of a decision result (a map entry); the engine's resolver checks the type
         }
-        return refuse(describe(name, call) + " of a variable; models may only read a variable or one field of it");
+        return refuse(call ? ProblemCode.REFUSAL_VARIABLE_METHOD.with("method", name)
+            : ProblemCode.REFUSAL_VARIABLE_PROPERTY.with("property", name));
       }
       case DATE_TIME -> {
         if (call && DATE_TIME_METHODS.contains(name)) {
           return "toDate".equals(name) ? Kind.VALUE : Kind.DATE_TIME;
         }
-        return refuse(describe(name, call) + " of dateTime(); allowed: plus…/minus…(n), withTimeAtStartOfDay(), toDate()");
+        return refuse(call ? ProblemCode.REFUSAL_DATE_METHOD.with("method", name)
+            : ProblemCode.REFUSAL_DATE_PROPERTY.with("property", name));
       }
       default -> {
-        return refuse(describe(name, call) + " of a value, which models may not use");
+        return refuse(call ? ProblemCode.REFUSAL_VALUE_METHOD.with("method", name)
+            : ProblemCode.REFUSAL_VALUE_PROPERTY.with("property", name));
       }
     }
   }
 
-  private Kind refuse(String reason) {
+  private Kind refuse(ProblemText reason) {
     refusals.add(reason);
     return Kind.REFUSED;
-  }
-
-  private static String describe(String name, boolean call) {
-    return call ? "calls " + name + "()" : "reads '" + name + "'";
   }
 
   private static String objectName(Kind kind) {
@@ -217,8 +217,9 @@ final class ExpressionAllowList {
     return dot.toString().substring(2); // AstDot prints ". name"; the field itself is not public
   }
 
-  private static String shapeOf(Node node) {
+  private static ProblemText shapeOf(Node node) {
     String type = node.getClass().getSimpleName();
-    return "AstBracket".equals(type) ? "bracket access ([…])" : "an expression of type " + type.replace("Ast", "");
+    return "AstBracket".equals(type) ? ProblemCode.REFUSAL_BRACKETS.with()
+        : ProblemCode.REFUSAL_SHAPE.with("type", type.replace("Ast", ""));
   }
 }

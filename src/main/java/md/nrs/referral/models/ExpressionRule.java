@@ -17,7 +17,7 @@ final class ExpressionRule implements ElementRule {
   public void check(Element raw, DomElement element, BaseElement owner, BpmnFile file) {
     if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "in".equals(element.getLocalName())
         && element.getAttribute("source") != null) {
-      checkVariable(file, owner, element.getAttribute("source").trim(), "what it passes to the called process");
+      checkVariable(file, owner, element.getAttribute("source").trim(), ProblemCode.WHERE_CALLED_PROCESS_INPUT.with());
     }
     ModelExpressions.of(raw).forEach(found -> {
       if (!"delegateExpression".equals(found.name()) && !"variableMappingDelegateExpression".equals(found.name())) {
@@ -30,35 +30,35 @@ final class ExpressionRule implements ElementRule {
   @Override
   public void checkOutsideProcesses(Element raw, BpmnFile file) {
     ModelExpressions.of(raw).forEach(found -> {
-      for (String refusal : ExpressionAllowList.check(found.text(), name -> true).refusals()) {
+      for (ProblemText refusal : ExpressionAllowList.check(found.text(), name -> true).refusals()) {
         String id = raw.getAttribute("id");
         file.problem(new ModelProblem(file.file(), id.isEmpty() ? raw.getLocalName() : id,
-            "has an expression in " + found.where() + " that is not allowed: it " + refusal, id.isEmpty() ? null : id));
+            ProblemCode.EXPRESSION_NOT_ALLOWED.with("where", found.where(), "refusal", refusal), id.isEmpty() ? null : id));
       }
     });
   }
 
-  private static void checkExpression(BpmnFile file, BaseElement owner, String text, String where) {
+  private static void checkExpression(BpmnFile file, BaseElement owner, String text, Object where) {
     ExpressionAllowList.Verdict verdict = ExpressionAllowList.check(text, file::knows);
-    for (String refusal : verdict.refusals()) {
-      file.problem(owner, "has an expression in " + where + " that is not allowed: it " + refusal);
+    for (ProblemText refusal : verdict.refusals()) {
+      file.problem(owner, ProblemCode.EXPRESSION_NOT_ALLOWED.with("where", where, "refusal", refusal));
     }
     ModelEnvironment environment = file.environment();
     for (String name : verdict.unknownNames()) {
       if (environment.checksVariables() && environment.beanExists(name) && !BpmnFile.EL_KEYWORDS.contains(name)) {
-        file.problem(owner, "names the platform's bean '" + name + "' in " + where
-            + "; beans may be named only as a whole delegate expression (${" + name + "})");
+        file.problem(owner, ProblemCode.BEAN_IN_EXPRESSION.with("bean", name, "where", where, "expression", "${" + name + "}"));
       } else {
         checkVariable(file, owner, name, where);
       }
     }
   }
 
-  private static void checkVariable(BpmnFile file, BaseElement owner, String name, String where) {
+  /** {@code where} is an attribute or element name, or a {@link ProblemText} saying where in words. */
+  private static void checkVariable(BpmnFile file, BaseElement owner, String name, Object where) {
     if (!file.environment().checksVariables() || name.isEmpty() || BpmnFile.EL_KEYWORDS.contains(name) || file.knows(name)) {
       return;
     }
-    file.problem(owner, "uses variable '" + name + "' in " + where + ", but no form, decision result, called process, "
-        + "mapping or the process contract of '" + String.join("', '", file.processKeys()) + "' declares it");
+    file.problem(owner, ProblemCode.VARIABLE_UNKNOWN.with("variable", name, "where", where,
+        "processes", String.join("', '", file.processKeys())));
   }
 }

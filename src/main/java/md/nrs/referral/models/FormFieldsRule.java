@@ -45,9 +45,8 @@ final class FormFieldsRule implements RevisionRule {
       }
       for (String field : form.fields()) {
         if (!known.contains(field)) {
-          problems.add(new ModelProblem(form.file(), form.id(), "field '" + field + "' is unknown to "
-              + (contract.isPresent() ? "the form's contract on the server, so every submission would be refused"
-                  : "the contract of the process that uses the form")));
+          problems.add(new ModelProblem(form.file(), form.id(), (contract.isPresent() ? ProblemCode.FORM_FIELD_UNKNOWN_TO_FORM
+              : ProblemCode.FORM_FIELD_UNKNOWN_TO_PROCESS).with("field", field)));
         }
       }
     }

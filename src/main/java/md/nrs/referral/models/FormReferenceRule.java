@@ -19,10 +19,10 @@ final class FormReferenceRule implements BpmnRule {
 
   private static void check(BpmnFile file, BaseElement element, String formRef, String formKey) {
     if (formKey != null && formKey.startsWith("camunda-forms:")) {
-      file.problem(element, "references a form by deployment path (" + formKey + "); use camunda:formRef with the form's id");
+      file.problem(element, ProblemCode.FORM_BY_PATH.with("formKey", formKey));
     }
     if (formRef != null && !BpmnFile.isExpression(formRef) && !file.revision().formKnown(formRef)) {
-      file.problem(element, "references form '" + formRef + "', which is not deployed and not in forms/");
+      file.problem(element, ProblemCode.FORM_UNKNOWN.with("form", formRef));
     }
   }
 }

@@ -20,7 +20,8 @@ final class ModelExpressions {
   /** Elements whose text is for people only. */
   private static final Set<String> PROSE = Set.of("documentation", "text");
 
-  record Found(String name, String where, String text) {
+  /** {@code where} is the attribute or element name, or (a condition) a {@link ProblemText} saying so in words. */
+  record Found(String name, Object where, String text) {
   }
 
   private ModelExpressions() {
@@ -39,7 +40,8 @@ final class ModelExpressions {
     }
     if (isLeaf(element) && !PROSE.contains(element.getLocalName()) && holdsExpression(element.getTextContent())) {
       String local = element.getLocalName();
-      found.add(new Found(local, "conditionExpression".equals(local) ? "its condition" : local, element.getTextContent()));
+      found.add(new Found(local, "conditionExpression".equals(local) ? ProblemCode.WHERE_CONDITION.with() : local,
+          element.getTextContent()));
     }
     return found;
   }

@@ -39,7 +39,7 @@ final class ModelFiles {
         JsonNode root = JSON.readTree(resource.content());
         JsonNode id = root.get("id");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
-          problems.add(new ModelProblem(resource.name(), null, "the form has no \"id\"; user tasks reference forms by it"));
+          problems.add(new ModelProblem(resource.name(), null, ProblemCode.FORM_NO_ID.with()));
           continue;
         }
         Set<String> fields = new LinkedHashSet<>();
@@ -47,10 +47,10 @@ final class ModelFiles {
         RevisionContents.FormFile previous = ids.putIfAbsent(id.asText(),
             new RevisionContents.FormFile(resource.name(), id.asText(), fields));
         if (previous != null) {
-          problems.add(new ModelProblem(resource.name(), id.asText(), "form id is already used by " + previous.file()));
+          problems.add(new ModelProblem(resource.name(), id.asText(), ProblemCode.FORM_ID_TAKEN.with("file", previous.file())));
         }
       } catch (Exception e) {
-        problems.add(new ModelProblem(resource.name(), null, "not a readable form (JSON): " + firstLine(e)));
+        problems.add(new ModelProblem(resource.name(), null, ProblemCode.FORM_UNREADABLE.with("reason", firstLine(e))));
       }
     }
     return ids;
@@ -74,7 +74,7 @@ final class ModelFiles {
     try {
       return Bpmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
     } catch (Exception e) {
-      problems.add(new ModelProblem(resource.name(), null, "not a valid BPMN model: " + firstLine(e)));
+      problems.add(new ModelProblem(resource.name(), null, ProblemCode.BPMN_UNREADABLE.with("reason", firstLine(e))));
       return null;
     }
   }
@@ -85,7 +85,7 @@ final class ModelFiles {
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
     } catch (Exception e) {
-      problems.add(new ModelProblem(resource.name(), null, "not a valid DMN model: " + firstLine(e)));
+      problems.add(new ModelProblem(resource.name(), null, ProblemCode.DMN_UNREADABLE.with("reason", firstLine(e))));
       return;
     }
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -95,7 +95,7 @@ final class ModelFiles {
       decisions.put(decision.getId(), outputs);
       if (BpmnFile.isBlank(decision.getCamundaHistoryTimeToLiveString())) {
         problems.add(new ModelProblem(resource.name(), ModelValidator.describeDecision(decision),
-            "the decision has no history time-to-live (camunda:historyTimeToLive)", decision.getId()));
+            ProblemCode.DECISION_NO_TIME_TO_LIVE.with(), decision.getId()));
       }
     }
     DmnExpressionRules.check(resource, model, problems);

@@ -93,7 +93,8 @@ public class ModelRevisionsController {
       deployed = deployment.deployWithResult();
     } catch (RevisionRefusedException e) {
       throw new ApiProblem(ProblemType.MODEL_REFUSED, e.getMessage(), Map.of("problems", e.problems().stream()
-          .map(p -> new Problem(p.file(), String.valueOf(p.element()), p.message())).toList()));
+          .map(p -> new Problem(p.file(), String.valueOf(p.element()), e.messageOf(p), p.text().code().code(),
+              p.text().toMap().get("arguments"))).toList()));
     } catch (AuthorizationException e) {
       throw new ApiProblem.Forbidden("Not allowed to deploy");
     }
@@ -106,8 +107,11 @@ public class ModelRevisionsController {
     return deployed == null ? List.of() : deployed.stream().map(view).toList();
   }
 
-  /** One problem the validation gate found: the file, the element (or "null") and what is wrong. */
-  public record Problem(String file, String element, String problem) {
+  /**
+   * One problem the validation gate found: the file, the element (or "null"), what is wrong in the caller's
+   * language, and for programs its stable code and arguments.
+   */
+  public record Problem(String file, String element, String problem, String code, Object arguments) {
   }
 
   /** A definition the redeployment made. */

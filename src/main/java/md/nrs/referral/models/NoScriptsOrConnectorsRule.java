@@ -15,10 +15,10 @@ final class NoScriptsOrConnectorsRule implements ElementRule {
     if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI()))
         || element.getAttribute("scriptFormat") != null || element.getAttribute(CAMUNDA_NS, "resource") != null
         || ("conditionExpression".equals(local) && !BpmnFile.isBlank(element.getAttribute("language")))) {
-      file.problem(owner, "contains a script; models may not run code — use a service task with a platform delegate");
+      file.problem(owner, ProblemCode.SCRIPT.with());
     }
     if ("connector".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI())) {
-      file.problem(owner, "uses a connector; models may not call other systems themselves — use a platform delegate");
+      file.problem(owner, ProblemCode.CONNECTOR.with());
     }
   }
 }

@@ -9,7 +9,7 @@ final class ProcessHistoryTimeToLiveRule implements BpmnRule {
   public void check(BpmnFile file) {
     for (Process process : file.model().getModelElementsByType(Process.class)) {
       if (process.isExecutable() && BpmnFile.isBlank(process.getCamundaHistoryTimeToLiveString())) {
-        file.problem(process, "the process has no history time-to-live (camunda:historyTimeToLive)");
+        file.problem(process, ProblemCode.PROCESS_NO_TIME_TO_LIVE.with());
       }
     }
   }

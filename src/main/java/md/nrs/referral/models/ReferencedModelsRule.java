@@ -17,12 +17,12 @@ final class ReferencedModelsRule implements ElementRule {
     }
     if (called != null && !BpmnFile.isExpression(called) && !file.revision().processes().contains(called)
         && !file.environment().processDeployed(called)) {
-      file.problem(owner, "calls process '" + called + "', which is not deployed and not in this revision");
+      file.problem(owner, ProblemCode.PROCESS_UNKNOWN.with("process", called));
     }
     String decision = element.getAttribute(CAMUNDA_NS, "decisionRef");
     if (decision != null && !BpmnFile.isExpression(decision) && !file.revision().decisions().containsKey(decision)
         && !file.environment().decisionDeployed(decision)) {
-      file.problem(owner, "uses decision '" + decision + "', which is not deployed and not in this revision");
+      file.problem(owner, ProblemCode.DECISION_UNKNOWN.with("decision", decision));
     }
   }
 }

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.engine.DeployedModels;
 import md.nrs.referral.engine.DeploymentCheck;
+import md.nrs.referral.i18n.Language;
+import md.nrs.referral.i18n.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +28,16 @@ public class RevisionGate implements DeploymentCheck {
   private final ModelValidator validator = new ModelValidator();
   private final Function<DeployedModels, ModelEnvironment> environment;
   private final Supplier<ModelRevisionRepository> revisions;
+  private final Translations translations;
+  private final Supplier<Language> language;
 
-  public RevisionGate(Function<DeployedModels, ModelEnvironment> environment, Supplier<ModelRevisionRepository> revisions) {
+  /** {@code language}: the deploying request's, in which the problems are worded. */
+  public RevisionGate(Function<DeployedModels, ModelEnvironment> environment, Supplier<ModelRevisionRepository> revisions,
+      Translations translations, Supplier<Language> language) {
     this.environment = environment;
     this.revisions = revisions;
+    this.translations = translations;
+    this.language = language;
   }
 
   static void asBaseline(Runnable deployment) {
@@ -52,18 +60,17 @@ public class RevisionGate implements DeploymentCheck {
           if (resource.isBpmn() || resource.isDmn() || resource.isForm()) {
             resources.add(resource);
           } else {
-            problems.add(new ModelProblem(resource.name(), null,
-                "only BPMN (.bpmn), DMN (.dmn) and form (.form) files may be deployed"));
+            problems.add(new ModelProblem(resource.name(), null, ProblemCode.FILE_TYPE.with()));
           }
         });
     if (!Boolean.TRUE.equals(BASELINE.get()) && BaselineDeployment.BASELINE_SOURCE.equals(deployment.source())) {
-      problems.add(new ModelProblem(deployment.name(), null, "the deployment source '"
-          + BaselineDeployment.BASELINE_SOURCE + "' is reserved for the platform's start-up"));
+      problems.add(new ModelProblem(deployment.name(), null,
+          ProblemCode.SOURCE_RESERVED.with("source", BaselineDeployment.BASELINE_SOURCE)));
     }
     problems.addAll(validator.validate(resources, environment.apply(deployment.deployed())));
     if (!problems.isEmpty()) {
       LOG.info("Revision '{}' refused with {} problem(s)", deployment.name(), problems.size());
-      throw new RevisionRefusedException(problems);
+      throw new RevisionRefusedException(problems, translations, language.get());
     }
     if (Boolean.TRUE.equals(BASELINE.get())) {
       return;

@@ -23,9 +23,6 @@ public final class TimerBasisRule implements BpmnRule {
   public static final String LEGAL_ACT = "\\b(Law|Government Decision|GD|Order|Regulation)\\s+(no\\.\\s*)?\\d+/\\d{4}\\b";
   public static final String POLICY_DEFAULT = "\\bpolicy default\\b";
 
-  static final String MESSAGE = "is a timer whose documentation does not name the basis of its time limit "
-      + "(a legal act with its number, e.g. Law 241/2005, or \"policy default\")";
-
   private static final List<Pattern> BASES = List.of(Pattern.compile(LEGAL_ACT),
       Pattern.compile(POLICY_DEFAULT, Pattern.CASE_INSENSITIVE));
 
@@ -47,7 +44,7 @@ public final class TimerBasisRule implements BpmnRule {
   public void check(BpmnFile file) {
     for (BaseElement event : timerEvents(file.model())) {
       if (!namesABasis(event)) {
-        file.problem(event, MESSAGE);
+        file.problem(event, ProblemCode.TIMER_NO_BASIS.with());
       }
     }
   }

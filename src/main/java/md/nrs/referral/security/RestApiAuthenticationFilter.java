@@ -5,13 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import md.nrs.referral.errors.ProblemType;
 import md.nrs.referral.errors.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,16 +27,28 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   static final String REALM = "Basic realm=\"NRS Referral Platform\", charset=\"UTF-8\"";
 
-  private final IdentityService identity;
+  /**
+   * Platform API paths Tasklist calls itself, with the user's webapp session instead of Basic: the user's own
+   * language (Tasklist's language menu). A change needs the session's CSRF token, as Tasklist's own calls do.
+   */
+  static final Set<String> WEBAPP_SESSION_PATHS = Set.of("/api/me/language");
+  private static final Set<String> NON_MODIFYING = Set.of("GET", "HEAD", "OPTIONS");
 
-  public RestApiAuthenticationFilter(IdentityService identity) {
+  private final IdentityService identity;
+  private final String engineName;
+
+  public RestApiAuthenticationFilter(IdentityService identity, String engineName) {
     this.identity = identity;
+    this.engineName = engineName;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> user = authenticate(identity, request);
+    if (user.isEmpty() && BasicCredentials.of(request).isEmpty()) {
+      user = webappSessionUser(request);
+    }
     if (user.isEmpty()) {
       unauthorized(response);
       return;
@@ -58,6 +74,24 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
     boolean valid = identity.checkPassword(credentials.get().userId(), credentials.get().password());
     request.setAttribute(LoginThrottleFilter.PASSWORD_CHECKED, valid);
     return valid ? credentials.map(BasicCredentials::userId) : Optional.empty();
+  }
+
+  /** The webapps' logged-in user, on the few paths Tasklist calls, with the session's CSRF token for a change. */
+  private Optional<String> webappSessionUser(HttpServletRequest request) {
+    String path = RequestPaths.normalise(request.getRequestURI().substring(request.getContextPath().length()));
+    if (!WEBAPP_SESSION_PATHS.contains(path)) {
+      return Optional.empty();
+    }
+    if (!NON_MODIFYING.contains(request.getMethod())) {
+      Object expected = request.getSession(false) == null ? null
+          : request.getSession(false).getAttribute(CsrfTokenCheck.SESSION_TOKEN);
+      String sent = request.getHeader(CsrfTokenCheck.HEADER);
+      if (!(expected instanceof String token) || sent == null
+          || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+        return Optional.empty();
+      }
+    }
+    return WebappSessions.user(request, engineName).map(UserAuthentication::getIdentityId);
   }
 
   static void unauthorized(HttpServletResponse response) throws IOException {

@@ -56,7 +56,7 @@ public class SecurityFilterConfiguration {
 
   @Bean
   FilterRegistrationBean<RestApiAuthenticationFilter> restApiAuthenticationFilter(ProcessEngine engine) {
-    return registration(new RestApiAuthenticationFilter(engine.getIdentityService()), FIRST + 3, "/engine-rest/*",
+    return registration(new RestApiAuthenticationFilter(engine.getIdentityService(), engine.getName()), FIRST + 3, "/engine-rest/*",
         "/api/*");
   }
 

@@ -266,12 +266,52 @@ class NationalScaleBenchmarkTest {
       restP95.add(p95(mode.requests, () -> http.get("/engine-rest/task?firstResult=0&maxResults=50&sortBy=dueDate&sortOrder=asc",
           basic("mdt.chisinau", DEMO_PASSWORD)), db + " GET /engine-rest/task"));
     }
+    report.note(S_TASKS, translationCost(platform, http, session, filters, body, db, openCases));
     report.add("tasks-filter-p95", db, openCases, worstFilterP95);
     report.add("tasks-rest-p95", db, openCases, restP95);
     StringBuilder each = new StringBuilder(db + " at " + openCases + " open cases, p95 per filter (median of runs):");
     perFilter.forEach((name, values) -> each.append(String.format(Locale.ROOT, " %s %.1f ms;", name, median(values))));
     report.note(S_TASKS, each.toString());
     report.add("heap-after-gc", db, openCases, List.of(heapAfterGcMiB()));
+  }
+
+  /**
+   * What translating the task list costs (issue 19): the filter lists again in Russian (Accept-Language; the
+   * caseworker has chosen no language), and the translation's own work on each list — parse, translate the
+   * names, write — timed in-process on the lists just answered, which is all the server adds to an
+   * untranslated answer besides buffering it.
+   */
+  private String translationCost(RunningPlatform platform, PlatformHttp http, WebappSession session, List<Filter> filters,
+      String body, String db, long openCases) {
+    md.nrs.referral.i18n.EngineTexts texts = platform.bean(md.nrs.referral.i18n.EngineTexts.class);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    PlatformHttp.Credentials russian = builder -> {
+      session.apply(builder);
+      builder.header("Accept-Language", "ru-RU");
+    };
+    double worstRussian = 0;
+    List<Double> work = new ArrayList<>();
+    for (Filter filter : filters) {
+      String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15";
+      worstRussian = Math.max(worstRussian, p95(mode.requests, () -> http.postHal(path, russian, body), db + " filter in ru"));
+      byte[] answer = http.postHal(path, session, body).body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < 20 + 10 * mode.requests; i++) {
+        long t0 = System.nanoTime();
+        try {
+          com.fasterxml.jackson.databind.JsonNode tree = json.readTree(answer);
+          texts.translateNames(tree, md.nrs.referral.i18n.Language.RU);
+          json.writeValueAsBytes(tree);
+        } catch (java.io.IOException e) {
+          wrong.add(db + " translating a filter list: " + e);
+        }
+        if (i >= 20) {
+          work.add((System.nanoTime() - t0) / 1e6);
+        }
+      }
+    }
+    return String.format(Locale.ROOT, "%s at %d open cases, translated task lists: worst filter p95 in Russian %.1f ms; "
+        + "the translation's own work per list (parse, translate, write) p95 %.2f ms, median %.2f ms.", db, openCases,
+        worstRussian, percentile(work, 0.95), median(work));
   }
 
   private double p95(int requests, java.util.function.Supplier<Response> call, String what) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.TestUsers;
@@ -99,6 +100,72 @@ class LanguageOverHttpTest {
   void taskProcessAndFilterNamesComeInTheCallersLanguage() {
     assertThat(http.get("/engine-rest/filter?firstResult=0&maxResults=50", in("ru")).body()).contains("Мои задачи", "Просрочено").doesNotContain("My tasks");
     assertThat(http.get("/engine-rest/process-definition?latestVersion=true&key=nrs-case&firstResult=0&maxResults=10", in("ro")).body()).contains("Caz SNR");
+  }
+
+  @Test
+  void tasklistSetsTheUsersLanguageWithItsSessionAndCsrfTokenAndNeverWithoutTheToken() {
+    PlatformHttp.WebappSession tasklist = http.login("tasklist", "i18n.lastrada", PASSWORD);
+    Credentials cookiesOnly = builder -> {
+      java.net.http.HttpRequest.Builder probe = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://x/"));
+      tasklist.apply(probe);
+      builder.header("Cookie", probe.build().headers().firstValue("Cookie").orElse(""));
+    };
+
+    var forged = http.put("/api/me/language", cookiesOnly, "{\"language\":\"ro\"}");
+    assertThat(forged.status()).as("a change without the CSRF token: " + forged).isEqualTo(401);
+    assertThat(languages.of("i18n.lastrada")).isEmpty();
+
+    var set = http.put("/api/me/language", tasklist, "{\"language\":\"ro\"}");
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(languages.of("i18n.lastrada")).contains(Language.RO);
+    assertThat(http.get("/api/me/language", cookiesOnly).body()).contains("\"language\":\"ro\"");
+    assertThat(http.get("/api/me", cookiesOnly).status()).as("only the language is open to the session").isEqualTo(401);
+  }
+
+  @Test
+  void aSharedFilterSavedFromARussianTasklistKeepsItsEnglishNameAndDescription() throws Exception {
+    String id = engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
+    JsonNode shown = json.readTree(http.get("/engine-rest/filter/" + id, as("i18n.admin", "ru")).body());
+    assertThat(shown.get("name").asText()).isEqualTo("Мои задачи");
+
+    // the administrator presses Save in Tasklist's filter dialog: it sends back what it was shown
+    var saved = http.put("/engine-rest/filter/" + id, as("i18n.admin", "ru"), shown.toString());
+
+    assertThat(saved.status()).as(saved.body()).isEqualTo(204);
+    var stored = engine.getFilterService().getFilter(id);
+    assertThat(stored.getName()).isEqualTo("My tasks");
+    assertThat(stored.getProperties()).containsEntry("description", "Tasks assigned to me, earliest due first");
+    assertThat(stored.getProperties().get("variables").toString()).contains("label=Case").doesNotContain("Случай");
+    assertThat(http.get("/engine-rest/filter/" + id, as("i18n.admin", "ro")).body()).contains("\"Sarcinile mele\"");
+  }
+
+  @Test
+  void aFilterGivenANewNameOfItsOwnKeepsItAndOneCreatedUnderATranslatedNameGetsTheOriginal() throws Exception {
+    String query = "{\"resourceType\":\"Task\",\"name\":\"%s\",\"query\":{},\"properties\":{\"priority\":90}}";
+    var own = http.post("/engine-rest/filter/create", as("i18n.admin", "ru"), query.formatted("Срочные дела Кишинёва"));
+    var translated = http.post("/engine-rest/filter/create", as("i18n.admin", "ro"), query.formatted("Termen depășit"));
+    try {
+      assertThat(own.status()).as(own.body()).isEqualTo(200);
+      assertThat(translated.status()).as(translated.body()).isEqualTo(200);
+      assertThat(engine.getFilterService().getFilter(json.readTree(own.body()).get("id").asText()).getName())
+          .isEqualTo("Срочные дела Кишинёва");
+      assertThat(engine.getFilterService().getFilter(json.readTree(translated.body()).get("id").asText()).getName())
+          .isEqualTo("Overdue");
+    } finally {
+      for (var created : List.of(own, translated)) {
+        if (created.status() == 200) {
+          engine.getFilterService().deleteFilter(json.readTree(created.body()).get("id").asText());
+        }
+      }
+    }
+  }
+
+  private static Credentials as(String user, String acceptLanguage) {
+    Credentials basic = basic(user, PASSWORD);
+    return builder -> {
+      basic.apply(builder);
+      builder.header("Accept-Language", acceptLanguage);
+    };
   }
 
   private static Credentials in(String acceptLanguage) {

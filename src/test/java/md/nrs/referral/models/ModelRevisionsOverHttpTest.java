@@ -123,6 +123,35 @@ class ModelRevisionsOverHttpTest {
   }
 
   @Test
+  void theSameRefusalIsWordedInRomanianRussianAndEnglishByAcceptLanguageWithTheSameCodes() throws IOException {
+    String monitoring = new ClassPathResource("processes/monitoring.bpmn").getContentAsString(StandardCharsets.UTF_8)
+        .replace("${countFollowUp}", "${countFolowUp}");
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    for (String language : List.of("ro-RO,ro;q=0.9", "ru-RU", "en-GB")) {
+      Response refused = deploy(in(POLICY, language), "Monitoring with a typo", Map.of("processes/monitoring.bpmn", utf8(monitoring)));
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      answers.put(language.substring(0, 2), read(refused));
+    }
+
+    assertThat(answers.get("ro").get("message").asText()).startsWith("Revizia a fost refuzată; nu s-a implementat nimic")
+        .contains("ServiceTask_CountFollowUp (\"Count the follow-ups done\"): numește delegatul 'countFolowUp' "
+            + "(${countFolowUp}), dar platforma nu are un astfel de delegat — verificați scrierea");
+    assertThat(answers.get("ru").get("message").asText()).startsWith("Ревизия отклонена; ничего не развёрнуто")
+        .contains("называет делегат 'countFolowUp' (${countFolowUp}), но такого делегата в платформе нет — проверьте написание");
+    assertThat(answers.get("en").get("message").asText()).startsWith("The revision was refused; nothing was deployed (1 problem(s))")
+        .contains("names delegate 'countFolowUp' (${countFolowUp}), but the platform has no such delegate — check the spelling");
+    assertThat(answers.get("ru").get("details").get("processes/monitoring.bpmn").get("errors").get(0).get("message").asText())
+        .as("what Modeler lists per element").startsWith("ServiceTask_CountFollowUp (\"Count the follow-ups done\"): называет делегат");
+    for (JsonNode answer : answers.values()) { // the same for programs in every language
+      JsonNode problem = answer.get("problems").get(0);
+      assertThat(problem.get("code").asText()).isEqualTo("delegate-unknown");
+      assertThat(problem.get("arguments").get("delegate").asText()).isEqualTo("countFolowUp");
+      assertThat(problem.get("elementId").asText()).isEqualTo("ServiceTask_CountFollowUp");
+      assertThat(answer.get("type").asText()).isEqualTo("ParseException");
+    }
+  }
+
+  @Test
   void eachBrokenRevisionIsRefusedAsAWholeWithExactlyItsProblem() throws IOException {
     Map<String, Map.Entry<byte[], String>> cases = new LinkedHashMap<>();
     cases.put("not BPMN", Map.entry(utf8("<bpmn:definitions"), "processes/broken.bpmn: not a valid BPMN model"));
@@ -305,6 +334,13 @@ class ModelRevisionsOverHttpTest {
   }
 
   // --- helpers --------------------------------------------------------------------------------------
+
+  private static Credentials in(Credentials who, String acceptLanguage) {
+    return builder -> {
+      who.apply(builder);
+      builder.header("Accept-Language", acceptLanguage);
+    };
+  }
 
   private Response deploy(Credentials who, String name, Map<String, byte[]> files) {
     return http.postMultipart("/engine-rest/deployment/create", who,

@@ -17,7 +17,21 @@ class TimerBasisRuleTest {
 
     assertThat(problems).extracting(ModelProblem::elementId).containsExactly("BoundaryEvent_Late");
     assertThat(problems.get(0).toString())
-        .isEqualTo("processes/timed.bpmn: BoundaryEvent_Late (\"Late\"): " + TimerBasisRule.MESSAGE);
+        .isEqualTo("processes/timed.bpmn: BoundaryEvent_Late (\"Late\"): is a timer whose documentation does not name "
+            + "the basis of its time limit (a legal act with its number, e.g. Law 241/2005, or \"policy default\")");
+    assertThat(problems.get(0).text().code()).isEqualTo(ProblemCode.TIMER_NO_BASIS);
+  }
+
+  @Test
+  void theProblemReadsInRomanianAndRussianWithTheTimerAndTheWordsThePolicyOfficerMustWrite() {
+    ModelProblem problem = validate(model(null)).get(0);
+    md.nrs.referral.i18n.Translations translations = new md.nrs.referral.i18n.Translations();
+
+    assertThat(problem.describe(translations, md.nrs.referral.i18n.Language.RO)).startsWith(
+        "processes/timed.bpmn: BoundaryEvent_Late (\"Late\"): este un temporizator a cărui documentație nu numește temeiul")
+        .contains("Law 241/2005", "\"policy default\"");
+    assertThat(problem.message(translations, md.nrs.referral.i18n.Language.RU)).startsWith("является таймером")
+        .contains("Law 241/2005", "\"policy default\"");
   }
 
   @Test

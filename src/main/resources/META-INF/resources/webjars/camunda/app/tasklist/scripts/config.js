@@ -19,7 +19,7 @@ export default {
   // The login and logout pages name the platform (scripts/nrs-branding). The user's own language, if they
   // chose one, wins over the browser's, and form-js's words and date picker follow it (scripts/nrs-language,
   // first: Tasklist waits for it before it reads the language).
-  customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
+  customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-language-picker/picker.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
     'scripts/nrs-branding/login-branding.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
