@@ -97,9 +97,9 @@ class ManagersReadOnlyOnH2Test {
     String query = "{\"processInstanceIdIn\":[\"" + instance + "\"]}";
 
     Response variablesTab = http.post("/camunda/api/engine/engine/default/variable-instance?deserializeValues=false", cockpit, query);
-    Response processVariables = http.get("/engine-rest/process-instance/" + instance + "/variables", rest);
-    Response history = http.get("/engine-rest/history/variable-instance?processInstanceId=" + instance, rest);
-    Response details = http.get("/engine-rest/history/detail?processInstanceId=" + instance, rest);
+    Response processVariables = http.get("/engine-rest/process-instance/" + instance + "/variables?deserializeValues=false", rest);
+    Response history = http.get("/engine-rest/history/variable-instance?deserializeValues=false&processInstanceId=" + instance, rest);
+    Response details = http.get("/engine-rest/history/detail?deserializeValues=false&processInstanceId=" + instance, rest);
     Response byName = http.get("/engine-rest/process-instance/" + instance + "/variables/interviewNote", rest);
 
     for (Response answer : new Response[] {variablesTab, processVariables, history, details}) {
@@ -115,8 +115,8 @@ class ManagersReadOnlyOnH2Test {
   void theAgencyOnTheCaseAndTheAdministratorsStillReadTheNote() {
     String task = new ManagersCases(engine).task(interviewed, NrsCaseProcess.Elements.CONSENT).getId();
 
-    Response team = http.get("/engine-rest/task/" + task + "/variables", basic("ro.mdt", PASSWORD));
-    Response admin = http.get("/engine-rest/process-instance/" + interviewed.getId() + "/variables", basic("ro.admin", PASSWORD));
+    Response team = http.get("/engine-rest/task/" + task + "/variables?deserializeValues=false", basic("ro.mdt", PASSWORD));
+    Response admin = http.get("/engine-rest/process-instance/" + interviewed.getId() + "/variables?deserializeValues=false", basic("ro.admin", PASSWORD));
 
     assertThat(team.status()).as(team.toString()).isEqualTo(200);
     assertThat(team.body()).contains("Note-7c1e");

@@ -119,8 +119,11 @@ public class FreeTextWithholding extends OncePerRequestFilter {
   }
 
   private boolean isFreeTextVariable(JsonNode node) {
-    return freeText.contains(node.path("name").asText(null)) && (node.has("value") || node.has("type"))
-        || freeText.contains(node.path("variableName").asText(null));
+    return named(node.path("name")) && (node.has("value") || node.has("type")) || named(node.path("variableName"));
+  }
+
+  private boolean named(JsonNode name) {
+    return name.isTextual() && freeText.contains(name.asText());
   }
 
   /** Leaves the free-text variables out of lists (variable rows) and maps (name → value), at any depth. */
