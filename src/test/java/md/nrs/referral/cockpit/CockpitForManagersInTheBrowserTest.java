@@ -44,7 +44,15 @@ class CockpitForManagersInTheBrowserTest {
     cases.refer();
     interviewed = cases.refer();
     cases.interview(interviewed);
-    browser = Browser.open(node.port()).login("cockpit", "nrs.manager", Browser.DEMO_PASSWORD);
+    browser = Browser.open(node.port());
+    try {
+      browser.login("cockpit", "nrs.manager", Browser.DEMO_PASSWORD);
+    } catch (RuntimeException | AssertionError e) {
+      browser.screenshot("cockpit-login-failed");
+      System.out.println("COCKPIT LOGIN FAILED at " + browser.driver().getCurrentUrl() + "; page: "
+          + browser.driver().getPageSource().substring(0, Math.min(3000, browser.driver().getPageSource().length())));
+      throw e;
+    }
   }
 
   @AfterAll

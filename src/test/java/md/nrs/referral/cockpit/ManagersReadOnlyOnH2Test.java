@@ -102,8 +102,11 @@ class ManagersReadOnlyOnH2Test {
     Response details = http.get("/engine-rest/history/detail?deserializeValues=false&processInstanceId=" + instance, rest);
     Response byName = http.get("/engine-rest/process-instance/" + instance + "/variables/interviewNote", rest);
 
-    for (Response answer : new Response[] {variablesTab, processVariables, history, details}) {
-      assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Map<String, Response> answers = Map.of("Cockpit's Variables tab", variablesTab, "process variables", processVariables,
+        "variable history", history, "history details", details);
+    for (var named : answers.entrySet()) {
+      Response answer = named.getValue();
+      assertThat(answer.status()).as(named.getKey() + ": " + answer).isEqualTo(200);
       assertThat(answer.body()).as("the case's choices are there").contains("victimStatus")
           .doesNotContain("interviewNote").doesNotContain("Note-7c1e");
     }
