@@ -162,7 +162,9 @@ public class BottleneckQueries {
         if (row.activityId.contains("#") || INSTANT_TYPES.contains(row.type) || !latest.containsKey(row.key)) {
           return;
         }
-        Builder.Context context = new Builder.Context(latest.get(row.key), timeLimits.of(row.activityId).orElse(null), names);
+        // only user tasks get due dates from the SLA table (its last rule is a default for any step)
+        String limit = "userTask".equals(row.type) ? timeLimits.of(row.activityId).orElse(null) : null;
+        Builder.Context context = new Builder.Context(latest.get(row.key), limit, names);
         result.put(id, new StepRows(row.build(context, usual(offered.get(id)), open.byStep.get(id)),
             row.byAgency(context, offered.get(id), open.byStepAndAgency.get(id))));
       });

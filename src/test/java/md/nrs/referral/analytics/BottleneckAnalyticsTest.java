@@ -179,13 +179,13 @@ class BottleneckAnalyticsTest {
   }
 
   @Test
-  void aStepWithoutATimeLimitAndNothingLateIsNoLimitNotGreenByRank() {
+  void aStepWithNothingWaitingAndNothingLateIsOnTimeHoweverSlowTheOthers() {
     ActivityFigures quick = queries.topBottlenecks(march(), NOW, 50).stream()
         .filter(f -> f.processDefinitionKey().equals(AnalyticsHistory.KEY) && f.activityId().equals(AnalyticsHistory.QUICK))
         .findFirst().orElseThrow();
 
-    assertThat(quick.timeLimit()).as("the fixture's step has no row in sla-durations.dmn").isNull();
-    assertThat(quick.status()).isEqualTo(TimeLimitStatus.NO_LIMIT);
+    assertThat(quick.timeLimit()).as("the SLA table's default row").isEqualTo("5 working days");
+    assertThat(quick.status()).isEqualTo(TimeLimitStatus.ON_TIME);
   }
 
   @Test
