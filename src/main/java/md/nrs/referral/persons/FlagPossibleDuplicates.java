@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the NRS coordinators once per other person: one {@code possible-duplicate} process per new pair, in the
  * recording's transaction (at intake and at consent alike). Not asked: a case already linked with this
  * one, a pair already asked or answered ("not the same" is remembered), a second case of a person already
- * asked about now.
+ * asked about now, a case still waiting for its own answer about a case asked about now.
  */
 @Component
 public class FlagPossibleDuplicates {
@@ -48,19 +48,31 @@ public class FlagPossibleDuplicates {
     Map<String, String> persons = links.personKeys(matches.keySet());
     String own = links.personKeys(List.of(caseCode)).get(caseCode);
     Set<String> askedAbout = new HashSet<>();
+    Set<String> askedNow = new HashSet<>();
     for (Map.Entry<String, Set<String>> match : matches.entrySet()) {
       String other = match.getKey();
       String person = persons.get(other);
-      if (person.equals(own) || !askedAbout.add(person) || alreadyAsked(caseCode, other)) {
+      if (person.equals(own) || !askedAbout.add(person) || alreadyAsked(caseCode, other)
+          || pendingWithOneAskedNow(other, askedNow)) {
         continue;
       }
       String matchedOn = String.join(",", new java.util.TreeSet<>(match.getValue()));
       if (links.flag(caseCode, other, matchedOn)) {
+        askedNow.add(other);
         start(caseCode, other, matchedOn);
         audit.recordAfterCommit(new AuditEvent("platform", AuditActions.DUPLICATE_FLAGGED, caseCode, "possible duplicate of "
             + other, AuditEvent.OK, null, "matched on " + matchedOn));
       }
     }
+  }
+
+  /**
+   * Whether the other case is itself still an open question with a case asked about just now: one question
+   * per open cluster (five records of one person give four questions, not ten).
+   */
+  private boolean pendingWithOneAskedNow(String other, Set<String> askedNow) {
+    return askedNow.stream().anyMatch(asked -> links.pair(other, asked).map(p -> PersonLinks.OPEN.equals(p.status()))
+        .orElse(false));
   }
 
   /** Whether any case of the other person was already put side by side with this case. */
