@@ -18,6 +18,10 @@ public final class AuditActions {
   public static final String AUDIT_VERIFIED = "AUDIT_VERIFIED";
   /** A safety incident or an early shelter leave reported on a case (never its note). */
   public static final String INCIDENT_REPORTED = "INCIDENT_REPORTED";
+  /** Two cases flagged as possibly the same person (case codes and what matched, never the values). */
+  public static final String DUPLICATE_FLAGGED = "DUPLICATE_FLAGGED";
+  /** A coordinator decided a possible duplicate: linked as the same person, or not the same. */
+  public static final String DUPLICATE_DECIDED = "DUPLICATE_DECIDED";
 
   private AuditActions() {
   }

@@ -31,6 +31,11 @@ public final class FieldCipher {
     return keys.activeId();
   }
 
+  /** The key ring this cipher seals with (key rotation re-computes the blind index under it). */
+  public KeyRing keyRing() {
+    return keys;
+  }
+
   /** Seals with the active key; null stays null. */
   public String seal(String plaintext, String caseCode, String column) {
     if (plaintext == null) {

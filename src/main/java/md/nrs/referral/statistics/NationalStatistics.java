@@ -15,6 +15,7 @@ import java.util.Set;
 import md.nrs.referral.analytics.Period;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.persons.PersonLinks;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Service;
  * The national statistics for a period, from the engine's history only (aggregated; no case code or
  * person leaves this class):
  * <ul>
+ *   <li>referrals: {@code nrs-case} instances started in the period (cases); referred persons: the same with the
+ *       cases a coordinator linked as one person counted once ({@code persons/}), and every "persons" table
+ *       below counts a person once (the first of their cases);</li>
  *   <li>referred: {@code nrs-case} instances started in the period, by sex, age band, region, internal or
  *       cross-border, destination country;</li>
  *   <li>identified: of those, the ones whose identification interview recorded an identified or presumed
@@ -44,12 +48,17 @@ public class NationalStatistics {
 
   private static final int PAGE = 500;
 
+  /** Where {@link #variablesOf} puts an instance's business key (the case code), beside its variables. */
+  private static final String BUSINESS_KEY = "@businessKey";
+
   private final HistoryService history;
   private final IdentityService identity;
+  private final PersonLinks persons;
 
-  public NationalStatistics(ProcessEngine engine) {
+  public NationalStatistics(ProcessEngine engine, PersonLinks persons) {
     this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
+    this.persons = persons;
   }
 
   public StatisticsReport compute(Period period) {
@@ -60,66 +69,82 @@ public class NationalStatistics {
 
   private StatisticsReport collect(Period period) {
     List<String> sexes = List.of(AssistanceServiceProcess.SEXES);
-    StatisticsTable referredBySex = new StatisticsTable("referred-by-sex", "Referred persons by sex", true, sexes);
-    StatisticsTable referredByAge = new StatisticsTable("referred-by-age-band", "Referred persons by age band", true,
-        List.of(AGE_BANDS));
+    StatisticsTable referredBySex = new StatisticsTable("referred-by-sex", "Referred persons by sex",
+        StatisticsTable.PERSONS, true, sexes);
+    StatisticsTable referredByAge = new StatisticsTable("referred-by-age-band", "Referred persons by age band",
+        StatisticsTable.PERSONS, true, List.of(AGE_BANDS));
     StatisticsTable referredByRegion = new StatisticsTable("referred-by-region",
-        "Referred persons by where they were (region)", true, List.of(AssistanceServiceProcess.REGIONS));
+        "Referred persons by where they were (region)", StatisticsTable.PERSONS, true, List.of(AssistanceServiceProcess.REGIONS));
     StatisticsTable referredByBorder = new StatisticsTable("referred-internal-or-cross-border",
-        "Referred persons: internal or cross-border", true, List.of("internal", "cross-border"));
+        "Referred persons: internal or cross-border", StatisticsTable.PERSONS, true, List.of("internal", "cross-border"));
     StatisticsTable destination = new StatisticsTable("referred-by-destination-country",
-        "Referred persons abroad by destination country", true, List.of());
-    StatisticsTable identifiedBySex = new StatisticsTable("identified-by-sex", "Identified persons by sex", true, sexes);
-    StatisticsTable identifiedByAge = new StatisticsTable("identified-by-age-band", "Identified persons by age band",
+        "Referred persons abroad by destination country", StatisticsTable.PERSONS, true, List.of());
+    StatisticsTable identifiedBySex = new StatisticsTable("identified-by-sex", "Identified persons by sex",
+        StatisticsTable.PERSONS, true, sexes);
+    StatisticsTable identifiedByAge = new StatisticsTable("identified-by-age-band", "Identified persons by age band", StatisticsTable.PERSONS,
         true, List.of(AGE_BANDS));
     StatisticsTable exploitation = new StatisticsTable("identified-by-form-of-exploitation",
-        "Identified persons by form of exploitation (a person may count under several)", false,
+        "Identified persons by form of exploitation (a person may count under several)", StatisticsTable.PERSONS, false,
         List.of(FORMS_OF_EXPLOITATION));
 
-    for (Map<String, Object> referral : variablesOf(history.createHistoricProcessInstanceQuery()
+    StatisticsTable referrals = new StatisticsTable("referrals", "Referrals: cases opened (a person referred twice "
+        + "counts twice)", StatisticsTable.CASES, true, List.of(StatisticsTable.CASES));
+    StatisticsTable referredPersons = new StatisticsTable("referred-persons", "Referred persons (cases a coordinator "
+        + "linked as the same person count once)", StatisticsTable.PERSONS, true, List.of(StatisticsTable.PERSONS));
+    List<Map<String, Object>> cases = variablesOf(history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).startedAfter(Date.from(period.from()))
         .startedBefore(Date.from(period.to().minusMillis(1))),
         NrsCaseProcess.SEX, NrsCaseProcess.AGE_BAND, NrsCaseProcess.LOCATION, NrsCaseProcess.COUNTRY,
-        NrsCaseProcess.VICTIM_STATUS, NrsCaseProcess.FORMS_OF_EXPLOITATION)) {
-      String sex = text(referral, NrsCaseProcess.SEX.name());
-      String ageBand = text(referral, NrsCaseProcess.AGE_BAND.name());
-      String location = text(referral, NrsCaseProcess.LOCATION.name());
-      referredBySex.count(sex);
-      referredByAge.count(ageBand);
-      referredByRegion.count(location);
-      boolean abroad = "abroad".equals(location);
-      referredByBorder.count(abroad ? "cross-border" : "internal");
-      if (abroad) {
-        destination.count(country(text(referral, NrsCaseProcess.COUNTRY.name())));
-      }
-      if (in(IDENTIFIED, text(referral, NrsCaseProcess.VICTIM_STATUS.name()))) {
-        identifiedBySex.count(sex);
-        identifiedByAge.count(ageBand);
-        exploitation.countUnit();
-        if (referral.get(NrsCaseProcess.FORMS_OF_EXPLOITATION.name()) instanceof List<?> forms) {
-          new HashSet<>(forms).forEach(form -> exploitation.count(String.valueOf(form)));
+        NrsCaseProcess.VICTIM_STATUS, NrsCaseProcess.FORMS_OF_EXPLOITATION);
+    List<String> personOfCase = personKeys(cases);
+    Set<String> referredSeen = new HashSet<>();
+    Set<String> identifiedSeen = new HashSet<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Map<String, Object> referral = cases.get(i);
+      referrals.count(StatisticsTable.CASES);
+      // every referred-by and identified-by table counts a person once: the first of their linked cases
+      String person = personOfCase.get(i);
+      if (referredSeen.add(person)) {
+        referredPersons.count(StatisticsTable.PERSONS);
+        String location = text(referral, NrsCaseProcess.LOCATION.name());
+        referredBySex.count(text(referral, NrsCaseProcess.SEX.name()));
+        referredByAge.count(text(referral, NrsCaseProcess.AGE_BAND.name()));
+        referredByRegion.count(location);
+        boolean abroad = "abroad".equals(location);
+        referredByBorder.count(abroad ? "cross-border" : "internal");
+        if (abroad) {
+          destination.count(country(text(referral, NrsCaseProcess.COUNTRY.name())));
         }
+      }
+      if (in(IDENTIFIED, text(referral, NrsCaseProcess.VICTIM_STATUS.name())) && identifiedSeen.add(person)) {
+        countIdentified(referral, identifiedBySex, identifiedByAge, exploitation);
       }
     }
 
-    StatisticsTable assistedBySex = new StatisticsTable("assisted-by-sex", "Assisted persons by sex", true, sexes);
-    StatisticsTable services = new StatisticsTable("services-delivered-by-type", "Services delivered by type", true,
+    StatisticsTable assistedBySex = new StatisticsTable("assisted-by-sex", "Assisted persons by sex",
+        StatisticsTable.PERSONS, true, sexes);
+    StatisticsTable services = new StatisticsTable("services-delivered-by-type", "Services delivered by type",
+        StatisticsTable.SERVICES, true,
         List.of(AssistanceServiceProcess.SERVICE_TYPES));
     Set<String> assistedCases = new HashSet<>();
-    for (Map<String, Object> service : variablesOf(ended(AssistanceServiceProcess.KEY, period),
+    List<Map<String, Object>> serviceInstances = variablesOf(ended(AssistanceServiceProcess.KEY, period),
         AssistanceServiceProcess.SERVICE_TYPE, AssistanceServiceProcess.SERVICE_OUTCOME, AssistanceServiceProcess.SEX,
-        AssistanceServiceProcess.CASE_CODE)) {
+        AssistanceServiceProcess.CASE_CODE);
+    Map<String, String> personOfService = persons.personKeys(serviceInstances.stream()
+        .map(service -> text(service, AssistanceServiceProcess.CASE_CODE.name())).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toSet()));
+    for (Map<String, Object> service : serviceInstances) {
       if (!in(DELIVERED, text(service, AssistanceServiceProcess.SERVICE_OUTCOME.name()))) {
         continue;
       }
       services.count(text(service, AssistanceServiceProcess.SERVICE_TYPE.name()));
       String caseCode = text(service, AssistanceServiceProcess.CASE_CODE.name());
-      if (caseCode == null || assistedCases.add(caseCode)) {
+      if (caseCode == null || assistedCases.add(personOfService.get(caseCode))) {
         assistedBySex.count(text(service, AssistanceServiceProcess.SEX.name()));
       }
     }
 
-    StatisticsTable repatriated = new StatisticsTable("repatriated", "Repatriated persons (returned)", true,
+    StatisticsTable repatriated = new StatisticsTable("repatriated", "Repatriated persons (returned)", StatisticsTable.PERSONS, true,
         List.of(RepatriationProcess.OUTCOME_RETURNED));
     for (Map<String, Object> repatriation : variablesOf(ended(RepatriationProcess.KEY, period),
         RepatriationProcess.REPATRIATION_OUTCOME)) {
@@ -128,22 +153,22 @@ public class NationalStatistics {
       }
     }
 
-    StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", true,
+    StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", StatisticsTable.CALLS, true,
         List.of(CALL_TYPES));
     // the lines in a fixed order (and a line with no calls shown as 0), not in the order history returns rows
     StatisticsTable callsByAgency = new StatisticsTable("hotline-calls-by-operator-agency",
-        "Hotline calls by operator agency", true, md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCIES);
+        "Hotline calls by operator agency", StatisticsTable.CALLS, true, md.nrs.referral.hotline.HotlineCallProcess.OPERATOR_AGENCIES);
     for (Map<String, Object> call : variablesOf(started(HOTLINE_CALL, period), CALL_TYPE, OPERATOR_AGENCY)) {
       callsByType.count(text(call, CALL_TYPE));
       callsByAgency.count(text(call, OPERATOR_AGENCY));
     }
 
-    StatisticsTable enrolments = new StatisticsTable("dv-pilot-enrolments", "Domestic-violence pilot: enrolments",
+    StatisticsTable enrolments = new StatisticsTable("dv-pilot-enrolments", "Domestic-violence pilot: enrolments", StatisticsTable.PARTICIPANTS,
         true, List.of(PARTICIPANT_KINDS));
     for (Map<String, Object> participant : variablesOf(started(DV_GROUP_COUNSELLING, period), PARTICIPANT_KIND)) {
       enrolments.count(text(participant, PARTICIPANT_KIND));
     }
-    StatisticsTable completions = new StatisticsTable("dv-pilot-completions", "Domestic-violence pilot: completions",
+    StatisticsTable completions = new StatisticsTable("dv-pilot-completions", "Domestic-violence pilot: completions", StatisticsTable.PARTICIPANTS,
         true, List.of(PARTICIPANT_KINDS));
     for (Map<String, Object> participant : variablesOf(ended(DV_GROUP_COUNSELLING, period), PARTICIPANT_KIND,
         COUNSELLING_OUTCOME)) {
@@ -152,9 +177,31 @@ public class NationalStatistics {
       }
     }
 
-    return new StatisticsReport(period, List.of(referredBySex, referredByAge, referredByRegion, referredByBorder,
+    return new StatisticsReport(period, List.of(referrals, referredPersons, referredBySex, referredByAge, referredByRegion, referredByBorder,
         destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, callsByType,
         callsByAgency, enrolments, completions));
+  }
+
+  private static void countIdentified(Map<String, Object> referral, StatisticsTable bySex, StatisticsTable byAge,
+      StatisticsTable exploitation) {
+    bySex.count(text(referral, NrsCaseProcess.SEX.name()));
+    byAge.count(text(referral, NrsCaseProcess.AGE_BAND.name()));
+    exploitation.countUnit();
+    if (referral.get(NrsCaseProcess.FORMS_OF_EXPLOITATION.name()) instanceof List<?> forms) {
+      new HashSet<>(forms).forEach(form -> exploitation.count(String.valueOf(form)));
+    }
+  }
+
+  /** Each case's person key (linked cases share one); a case without a case code is a person of its own. */
+  private List<String> personKeys(List<Map<String, Object>> cases) {
+    Map<String, String> byCode = persons.personKeys(cases.stream().map(c -> text(c, BUSINESS_KEY))
+        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      String code = text(cases.get(i), BUSINESS_KEY);
+      keys.add(code == null ? "instance:" + i : byCode.get(code));
+    }
+    return keys;
   }
 
   private HistoricProcessInstanceQuery started(String key, Period period) {
@@ -177,7 +224,13 @@ public class NationalStatistics {
         break;
       }
       Map<String, Map<String, Object>> byInstance = new HashMap<>();
-      page.forEach(p -> byInstance.put(p.getId(), new HashMap<>()));
+      page.forEach(p -> {
+        Map<String, Object> values = new HashMap<>();
+        if (p.getBusinessKey() != null) {
+          values.put(BUSINESS_KEY, p.getBusinessKey());
+        }
+        byInstance.put(p.getId(), values);
+      });
       List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).variableNameIn(variableNames).list();
       for (HistoricVariableInstance variable : variables) {

@@ -49,6 +49,13 @@ public class StatisticsController {
         .body(report.csv()));
   }
 
+  /** The same figures as JSON, each table saying what it counts ({@code unit}: persons or cases, ...). */
+  @GetMapping(value = "/national.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<?> json(@RequestParam(required = false) Integer year, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    return answer(year, from, to, report -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.json()));
+  }
+
   @GetMapping("/national.html")
   public ResponseEntity<?> html(@RequestParam(required = false) Integer year, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {

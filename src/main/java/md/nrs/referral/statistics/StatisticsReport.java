@@ -36,6 +36,35 @@ public record StatisticsReport(Period period, List<StatisticsTable> tables) {
     return out.toString();
   }
 
+  /** What one count of a table is, as the page says it. */
+  static String unitText(String unit) {
+    return switch (unit) {
+      case StatisticsTable.PERSONS -> "persons (cases a coordinator linked as the same person count once)";
+      case StatisticsTable.CASES -> "cases (every referral, a person referred twice counts twice)";
+      default -> unit;
+    };
+  }
+
+  /** The published figures as JSON-ready maps: per table its id, title, unit, published cells and total. */
+  public Map<String, Object> json() {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("from", firstDay().toString());
+    out.put("to", lastDay().toString());
+    out.put("note", "Aggregated and anonymised: counts from 1 to 4 are \"<5\", a complementary cell \"x\". "
+        + "unit \"persons\": cases linked as the same person count once; \"cases\": every referral.");
+    out.put("tables", tables.stream().map(table -> {
+      Map<String, Object> shown = new java.util.LinkedHashMap<>();
+      shown.put("id", table.id());
+      shown.put("title", table.title());
+      shown.put("unit", table.unit());
+      shown.put("counted", unitText(table.unit()));
+      shown.put("cells", table.published());
+      shown.put("total", table.publishedTotal());
+      return shown;
+    }).toList());
+    return out;
+  }
+
   /** A self-contained page (inline SVG bar charts, no script) that prints on A4. */
   public String html(String platformName) {
     StringBuilder out = new StringBuilder("""
@@ -59,6 +88,7 @@ public record StatisticsReport(Period period, List<StatisticsTable> tables) {
         + "worked out. A zero is shown as 0. Bars are drawn only for published numbers; hatched bars stand for &lt;5 or x.</p>");
     for (StatisticsTable table : tables) {
       out.append("<section><h2>").append(esc(table.title())).append("</h2>");
+      out.append("<p class=\"note\">Counted: ").append(esc(unitText(table.unit()))).append("</p>");
       Map<String, String> shown = table.published();
       if (shown.isEmpty()) {
         out.append("<p>None in this period.</p></section>");

@@ -22,14 +22,27 @@ public final class StatisticsTable {
 
   private final String id;
   private final String title;
+  private final String unit;
   private final boolean partition;
   private final Map<String, Long> counts;
   private long total;
 
-  /** {@code partition}: every counted unit falls in exactly one category, so the cells add up to the total. */
-  StatisticsTable(String id, String title, boolean partition, List<String> categories) {
+  /** What a table counts, said on the page and in the JSON. */
+  public static final String PERSONS = "persons";
+  public static final String CASES = "cases";
+  public static final String SERVICES = "services";
+  public static final String CALLS = "calls";
+  public static final String PARTICIPANTS = "participants";
+
+  /**
+   * {@code unit}: what one count is ({@link #PERSONS}: cases linked as the same person count once; {@link #CASES}:
+   * every referral); {@code partition}: every counted unit falls in exactly one category, so the cells add up to
+   * the total.
+   */
+  StatisticsTable(String id, String title, String unit, boolean partition, List<String> categories) {
     this.id = id;
     this.title = title;
+    this.unit = unit;
     this.partition = partition;
     // fixed categories in their given order; open ones (countries) alphabetically, never in history's row order
     this.counts = categories.isEmpty() ? new java.util.TreeMap<>() : new LinkedHashMap<>();
@@ -51,6 +64,10 @@ public final class StatisticsTable {
 
   public String title() {
     return title;
+  }
+
+  public String unit() {
+    return unit;
   }
 
   public long total() {

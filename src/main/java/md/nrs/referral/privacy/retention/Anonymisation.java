@@ -1,6 +1,7 @@
 package md.nrs.referral.privacy.retention;
 
 import md.nrs.referral.privacy.PrivacyProperties;
+import md.nrs.referral.privacy.vault.BlindIndex;
 import md.nrs.referral.privacy.vault.PersonEntity;
 import md.nrs.referral.privacy.vault.PersonRepository;
 import java.time.Clock;
@@ -39,9 +40,11 @@ public class Anonymisation {
   private final AuditTrail audit;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final BlindIndex index;
 
   public Anonymisation(PersonRepository persons, HistoryService history, PrivacyProperties properties, AuditTrail audit,
-      Clock clock, PlatformTransactionManager transactions) {
+      Clock clock, PlatformTransactionManager transactions, BlindIndex index) {
+    this.index = index;
     this.persons = persons;
     this.history = history;
     this.properties = properties;
@@ -76,7 +79,9 @@ public class Anonymisation {
         Instant now = clock.instant();
         due.forEach(p -> p.anonymise(now));
         persons.saveAll(due);
-        return due.stream().map(PersonEntity::caseCode).toList();
+        List<String> erased = due.stream().map(PersonEntity::caseCode).toList();
+        index.forget(erased);
+        return erased;
       });
       for (String code : anonymised) {
         audit.record(new AuditEvent("retention", AuditActions.PERSONAL_DATA_ANONYMISED, code, "person", AuditEvent.OK,

@@ -5,11 +5,13 @@ import md.nrs.referral.privacy.FieldCipher;
 import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataAccessRefused;
 import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.PossibleDuplicates;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,10 +22,14 @@ import md.nrs.referral.engine.Caller;
 import md.nrs.referral.engine.ClientAddress;
 import md.nrs.referral.identity.DirectoryProperties;
 import md.nrs.referral.identity.NrsRole;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The vault in nrs_person, each value sealed by {@link FieldCipher}; reads decided by {@link ConsentPolicy}. */
+/**
+ * The vault in nrs_person, each value sealed by {@link FieldCipher}; reads decided by {@link ConsentPolicy}; every
+ * store keeps the {@link BlindIndex} in step and announces {@link PossibleDuplicates}.
+ */
 @Component
 public class EncryptedPersonalDataVault implements PersonalDataVault {
 
@@ -39,10 +45,14 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   private final Validator validator;
   private final Set<String> agencies;
   private final Clock clock;
+  private final BlindIndex index;
+  private final ApplicationEventPublisher events;
 
   public EncryptedPersonalDataVault(PersonRepository persons, FieldCipher cipher, ConsentPolicy policy, AuditTrail audit,
-      Validator validator, DirectoryProperties directory, Clock clock) {
+      Validator validator, DirectoryProperties directory, Clock clock, BlindIndex index, ApplicationEventPublisher events) {
     this.persons = persons;
+    this.index = index;
+    this.events = events;
     this.cipher = cipher;
     this.policy = policy;
     this.audit = audit;
@@ -72,6 +82,11 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
     entity.updatedAt = now;
     entity.anonymisedAt = null;
     persons.save(entity);
+    // the blind index follows the record; a match is only a question for a coordinator (PossibleDuplicates)
+    Map<String, Set<String>> matches = index.index(caseCode, person);
+    if (!matches.isEmpty()) {
+      events.publishEvent(new PossibleDuplicates(caseCode, matches));
+    }
     audit.recordAfterCommit(new AuditEvent(recordedBy, AuditActions.PERSONAL_DATA_WRITE, caseCode, "person",
         AuditEvent.OK, ClientAddress.current(), agency == null ? null : "recorded by " + agency));
   }
