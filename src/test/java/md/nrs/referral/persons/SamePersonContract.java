@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.analytics.Period;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.engine.PlatformClock;
@@ -216,8 +218,8 @@ abstract class SamePersonContract {
     assertThat(flags()).hasSize(2);
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
         .processInstanceBusinessKey(code).singleResult().getId();
-    submitAsItsTeam(caseTask(instance), Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
+    submitAsItsTeam(caseTask(instance), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+        List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("informationGiven", true);
     consent.put("consentToAssistance", "given");
