@@ -50,7 +50,7 @@ public class DailyDigests {
   public int sendAll() {
     int sent = 0;
     List<String> failed = new ArrayList<>();
-    for (String agencyId : outbox.agenciesWithQueuedEntries()) {
+    for (String agencyId : outbox.agenciesWithEntriesIn(OutboxEntry.Status.QUEUED)) {
       Boolean ok = separately.execute(status -> sendTo(agencyId));
       if (Boolean.TRUE.equals(ok)) {
         sent++;
