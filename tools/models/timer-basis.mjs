@@ -17,6 +17,10 @@ const MARK = 'Time limit';
 
 /** Timers and tasks whose limit is not the SLA table's task row: process key -> element id -> text. */
 const OTHER_SOURCES = {
+  'agency-digest': {
+    StartEvent_EveryMorning: 'Time limit: none on a person; agencies that chose a daily digest are sent the new steps of the past day '
+      + 'every day at 08:00. Basis: policy default.',
+  },
   'coordination-meeting': {
     StartEvent_MeetingsDue: 'Time limit: meetings fall due on the cycle of setting nrs.coordination-meetings.cycle '
       + '(default quarterly, 09:00 on the 15th of January, April, July and October). Basis: policy default.',

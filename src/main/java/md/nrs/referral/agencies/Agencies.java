@@ -18,4 +18,13 @@ public interface Agencies {
 
   /** The number of shelter places the directory holds for an agency, if it holds one. */
   Optional<Integer> shelterPlaces(String agencyId);
+
+  /** The active agencies and teams of a district (a term of the directory's district list), sorted. */
+  List<String> activeInDistrict(String district);
+
+  /** The active agency or team of a district offering a service, e.g. ("guardianship", "balti") -> guardianship-balti. */
+  Optional<String> serving(String serviceType, String district);
+
+  /** The consent purpose that must be given before sharing with this agency (a partner abroad), if any. */
+  Optional<String> consentPurposeOf(String agencyId);
 }

@@ -32,6 +32,8 @@ public final class AgencyNotificationProcess {
   public static final ProcessVariable<String> AGENCY_ID = ProcessVariable.text("agencyId");
   /** Set by the delivery: the agency's own system fetches it (an external task) instead of a push. */
   public static final ProcessVariable<Boolean> FETCHED_BY_AGENCY_SYSTEM = ProcessVariable.flag("fetchedByAgencySystem");
+  /** The step the notification is about (a task's id), for the agency's system fetching it; never case data. */
+  public static final ProcessVariable<String> STEP = ProcessVariable.text("step");
   /** The external task's topic when the agency's system fetches. */
   public static final ProcessVariable<String> EXTERNAL_TASK_TOPIC = ProcessVariable.text("externalTaskTopic");
 

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import md.nrs.referral.agencies.Agencies;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,9 +37,11 @@ public class ConsentPolicy {
   private final PrivacyProperties properties;
   private final ObjectProvider<HistoryService> history;
   private final ObjectProvider<IdentityService> identity;
+  private final ObjectProvider<Agencies> directory;
 
   public ConsentPolicy(ConsentRegistry consents, PrivacyProperties properties, ObjectProvider<HistoryService> history,
-      ObjectProvider<IdentityService> identity) {
+      ObjectProvider<IdentityService> identity, ObjectProvider<Agencies> directory) {
+    this.directory = directory;
     this.consents = consents;
     this.properties = properties;
     this.history = history;
@@ -82,6 +85,10 @@ public class ConsentPolicy {
     }
     if (properties.partnersAbroad().contains(agency) && !given(inForce, ConsentRegistry.PARTNER_ABROAD)) {
       return Decision.refuse("no consent to inform a partner abroad");
+    }
+    Optional<String> purpose = Optional.ofNullable(directory.getIfAvailable()).flatMap(a -> a.consentPurposeOf(agency));
+    if (purpose.isPresent() && !given(inForce, purpose.get())) {
+      return Decision.refuse("no consent for " + purpose.get() + ", which the directory requires for " + agency);
     }
     return Decision.allow("consent to share with " + agency);
   }

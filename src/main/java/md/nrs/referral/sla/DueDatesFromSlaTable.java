@@ -11,6 +11,8 @@ import md.nrs.referral.engine.EveryUserTask;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * sets itself is kept. Tasklist shows and sorts by it; the "Due today" and "Overdue" filters use it.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // before the listeners that read the due date (agencies' new-task notices)
 public class DueDatesFromSlaTable implements EveryUserTask {
 
   public static final String DECISION = "sla-durations";

@@ -61,7 +61,7 @@ class ChildAlertWebhookTest {
     var current = directory.find("guardianship-chisinau").orElseThrow();
     directory.update("guardianship-chisinau", new AgencyRequest(null, current.name(), current.kind(), current.services(),
         current.regions(), current.shelterPlaces(), "webhook", "http://127.0.0.1:" + authority.getAddress().getPort() + "/alerts",
-        SECRET, null, null, true, current.version()));
+        SECRET, null, null, true, current.version(), current.district(), current.language(), current.notifyMode(), current.country(), current.consentPurpose()));
     TestUsers.ensure(engine, "ca.hotline", "Test#Secret-2026", "la-strada", "caseworkers");
   }
 

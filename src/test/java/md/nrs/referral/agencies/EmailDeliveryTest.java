@@ -2,6 +2,9 @@ package md.nrs.referral.agencies;
 
 import md.nrs.referral.agencies.delivery.DeliveryFailed;
 import md.nrs.referral.agencies.delivery.EmailSender;
+import md.nrs.referral.agencies.delivery.NotificationTexts;
+import md.nrs.referral.i18n.Language;
+import md.nrs.referral.i18n.Translations;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.directory.AgencyDirectory;
@@ -76,7 +79,7 @@ class EmailDeliveryTest {
     smtp = startSmtp();
     agencyId = "mail-agency-" + Long.toString(System.nanoTime(), 36);
     directory.create(new AgencyRequest(agencyId, "Agency reached by e-mail", "agency", List.of("legal"), List.of("chisinau"),
-        null, "email", null, null, ADDRESS, null, null, null));
+        null, "email", null, null, ADDRESS, null, null, null, null, "en", null, null, null));
   }
 
   @AfterEach
@@ -159,11 +162,11 @@ class EmailDeliveryTest {
     // no spring.mail.host: Spring Boot creates no JavaMailSender (every other test context starts that way)
     var noMailSender = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
     EmailSender sender = new EmailSender(noMailSender, "nrs@localhost", Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Clock.system(ZoneId.of("Europe/Chisinau")));
+        new NotificationTexts(new Translations(), Clock.system(ZoneId.of("Europe/Chisinau"))));
     OutboxEntry entry = OutboxEntry.pending(new AgencyNotification(agencyId, caseCodes.next(), "UserTask_AnswerReferral",
         "Accept or reject a referral", null, null), Instant.now());
 
-    assertThatThrownBy(() -> sender.send(entry, ADDRESS)).isInstanceOf(DeliveryFailed.class)
+    assertThatThrownBy(() -> sender.send(entry, ADDRESS, Language.EN)).isInstanceOf(DeliveryFailed.class)
         .hasMessage("no SMTP server configured");
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }

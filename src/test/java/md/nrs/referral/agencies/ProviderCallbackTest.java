@@ -62,7 +62,8 @@ class ProviderCallbackTest {
   void laStradaHasASharedSecretAndASystemUser() {
     var current = directory.find("la-strada").orElseThrow();
     directory.update("la-strada", new AgencyRequest(null, current.name(), current.kind(), current.services(), current.regions(),
-        current.shelterPlaces(), "webhook", "http://127.0.0.1:9/never-called", SECRET, null, null, true, current.version()));
+        current.shelterPlaces(), "webhook", "http://127.0.0.1:9/never-called", SECRET, null, null, true, current.version(),
+        current.district(), current.language(), current.notifyMode(), current.country(), current.consentPurpose()));
     TestUsers.ensure(engine, "cb.lastrada", PASSWORD, "la-strada");
     TestUsers.ensure(engine, "cb.cap", PASSWORD, "cap-chisinau");
   }

@@ -90,7 +90,7 @@ class OutboundReferralOverHttpTest {
     var current = directory.find("veritas").orElseThrow();
     directory.update("veritas", new AgencyRequest(null, current.name(), current.kind(), current.services(), current.regions(),
         current.shelterPlaces(), "webhook", "http://127.0.0.1:" + veritas.getAddress().getPort() + "/nrs/requests", SECRET,
-        null, null, true, current.version()));
+        null, null, true, current.version(), current.district(), current.language(), current.notifyMode(), current.country(), current.consentPurpose()));
     TestUsers.ensure(engine, "outbound.caseworker", PASSWORD, "la-strada", "caseworkers");
     TestUsers.ensure(engine, "veritas.callback", PASSWORD, "veritas");
   }

@@ -26,7 +26,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
+import md.nrs.referral.agencies.delivery.DailyDigests;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
+import md.nrs.referral.agencies.directory.AgencyDirectory;
+import md.nrs.referral.agencies.directory.AgencyRequest;
+import md.nrs.referral.agencies.directory.AgencyView;
 import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.InformedConsentForm;
@@ -68,7 +72,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal data through the running platform (H2): recorded with the informed-consent form over
- * Tasklist's API, kept out of every engine table, the outbox and the logs, sealed in the vault, shown
+ * Tasklist's API, kept out of every engine table, the outbox (new-task notices by external task and daily
+ * digest included) and the logs, sealed in the vault, shown
  * only to the right agency, audited in a chain that detects tampering; consent withdrawn stops the
  * next notification; key rotation keeps every record readable.
  */
@@ -100,6 +105,8 @@ class PersonalDataOverRestTest {
   @Autowired ConsentPolicy policy;
   @Autowired ConsentCheckedNotifications deliveryCheck;
   @Autowired Anonymisation anonymisation;
+  @Autowired AgencyDirectory directory;
+  @Autowired DailyDigests digests;
   @LocalServerPort int port;
   PlatformHttp http;
   String closedCase;
@@ -117,6 +124,16 @@ class PersonalDataOverRestTest {
     TestUsers.ensure(engine, "pd.operator", PASSWORD, "camunda-admin");
     TestUsers.ensure(engine, "pd.manager", PASSWORD, "managers");
     TestUsers.ensure(engine, "pd.auditor", PASSWORD, "auditors");
+    // new tasks reach these through their channels (issue 15 item 7): their paths are scanned too
+    reachThrough("iom", "external-task", null, "iom-new-work", "per-task");
+    reachThrough("cap-chisinau", "email", "cap@agency.example", null, "daily-digest");
+  }
+
+  private void reachThrough(String id, String channel, String email, String topic, String notify) {
+    AgencyView agency = directory.find(id).orElseThrow();
+    directory.update(id, new AgencyRequest(id, agency.name(), agency.kind(), agency.services(), agency.regions(),
+        agency.shelterPlaces(), channel, null, null, email, topic, true, agency.version(), agency.district(), "ru", notify,
+        agency.country(), agency.consentPurpose()));
   }
 
   @Test
@@ -143,6 +160,12 @@ class PersonalDataOverRestTest {
     Response view = http.get("/api/cases/" + code, basic("pd.iom", PASSWORD));
     assertThat(view.status()).as(view.toString()).isEqualTo(200);
     assertThat(view.body()).contains("Zorina", "Plamadeala-TESTMARK", "1999-03-17", "+373 69 918 273");
+
+    // the new-task notices went out (iom: external task) or wait for the digest (cap-chisinau), which fails here
+    // (no SMTP server) and logs why: all of it is scanned below
+    assertThat(jdbc.queryForObject("select count(*) from nrs_outbox where case_code = ? and process_key is not null"
+        + " and agency_id in ('iom', 'cap-chisinau')", Long.class, code)).isGreaterThan(2);
+    assertThatThrownBy(digests::sendAll).hasMessageContaining("cap-chisinau");
 
     Map<String, List<String>> found = scanEveryTable();
     assertThat(found).as("personal values in database tables (table -> columns)").isEmpty();

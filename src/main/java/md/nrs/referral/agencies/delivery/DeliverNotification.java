@@ -3,9 +3,10 @@ package md.nrs.referral.agencies.delivery;
 import static md.nrs.referral.agencies.AgencyNotificationProcess.NOTIFICATION_KEY;
 import static md.nrs.referral.agencies.AgencyNotificationProcess.FETCHED_BY_AGENCY_SYSTEM;
 import static md.nrs.referral.agencies.AgencyNotificationProcess.EXTERNAL_TASK_TOPIC;
+import static md.nrs.referral.agencies.AgencyNotificationProcess.STEP;
 import md.nrs.referral.agencies.DeliveryConsent;
 import java.time.Clock;
-import md.nrs.referral.engine.ProcessVariable;
+import md.nrs.referral.i18n.Language;
 import md.nrs.referral.identity.Grants;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -17,7 +18,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one outbox entry through its agency's channel. A failure is recorded (attempts, reason) in
+ * Delivers one outbox entry through its agency's channel, in the agency's language; an agency told once a day
+ * gets it queued for its daily digest instead ({@link DailyDigests}). A failure is recorded (attempts, reason) in
  * a transaction of its own, because the job's own transaction is rolled back for the engine to retry;
  * then it is thrown, so the engine retries on the model's schedule and finally raises an incident.
  */
@@ -65,13 +67,18 @@ public class DeliverNotification implements JavaDelegate {
       outbox.save(entry);
       return;
     }
-    AgencyChannels.Channel channel = channels.channelOf(entry.getAgencyId())
-        .orElse(new AgencyChannels.Channel(AgencyChannels.Channel.Type.NONE, null, null, null, null));
+    AgencyChannels.Channel channel = channels.channelOf(entry.getAgencyId()).orElse(AgencyChannels.Channel.none());
+    if (channel.digested()) {
+      entry.queueForDigest(); // the daily digest (processes/agency-digest.bpmn) sends it with the day's others
+      outbox.save(entry);
+      return;
+    }
+    Language language = NotificationTexts.language(channel.language());
     switch (channel.type()) {
       case NONE -> entry.notSent(NO_CHANNEL);
       case WEBHOOK -> {
         try {
-          webhooks.send(entry, channel.webhookUrl(), channel.webhookSecret());
+          webhooks.send(entry, channel.webhookUrl(), channel.webhookSecret(), language);
           entry.delivered("webhook", clock.instant());
         } catch (DeliveryFailed failure) {
           recordFailure(key, "webhook", failure.getMessage());
@@ -80,7 +87,7 @@ public class DeliverNotification implements JavaDelegate {
       }
       case EMAIL -> {
         try {
-          emails.send(entry, channel.email());
+          emails.send(entry, channel.email(), language);
           entry.delivered("email", clock.instant());
         } catch (DeliveryFailed failure) {
           recordFailure(key, "email", failure.getMessage());
@@ -91,6 +98,7 @@ public class DeliverNotification implements JavaDelegate {
         // The agency's own system fetches it from its topic; only that agency may see this instance.
         FETCHED_BY_AGENCY_SYSTEM.set(execution, true);
         EXTERNAL_TASK_TOPIC.set(execution, channel.externalTaskTopic());
+        STEP.set(execution, entry.getStep());
         new Grants(execution.getProcessEngineServices().getAuthorizationService()).toGroup(entry.getAgencyId(),
             Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ, Permissions.UPDATE);
         return; // delivered when the agency's system completes the external task

@@ -7,11 +7,10 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Properties;
+import md.nrs.referral.i18n.Language;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
@@ -23,10 +22,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one notification to an agency's e-mail address over SMTP (Spring Mail, {@code spring.mail.*}):
- * a plain-text message with the case code, what is asked, the due date and the notification key as
- * reference (also in the header {@code X-NRS-Notification-Key}, so a repeated delivery is
- * recognisable) — never personal data: the agency opens Tasklist or its own system for the details.
+ * Sends one notification, or one daily digest of several, to an agency's e-mail address over SMTP (Spring Mail,
+ * {@code spring.mail.*}): a plain-text message in the agency's language ({@link NotificationTexts}) with the case
+ * code, the step, what is asked, the due date and the notification key as reference (also in the header
+ * {@code X-NRS-Notification-Key}, the digest's key for a digest, so a repeated delivery is recognisable) —
+ * never personal data: the agency opens Tasklist or its own system for the details.
  *
  * <p>Without {@code spring.mail.host} Spring Boot creates no mail sender; the platform still starts and
  * an e-mail delivery fails with "no SMTP server configured" (retried, then an incident). Throws
@@ -37,18 +37,17 @@ public class EmailSender {
 
   public static final String NOTIFICATION_KEY_HEADER = "X-NRS-Notification-Key";
   static final String NO_SMTP_SERVER = "no SMTP server configured";
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ObjectProvider<JavaMailSender> mailSenders;
   private final String from;
-  private final ZoneId zone;
+  private final NotificationTexts texts;
 
   public EmailSender(ObjectProvider<JavaMailSender> mailSenders, @Value("${nrs.mail.from:nrs-platform@localhost}") String from,
       @Value("${nrs.mail.connect-timeout:PT5S}") Duration connectTimeout, @Value("${nrs.mail.timeout:PT10S}") Duration timeout,
-      Clock clock) {
+      NotificationTexts texts) {
     this.mailSenders = mailSenders;
     this.from = from;
-    this.zone = clock.getZone();
+    this.texts = texts;
     // JavaMail waits forever by default; a hung SMTP server must not hold a job executor thread.
     // Values set in spring.mail.properties.mail.smtp.* win.
     mailSenders.ifAvailable(sender -> {
@@ -65,7 +64,17 @@ public class EmailSender {
     });
   }
 
-  public void send(OutboxEntry entry, String address) {
+  /** One notification, in the agency's language. */
+  public void send(OutboxEntry entry, String address, Language language) {
+    sendText(address, texts.subject(entry, language), texts.body(entry, language), entry.getNotificationKey());
+  }
+
+  /** A daily digest: one message for several notifications, referenced by the digest's key. */
+  public void sendDigest(List<OutboxEntry> entries, String digestKey, String address, Language language) {
+    sendText(address, texts.digestSubject(entries.size(), language), texts.digestBody(entries, digestKey, language), digestKey);
+  }
+
+  private void sendText(String address, String subject, String body, String reference) {
     JavaMailSender sender = mailSenders.getIfAvailable();
     if (sender == null) {
       throw new DeliveryFailed(NO_SMTP_SERVER);
@@ -78,38 +87,15 @@ public class EmailSender {
       MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(address);
-      helper.setSubject(subject(entry));
-      helper.setText(body(entry), false);
-      message.setHeader(NOTIFICATION_KEY_HEADER, entry.getNotificationKey());
+      helper.setSubject(subject);
+      helper.setText(body, false);
+      message.setHeader(NOTIFICATION_KEY_HEADER, reference);
       sender.send(message);
     } catch (MessagingException e) {
       throw new DeliveryFailed("smtp: invalid message or address");
     } catch (MailException e) {
       throw new DeliveryFailed(reason(e));
     }
-  }
-
-  String subject(OutboxEntry entry) {
-    return "NRS " + entry.getCaseCode() + ": " + oneLine(entry.getStep());
-  }
-
-  String body(OutboxEntry entry) {
-    StringBuilder body = new StringBuilder()
-        .append("National Referral System: a step of a case needs your agency.\n\n")
-        .append("Case: ").append(entry.getCaseCode()).append('\n')
-        .append("Step: ").append(oneLine(entry.getStep())).append('\n')
-        .append("Asked: ").append(entry.getRequest()).append('\n');
-    if (entry.getDueAt() != null) {
-      body.append("Due: ").append(DUE.format(entry.getDueAt().atZone(zone))).append(" (").append(zone.getId()).append(")\n");
-    }
-    return body.append("Reference: ").append(entry.getNotificationKey()).append("\n\n")
-        .append("Open Tasklist or your agency's system for the details of the case.\n")
-        .append("This message holds no personal data; do not reply with any.\n")
-        .toString();
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("[\\r\\n]+", " ");
   }
 
   /** A short reason from the exception's kind, never the server's answer. */

@@ -17,8 +17,11 @@ import java.util.UUID;
 @Table(name = "nrs_outbox")
 public class OutboxEntry {
 
-  /** PENDING until delivered; NOT_SENT when the agency has no channel (it works in Tasklist) or consent refused it at delivery. */
-  public enum Status { PENDING, DELIVERED, FAILED, NOT_SENT }
+  /**
+   * PENDING until delivered; NOT_SENT when the agency has no channel (it works in Tasklist); QUEUED while it
+   * waits for the agency's daily digest (a failed digest leaves it QUEUED with the reason, for the next try).
+   */
+  public enum Status { PENDING, DELIVERED, FAILED, NOT_SENT, QUEUED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +67,14 @@ public class OutboxEntry {
   @Column
   private String channel;
 
+  /** The process of a new task (see {@link AgencyNotification#processKey()}), else null. */
+  @Column(name = "process_key", updatable = false)
+  private String processKey;
+
+  /** The digest message that carried it, for an agency told once a day. */
+  @Column(name = "digest_key")
+  private String digestKey;
+
   protected OutboxEntry() {
   }
 
@@ -76,6 +87,7 @@ public class OutboxEntry {
     entry.request = notification.request();
     entry.dueAt = notification.dueAt();
     entry.processInstanceId = notification.processInstanceId();
+    entry.processKey = notification.processKey();
     entry.createdAt = now;
     entry.status = Status.PENDING;
     return entry;
@@ -96,11 +108,40 @@ public class OutboxEntry {
     this.lastError = reason.length() > 200 ? reason.substring(0, 200) : reason;
   }
 
+  /** Waits for the agency's daily digest. */
+  void queueForDigest() {
+    this.status = Status.QUEUED;
+  }
+
+  void deliveredInDigest(String channel, String digestKey, Instant now) {
+    delivered(channel, now);
+    this.digestKey = digestKey;
+  }
+
+  /** A digest that did not go out: the entry stays queued for the next one, with the reason. */
+  void digestFailed(String channel, String reason) {
+    failed(channel, reason);
+    this.status = Status.QUEUED;
+  }
+
   /** Not sent, and why (no channel, or refused at delivery), so the outbox says it without the audit trail. */
   void notSent(String reason) {
     this.channel = "none";
     this.status = Status.NOT_SENT;
     this.lastError = reason.length() > 200 ? reason.substring(0, 200) : reason;
+  }
+
+  /** A new task of the agency (rather than a notice a step wrote). */
+  public boolean isNewTask() {
+    return processKey != null;
+  }
+
+  public String getProcessKey() {
+    return processKey;
+  }
+
+  public String getDigestKey() {
+    return digestKey;
   }
 
   public int getAttempts() {

@@ -16,14 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import md.nrs.referral.i18n.Language;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts one notification to an agency's webhook as JSON, signed with the agency's secret
+ * Posts one notification (or one daily digest of several) to an agency's webhook as JSON, with a {@code summary}
+ * in the agency's language, signed with the agency's secret
  * (header {@code X-NRS-Signature: sha256=<hex HMAC-SHA256 of timestamp + "." + body>}) and carrying
  * the notification's key as {@code Idempotency-Key}, so a repeated delivery (at-least-once) is
  * recognisable. Throws {@link DeliveryFailed} for anything but a 2xx answer in time.
@@ -39,19 +42,40 @@ public class WebhookSender {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final HttpClient client;
   private final Duration timeout;
+  private final NotificationTexts texts;
 
   public WebhookSender(@Value("${nrs.webhook.connect-timeout:PT5S}") Duration connectTimeout,
-      @Value("${nrs.webhook.timeout:PT10S}") Duration timeout) {
+      @Value("${nrs.webhook.timeout:PT10S}") Duration timeout, NotificationTexts texts) {
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.timeout = timeout;
+    this.texts = texts;
   }
 
-  public void send(OutboxEntry entry, String url, String secret) {
-    String body = body(entry);
+  /** One notification, its {@code summary} in the agency's language. */
+  public void send(OutboxEntry entry, String url, String secret, Language language) {
+    post(url, secret, entry.getNotificationKey(), json(item(entry, language)));
+  }
+
+  /**
+   * A daily digest: one signed call for several notifications ({@code "digest": true}, {@code items}), its
+   * {@code Idempotency-Key} the digest's key.
+   */
+  public void sendDigest(List<OutboxEntry> entries, String digestKey, String url, String secret, Language language) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("digest", true);
+    body.put("digestKey", digestKey);
+    body.put("agencyId", entries.get(0).getAgencyId());
+    body.put("language", language.tag());
+    body.put("summary", texts.digestSummary(entries.size(), language));
+    body.put("items", entries.stream().map(entry -> item(entry, language)).toList());
+    post(url, secret, digestKey, json(body));
+  }
+
+  private void post(String url, String secret, String idempotencyKey, String body) {
     String timestamp = String.valueOf(Instant.now().getEpochSecond());
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
         .header("Content-Type", "application/json")
-        .header(IDEMPOTENCY_HEADER, entry.getNotificationKey())
+        .header(IDEMPOTENCY_HEADER, idempotencyKey)
         .header(TIMESTAMP_HEADER, timestamp)
         .header(SIGNATURE_HEADER, "sha256=" + sign(secret, timestamp + "." + body))
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -82,7 +106,7 @@ public class WebhookSender {
     }
   }
 
-  private String body(OutboxEntry entry) {
+  private Map<String, Object> item(OutboxEntry entry, Language language) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notificationKey", entry.getNotificationKey());
     body.put("agencyId", entry.getAgencyId());
@@ -91,6 +115,12 @@ public class WebhookSender {
     body.put("request", entry.getRequest());
     body.put("dueAt", entry.getDueAt());
     body.put("createdAt", entry.getCreatedAt());
+    body.put("language", language.tag());
+    body.put("summary", texts.summary(entry, language));
+    return body;
+  }
+
+  private String json(Map<String, Object> body) {
     try {
       return json.writeValueAsString(body);
     } catch (IOException e) {

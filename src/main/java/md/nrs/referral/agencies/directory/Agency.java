@@ -25,6 +25,9 @@ public class Agency {
   public static final String CHANNEL_WEBHOOK = "webhook";
   public static final String CHANNEL_EMAIL = "email";
   public static final String CHANNEL_EXTERNAL_TASK = "external-task";
+  public static final String NOTIFY_PER_TASK = "per-task";
+  public static final String NOTIFY_DAILY_DIGEST = "daily-digest";
+  public static final String DEFAULT_LANGUAGE = "ro";
 
   @Id
   private String id;
@@ -62,6 +65,24 @@ public class Agency {
   @Column(name = "external_task_topic")
   private String externalTaskTopic;
 
+  /** The territorial district a team serves (a term of Vocabulary.DISTRICT), or null. */
+  private String district;
+
+  /** The language of its notifications: ro, ru or en. */
+  @Column(nullable = false)
+  private String language;
+
+  /** per-task or daily-digest. */
+  @Column(name = "notify_mode", nullable = false)
+  private String notifyMode;
+
+  /** ISO 3166-1 alpha-2 country of a partner abroad, or null. */
+  private String country;
+
+  /** The consent purpose that must be given before anything is shared with it (a partner abroad), or null. */
+  @Column(name = "consent_purpose")
+  private String consentPurpose;
+
   @Column(nullable = false)
   private boolean active;
 
@@ -85,6 +106,8 @@ public class Agency {
     this.name = name;
     this.kind = kind;
     this.channel = CHANNEL_NONE;
+    this.language = DEFAULT_LANGUAGE;
+    this.notifyMode = NOTIFY_PER_TASK;
     this.active = true;
     this.createdAt = now;
     this.updatedAt = now;
@@ -98,6 +121,18 @@ public class Agency {
     this.regions.clear();
     this.regions.addAll(regions);
     this.shelterPlaces = shelterPlaces;
+  }
+
+  /** Where it works, in which language it is written to and, for a partner abroad, its country and consent. */
+  void place(String district, String language, String country, String consentPurpose) {
+    this.district = district;
+    this.language = language == null ? DEFAULT_LANGUAGE : language;
+    this.country = country;
+    this.consentPurpose = consentPurpose;
+  }
+
+  void notifyBy(String notifyMode) {
+    this.notifyMode = notifyMode == null ? NOTIFY_PER_TASK : notifyMode;
   }
 
   /**
@@ -171,6 +206,30 @@ public class Agency {
 
   public String getExternalTaskTopic() {
     return externalTaskTopic;
+  }
+
+  public String getDistrict() {
+    return district;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public String getNotifyMode() {
+    return notifyMode;
+  }
+
+  public boolean wantsDailyDigest() {
+    return NOTIFY_DAILY_DIGEST.equals(notifyMode);
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public String getConsentPurpose() {
+    return consentPurpose;
   }
 
   public boolean isActive() {

@@ -99,6 +99,8 @@ public class AgencyDirectory {
     String channel = request.channel() == null ? Agency.CHANNEL_NONE : request.channel();
     agency.reachThrough(channel, blankToNull(request.webhookUrl()), request.webhookSecret(),
         blankToNull(request.email()), blankToNull(request.externalTaskTopic()));
+    agency.place(request.district(), request.language(), request.country(), request.consentPurpose());
+    agency.notifyBy(request.notifyMode());
   }
 
   /** The agency's Camunda group exists, with the agency's name and kind as its name and type. */
@@ -138,12 +140,24 @@ public class AgencyDirectory {
     if (channel.equals(Agency.CHANNEL_EXTERNAL_TASK) && isBlank(request.externalTaskTopic())) {
       problems.add(new FieldError("externalTaskTopic", "is required for channel external-task"));
     }
+    if (channel.equals(Agency.CHANNEL_EXTERNAL_TASK) && Agency.NOTIFY_DAILY_DIGEST.equals(request.notifyMode())) {
+      problems.add(new FieldError("notify", "daily-digest is for channels webhook and email (an agency's system fetches "
+          + "each external task as it comes)"));
+    }
+    boolean abroad = request.regions() != null && request.regions().contains("abroad");
+    if (abroad && request.country() == null) {
+      problems.add(new FieldError("country", "is required for a partner abroad (region abroad)"));
+    }
+    if (request.country() != null && !abroad) {
+      problems.add(new FieldError("country", "is kept only for a partner abroad (region abroad)"));
+    }
     return sorted(problems);
   }
 
-  /** "services[1]" rather than Bean Validation's "services[1].&lt;list element&gt;". */
+  /** "services[1]" rather than Bean Validation's "services[1].&lt;list element&gt;"; fields by their JSON names. */
   private static String field(ConstraintViolation<?> violation) {
-    return violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+    String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+    return path.equals("notifyMode") ? "notify" : path;
   }
 
   private static List<FieldError> sorted(List<FieldError> problems) {

@@ -30,24 +30,49 @@ public class AgencyDirectorySeeder implements PlatformSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(AgencyDirectorySeeder.class);
   private static final String CAP_CHISINAU = "cap-chisinau";
 
-  /** What the design brief and the configured names say about an agency; the rest is left for administrators. */
-  private record Defaults(List<String> services, List<String> regions) {
+  /**
+   * What the design brief and the configured names say about an agency; the rest is left for administrators.
+   * Language: the one its staff read (Interaction's trustline in the Transnistria region works in Russian).
+   */
+  private record Defaults(List<String> services, List<String> regions, String district, String language, String country,
+      String consentPurpose) {
+
+    static Defaults of(List<String> services, List<String> regions) {
+      return new Defaults(services, regions, null, null, null, null);
+    }
+
+    /** A territorial team, or a guardianship authority, of one district. */
+    static Defaults team(String district, String... services) {
+      return new Defaults(List.of(services), List.of(district), district, null, null, null);
+    }
+
+    /** A partner abroad: anything shared with it needs consent to inform a partner abroad too. */
+    static Defaults abroad(String country, String language) {
+      return new Defaults(List.of(), List.of("abroad"), null, language, country, "partner-abroad");
+    }
   }
 
-  private static final Defaults NONE = new Defaults(List.of(), List.of());
+  private static final Defaults NONE = Defaults.of(List.of(), List.of());
   private static final Map<String, Defaults> DEFAULTS = Map.ofEntries(
-      Map.entry(CAP_CHISINAU, new Defaults(List.of("shelter", "psychological", "medical", "legal"),
-          List.of("chisinau", "national"))),
-      Map.entry("iom", new Defaults(List.of("repatriation"), List.of())),
-      Map.entry("interaction", new Defaults(List.of("hotline"), List.of("transnistria"))),
-      Map.entry("veritas", new Defaults(List.of(), List.of("abroad"))),
-      Map.entry("mlsp", new Defaults(List.of(), List.of("national"))),
-      Map.entry("permanent-secretariat", new Defaults(List.of(), List.of("national"))),
-      Map.entry("cctp", new Defaults(List.of(), List.of("national"))),
-      Map.entry("gpi", new Defaults(List.of(), List.of("national"))),
-      Map.entry("mdt-chisinau", new Defaults(List.of(), List.of("chisinau"))),
-      Map.entry("guardianship-chisinau", new Defaults(List.of(), List.of("chisinau"))),
-      Map.entry("community-social-workers", new Defaults(List.of("social"), List.of())));
+      Map.entry(CAP_CHISINAU, Defaults.of(List.of("shelter", "psychological", "medical", "legal"), List.of("chisinau", "national"))),
+      Map.entry("iom", Defaults.of(List.of("repatriation"), List.of())),
+      Map.entry("interaction", new Defaults(List.of("hotline"), List.of("transnistria"), "transnistria", "ru", null, null)),
+      Map.entry("veritas", Defaults.abroad("UA", "en")),
+      Map.entry("embassy-md-italy", Defaults.abroad("IT", "ro")),
+      Map.entry("mlsp", Defaults.of(List.of(), List.of("national"))),
+      Map.entry("permanent-secretariat", Defaults.of(List.of(), List.of("national"))),
+      Map.entry("cctp", Defaults.of(List.of(), List.of("national"))),
+      Map.entry("gpi", Defaults.of(List.of(), List.of("national"))),
+      Map.entry("mdt-chisinau", Defaults.team("chisinau")),
+      Map.entry("mdt-balti", Defaults.team("balti")),
+      Map.entry("mdt-cahul", Defaults.team("cahul")),
+      Map.entry("mdt-comrat", Defaults.team("comrat")),
+      Map.entry("guardianship-chisinau", Defaults.team("chisinau", "guardianship")),
+      Map.entry("guardianship-balti", Defaults.team("balti", "guardianship")),
+      Map.entry("guardianship-cahul", Defaults.team("cahul", "guardianship")),
+      Map.entry("guardianship-comrat", Defaults.team("comrat", "guardianship")),
+      Map.entry("guardianship-transnistria", Defaults.team("transnistria", "guardianship")),
+      Map.entry("community-social-workers", Defaults.of(List.of("social"), List.of())));
 
   private final AgencyRepository agencies;
   private final AgencyDirectory directory;
@@ -108,6 +133,7 @@ public class AgencyDirectorySeeder implements PlatformSeeder {
     Defaults defaults = DEFAULTS.getOrDefault(unit.id(), NONE);
     agency.describe(unit.name(), kind, defaults.services(), defaults.regions(),
         CAP_CHISINAU.equals(unit.id()) ? shelterPlaces : null);
+    agency.place(defaults.district(), defaults.language(), defaults.country(), defaults.consentPurpose());
     agencies.save(agency);
     known.add(unit.id());
     return 1;

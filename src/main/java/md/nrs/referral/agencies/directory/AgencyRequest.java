@@ -1,5 +1,6 @@
 package md.nrs.referral.agencies.directory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * An agency as an administrator sends it (POST creates, PUT replaces). Absent optional fields mean "none",
  * except {@code webhookSecret}: on PUT an absent secret keeps the stored one (it is never read back).
- * Rules between fields (a channel needs its contact) are checked by {@link AgencyDirectory}.
+ * {@code language} defaults to ro and {@code notify} (per-task or daily-digest) to per-task.
+ * Rules between fields (a channel needs its contact, a partner abroad its country) are checked by {@link AgencyDirectory}.
  */
 public record AgencyRequest(
     @NotBlank(groups = Create.class)
@@ -30,7 +32,20 @@ public record AgencyRequest(
     @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be 1 to 64 lower-case letters, digits and dashes")
     String externalTaskTopic,
     @NotNull(groups = Update.class) Boolean active,
-    @NotNull(groups = Update.class) Long version) {
+    @NotNull(groups = Update.class) Long version,
+    @Term(Vocabulary.DISTRICT) String district,
+    @Term(Vocabulary.LANGUAGE) String language,
+    @JsonProperty("notify") @Term(Vocabulary.NOTIFY) String notifyMode,
+    @CountryCode String country,
+    @Term(Vocabulary.CONSENT_PURPOSE) String consentPurpose) {
+
+  /** An agency as before the directory knew districts, languages and partners' countries (defaults for those). */
+  public AgencyRequest(String id, String name, String kind, List<String> services, List<String> regions,
+      Integer shelterPlaces, String channel, String webhookUrl, String webhookSecret, String email,
+      String externalTaskTopic, Boolean active, Long version) {
+    this(id, name, kind, services, regions, shelterPlaces, channel, webhookUrl, webhookSecret, email, externalTaskTopic,
+        active, version, null, null, null, null, null);
+  }
 
   /** The id of an agency is the id of its Camunda group (and within the engine's resource whitelist). */
   public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]";

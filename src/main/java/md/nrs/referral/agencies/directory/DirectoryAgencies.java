@@ -38,4 +38,20 @@ public class DirectoryAgencies implements Agencies {
   public Optional<Integer> shelterPlaces(String agencyId) {
     return agencies.findById(agencyId).map(Agency::getShelterPlaces);
   }
+
+  @Override
+  public List<String> activeInDistrict(String district) {
+    return agencies.findByDistrictAndActiveTrue(district).stream().map(Agency::getId).sorted().toList();
+  }
+
+  @Override
+  public Optional<String> serving(String serviceType, String district) {
+    return agencies.findByDistrictAndActiveTrue(district).stream().filter(a -> a.getServices().contains(serviceType))
+        .map(Agency::getId).sorted().findFirst();
+  }
+
+  @Override
+  public Optional<String> consentPurposeOf(String agencyId) {
+    return agencyId == null ? Optional.empty() : agencies.findById(agencyId).map(Agency::getConsentPurpose);
+  }
 }
