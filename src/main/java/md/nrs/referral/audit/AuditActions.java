@@ -18,6 +18,8 @@ public final class AuditActions {
   public static final String AUDIT_VERIFIED = "AUDIT_VERIFIED";
   /** A safety incident or an early shelter leave reported on a case (never its note). */
   public static final String INCIDENT_REPORTED = "INCIDENT_REPORTED";
+  /** A proposal to end a case before its closure (reason only), accepted or refused. */
+  public static final String EXIT_PROPOSED = "EXIT_PROPOSED";
 
   private AuditActions() {
   }
