@@ -170,7 +170,7 @@ abstract class CaseExitContract {
 
   private String referredCase() throws Exception {
     Map<String, Object> form = new LinkedHashMap<>();
-    form.put(NrsCaseProcess.CHANNEL.name(), "ngo-la-strada");
+    form.put(NrsCaseProcess.CHANNEL.name(), "hotline-la-strada");
     form.put(NrsCaseProcess.LOCATION.name(), "moldova");
     form.put(NrsCaseProcess.CATEGORY.name(), "trafficking");
     form.put(NrsCaseProcess.MINOR.name(), false);
