@@ -22,6 +22,8 @@ public final class AuditActions {
   public static final String DUPLICATE_FLAGGED = "DUPLICATE_FLAGGED";
   /** A coordinator decided a possible duplicate: linked as the same person, or not the same. */
   public static final String DUPLICATE_DECIDED = "DUPLICATE_DECIDED";
+  /** A proposal to end a case before its closure (reason only), accepted or refused. */
+  public static final String EXIT_PROPOSED = "EXIT_PROPOSED";
 
   private AuditActions() {
   }

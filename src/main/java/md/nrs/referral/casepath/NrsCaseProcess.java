@@ -17,6 +17,8 @@ public final class NrsCaseProcess {
   public static final String TRIAGE_DECISION = "referral-triage";
   public static final String MESSAGE_CONSENT_WITHDRAWN = "ConsentWithdrawn";
   public static final String MESSAGE_SAFETY_INCIDENT = "SafetyIncident";
+  /** An approved proposal to end the case at any step (processes/case-exit.bpmn): every open step ends. */
+  public static final String MESSAGE_CASE_EXIT_APPROVED = "CaseExitApproved";
 
   /** Forms of this process (forms/*.form ids). */
   public static final String FORM_REGISTER_REFERRAL = "register-referral";
@@ -50,6 +52,10 @@ public final class NrsCaseProcess {
     public static final String CASE_ENDED_CONSENT_WITHDRAWN = "EndEvent_CaseEndedConsentWithdrawn";
     public static final String URGENT_RISK_REVIEW = "UserTask_UrgentRiskReview";
     public static final String RISK_REVIEWED = "EndEvent_RiskReviewed";
+    public static final String CASE_EXIT_APPROVED = "StartEvent_CaseExitApproved";
+    public static final String END_CASE_ESCALATIONS = "ServiceTask_EndCaseEscalations";
+    public static final String TELL_AGENCIES_CASE_ENDED = "ServiceTask_TellAgenciesCaseEnded";
+    public static final String CASE_ENDED_BY_EXIT = "EndEvent_CaseEndedByExit";
 
     private Elements() {
     }
@@ -101,6 +107,10 @@ public final class NrsCaseProcess {
   // Closure
   public static final ProcessVariable<String> CLOSURE_REASON = ProcessVariable.text("closureReason");
   public static final ProcessVariable<String> CLOSURE_DECISION = ProcessVariable.text("closureDecision");
+
+  // Exit at any step (message CaseExitApproved): why the case ended, no personal data, and who must be told
+  public static final ProcessVariable<String> EXIT_REASON = ProcessVariable.text("exitReason");
+  public static final ProcessVariable<List<String>> AGENCIES_WITH_OPEN_STEPS = ProcessVariable.textList("agenciesWithOpenSteps");
 
   /** The agencies a person may agree to share their case with (consent form checklist). */
   public static final String[] SHAREABLE_AGENCIES = {"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada",

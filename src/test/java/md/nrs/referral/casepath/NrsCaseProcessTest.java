@@ -181,6 +181,28 @@ class NrsCaseProcessTest {
   }
 
   @Test
+  void anApprovedExitEndsTheCaseAndItsEscalationsAndTellsEachAgencyWithAnOpenStepOnce() {
+    ProcessInstance referral = refer(adultInMoldova());
+    String code = referral.getBusinessKey();
+    ProcessInstance escalation = md.nrs.referral.casefile.PlatformStarts.withBusinessKey(code, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(md.nrs.referral.sla.SlaEscalationProcess.KEY, code,
+            Map.of(md.nrs.referral.sla.SlaEscalationProcess.CASE_CODE.name(), code)));
+
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CASE_EXIT_APPROVED)
+        .processInstanceId(referral.getId()).setVariable(NrsCaseProcess.EXIT_REASON.name(), "deceased")
+        .setVariable(NrsCaseProcess.AGENCIES_WITH_OPEN_STEPS.name(), new java.util.ArrayList<>(List.of("mdt-chisinau")))
+        .correlate();
+
+    assertThat(referral).isEnded().hasPassed(Elements.END_CASE_ESCALATIONS, Elements.TELL_AGENCIES_CASE_ENDED,
+        Elements.CASE_ENDED_BY_EXIT);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+    assertThat(escalation).isEnded();
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(code))
+        .filteredOn(e -> e.getStep().equals(Elements.TELL_AGENCIES_CASE_ENDED))
+        .extracting(OutboxEntry::getAgencyId).containsExactly("mdt-chisinau");
+  }
+
+  @Test
   void aCaseInMoldovaGoesThroughServicesReintegrationAndMonitoringBackToAssessmentOnANewRiskAndOnToClosure() {
     java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
     CaseAutopilot autopilot = new CaseAutopilot(engine).answer("record-follow-up-visit", task ->

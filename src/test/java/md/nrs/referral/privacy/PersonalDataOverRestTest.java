@@ -384,6 +384,33 @@ class PersonalDataOverRestTest {
         .isEqualTo(2);
   }
 
+  @Test
+  @Order(10)
+  void anExitProposedOverRestAndApprovedLeavesNoPersonalValueAnywhere(CapturedOutput output) throws Exception {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consentWithPerson(List.of("iom")));
+
+    // a stray free text naming the person is not part of the proposal: it is read nowhere and stored nowhere
+    Response proposed = http.post("/api/cases/" + code + "/exit-proposals", basic("pd.iom", PASSWORD),
+        "{\"reason\":\"lost-contact\",\"contactAttempts\":3,\"note\":\"Zorina Plamadeala-TESTMARK moved away\"}");
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    assertThat(proposed.body()).doesNotContain("TESTMARK");
+    Task approval = engine.getTaskService().createTaskQuery()
+        .taskId(json.readTree(proposed.body()).path("approval").path("taskId").asText()).singleResult();
+    submitOk(approval, basic("pd.nrs-coordinators", PASSWORD), Map.of("exitDecision", "approve"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
+        .as("the case has ended").isZero();
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from nrs_outbox where case_code = ? and step = ?", Long.class, code,
+        Elements.TELL_AGENCIES_CASE_ENDED)).isEqualTo(1);
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
   // --- the case path
 
   private String register(String agency) {

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Like {@link ProcessTest}, for a process that starts NRS cases (a hotline SOS call): the cases start
- * for real, but coverage (at least 90%) is counted for the process under test only — nrs-case and the
+ * Like {@link ProcessTest}, for a process that starts or ends NRS cases (a hotline SOS call, a case exit): the
+ * cases run for real, but coverage (at least 90%) is counted for the process under test only — nrs-case and the
  * processes it calls have their own test classes.
  */
 @Target(ElementType.TYPE)
