@@ -5,8 +5,7 @@ export default {
     vendor: 'NRS Referral Platform'
   },
   // The login and logout pages name the platform (one module for the three apps, kept with Tasklist's scripts).
-  // Changing controls are hidden from everyone but administrators (scripts/nrs-read-only).
-  customScripts: ['../tasklist/scripts/nrs-branding/login-branding.js', 'scripts/nrs-read-only/read-only.js'],
+  customScripts: ['../tasklist/scripts/nrs-branding/login-branding.js'],
   historicActivityInstanceMetrics: {
     adjustablePeriod: true,
     period: {unit: 'month'}
