@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE - 1) // before the listeners that read the due date (agencies' new-task notices)
 public class DueDatesFromSlaTable implements EveryUserTask {
 
+  /** The sla-durations table's input naming the step (a task definition key); a decision input, not a process variable. */
+  public static final String STEP_INPUT = "step";
+
   public static final String DECISION = "sla-durations";
 
   private final WorkingCalendar calendar;
@@ -43,7 +46,7 @@ public class DueDatesFromSlaTable implements EveryUserTask {
       return;
     }
     Map<String, Object> facts = new HashMap<>();
-    facts.put("step", task.getTaskDefinitionKey());
+    facts.put(STEP_INPUT, task.getTaskDefinitionKey());
     facts.put("urgency", task.getVariable(CaseVariables.URGENCY.name()));
     facts.put("minor", task.getVariable(CaseVariables.MINOR.name()));
     // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.

@@ -145,9 +145,14 @@ abstract class DirectoryFieldsContract {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("country");
 
-    Map<String, Object> fetcher = new LinkedHashMap<>(Map.of("id", "ngo-fetch-" + Long.toString(System.nanoTime(), 36),
-        "name", "NGO fetching its tasks", "kind", "agency", "channel", "external-task", "externalTaskTopic", "ngo-fetch",
-        "notify", "daily-digest", "district", "balti"));
+    Map<String, Object> fetcher = new LinkedHashMap<>(); // the directory API's fields, not process variables
+    fetcher.put("id", "ngo-fetch-" + Long.toString(System.nanoTime(), 36));
+    fetcher.put("name", "NGO fetching its tasks");
+    fetcher.put("kind", "agency");
+    fetcher.put("channel", "external-task");
+    fetcher.put("externalTaskTopic", "ngo-fetch");
+    fetcher.put("notify", "daily-digest");
+    fetcher.put("district", "balti");
     Response digestRefused = http.post("/api/agencies", admin, JSON.writeValueAsString(fetcher));
     assertThat(digestRefused.status()).isEqualTo(400);
     assertThat(fields(digestRefused)).containsExactly("notify");

@@ -1,19 +1,17 @@
 package md.nrs.referral.caseexit;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.CONSENT_TO_ASSISTANCE;
-import static md.nrs.referral.casepath.NrsCaseProcess.INFORM_LAW_ENFORCEMENT;
-import static md.nrs.referral.casepath.NrsCaseProcess.PLANNED_SERVICES;
 import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHARE_WITH_AGENCIES;
-import static md.nrs.referral.casepath.NrsCaseProcess.SHELTER_NEEDED;
-import static md.nrs.referral.casepath.NrsCaseProcess.VICTIM_STATUS;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.casepath.IdentificationInterviewForm;
+import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.InformedConsent;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -48,12 +46,11 @@ final class CasesOnTheirWay {
   /** Identified, consenting, with an approved plan: the case goes on to repatriation (abroad), shelter and services. */
   ProcessInstance withApprovedPlan(boolean abroad, List<String> services, boolean shelter) {
     ProcessInstance referral = refer(abroad);
-    complete(referral, Map.of("interviewedOn", LocalDate.now().toString(), "indicators", List.of("deception"),
-        "formsOfExploitation", List.of("labour"), VICTIM_STATUS.name(), "presumed-victim"));
-    complete(referral, Map.of("informationGiven", true, CONSENT_TO_ASSISTANCE.name(), "given",
-        SHARE_WITH_AGENCIES.name(), List.of("iom", "cap-chisinau", "la-strada"), INFORM_LAW_ENFORCEMENT.name(), false));
-    completeAs(referral, "plan.author", Map.of(PLANNED_SERVICES.name(), services, SHELTER_NEEDED.name(), shelter,
-        "planSummary", "Assistance as agreed with the person"));
+    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+        List.of("labour"), "presumed-victim", null, null)));
+    complete(referral, InformedConsent.given("iom", "cap-chisinau", "la-strada").submission());
+    completeAs(referral, "plan.author", FormSubmission.of(new NeedsAssessmentForm(services, shelter,
+        "Assistance as agreed with the person")));
     completeAs(referral, "plan.approver", Map.of(PLAN_DECISION.name(), "approve"));
     return referral;
   }

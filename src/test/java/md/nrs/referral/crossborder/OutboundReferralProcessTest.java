@@ -115,7 +115,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
   @Test
   void theSlaTableGivesAPartnerAbroadFiveWorkingDaysToAnswer() {
     var result = engine.getDecisionService().evaluateDecisionByKey("sla-durations").variables(
-        new HashMap<>(Map.of("step", Elements.PARTNER_ANSWER))).evaluate().getSingleResult();
+        new HashMap<>(Map.of(md.nrs.referral.sla.DueDatesFromSlaTable.STEP_INPUT, Elements.PARTNER_ANSWER))).evaluate().getSingleResult();
 
     assertThat((String) result.getEntry("duration")).isEqualTo("P5D");
     assertThat((String) result.getEntry("calendar")).isEqualTo("working-days");

@@ -399,7 +399,7 @@ class PersonalDataOverRestTest {
     assertThat(proposed.body()).doesNotContain("TESTMARK");
     Task approval = engine.getTaskService().createTaskQuery()
         .taskId(json.readTree(proposed.body()).path("approval").path("taskId").asText()).singleResult();
-    submitOk(approval, basic("pd.nrs-coordinators", PASSWORD), Map.of("exitDecision", "approve"));
+    submitOk(approval, basic("pd.nrs-coordinators", PASSWORD), Map.of(md.nrs.referral.caseexit.CaseExitProcess.EXIT_DECISION.name(), "approve"));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
         .as("the case has ended").isZero();
 
