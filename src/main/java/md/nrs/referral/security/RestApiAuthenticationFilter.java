@@ -50,6 +50,11 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
       user = webappSessionUser(request);
     }
     if (user.isEmpty()) {
+      if (BasicCredentials.of(request).isEmpty() && WEBAPP_SESSION_PATHS.contains(pathOf(request))) {
+        // Tasklist's own call: no Basic challenge, which would make the browser ask for a password
+        Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED, "Authentication required: log in to Tasklist");
+        return;
+      }
       unauthorized(response);
       return;
     }
@@ -78,8 +83,7 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   /** The webapps' logged-in user, on the few paths Tasklist calls, with the session's CSRF token for a change. */
   private Optional<String> webappSessionUser(HttpServletRequest request) {
-    String path = RequestPaths.normalise(request.getRequestURI().substring(request.getContextPath().length()));
-    if (!WEBAPP_SESSION_PATHS.contains(path)) {
+    if (!WEBAPP_SESSION_PATHS.contains(pathOf(request))) {
       return Optional.empty();
     }
     if (!NON_MODIFYING.contains(request.getMethod())) {
@@ -92,6 +96,10 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     return WebappSessions.user(request, engineName).map(UserAuthentication::getIdentityId);
+  }
+
+  private static String pathOf(HttpServletRequest request) {
+    return RequestPaths.normalise(request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   static void unauthorized(HttpServletResponse response) throws IOException {

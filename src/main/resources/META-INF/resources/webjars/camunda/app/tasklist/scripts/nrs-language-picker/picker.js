@@ -96,12 +96,16 @@ async function start() {
   if (started) {
     return;
   }
-  [words, chosen] = await Promise.all([
-    json(`${platformRoot}/nrs/i18n/${shownLanguage()}/tasklist`),
-    json(`${platformRoot}/api/me/language`).then((mine) => (mine ? mine.language : undefined))
-  ]);
-  if (chosen === undefined || started) {
+  // who is logged in, as scripts/nrs-language asks: the answer carries the user's own language, if any
+  const me = await fetch(`${appRoot}/api/admin/auth/user/default`, {credentials: 'same-origin'}).catch(() => null);
+  if (!me || !me.ok) {
     return; // not logged in yet: tried again when the login page is left
+  }
+  const own = me.headers.get('Content-Language');
+  chosen = CHOICES.some(([l]) => l === own) ? own : null;
+  words = await json(`${platformRoot}/nrs/i18n/${shownLanguage()}/tasklist`);
+  if (started) {
+    return;
   }
   started = true;
   addWhereMissing();
