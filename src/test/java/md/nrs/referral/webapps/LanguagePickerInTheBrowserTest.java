@@ -89,9 +89,10 @@ class LanguagePickerInTheBrowserTest {
     assertThat(browser.driver().findElement(By.cssSelector(".modal")).getText())
         .contains(russian.get("form.register-referral.category.label"), russian.get("formjs.select"))
         .doesNotContain("Referred by", "Select");
-    browser.driver().navigate().refresh(); // closes the dialog; the language stays
+    browser.go("/camunda/app/tasklist/default/"); // a fresh visit closes the dialog; the language stays
 
     browser.waitForText(russian.get("filter.overdue.name"));
+    browser.settle();
     openTheUserMenu();
     browser.waitFor(By.cssSelector("li.nrs-language[data-language='browser'] a"));
     assertThat(menuText()).contains(russian.get("tasklist.language.menu"), "✓ Русский",
