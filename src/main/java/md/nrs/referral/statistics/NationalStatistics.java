@@ -42,6 +42,8 @@ import org.springframework.stereotype.Service;
  *   <li>hotline calls started in the period by type and operator agency; domestic-violence pilot
  *       enrolments (started in the period) and completions (ended in the period) by participant kind.</li>
  * </ul>
+ * Longer than most classes (about 270 lines) because it is the one place where the report's tables are defined
+ * side by side, so a reader checks the national report's definitions against one file.
  */
 @Service
 public class NationalStatistics {

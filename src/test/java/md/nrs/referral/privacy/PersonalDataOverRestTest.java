@@ -11,12 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +37,7 @@ import md.nrs.referral.privacy.retention.Anonymisation;
 import md.nrs.referral.privacy.vault.KeyRing;
 import md.nrs.referral.privacy.vault.KeyRotation;
 import md.nrs.referral.privacy.vault.PersonRepository;
+import md.nrs.referral.testing.PersonalValueScan;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -470,49 +465,20 @@ class PersonalDataOverRestTest {
 
   /** Every table of the database, every column, every row: where a personal value appears. */
   private Map<String, List<String>> scanEveryTable() throws Exception {
-    Map<String, List<String>> found = new LinkedHashMap<>();
-    for (String table : jdbc.queryForList(
-        "select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
-        String.class)) {
-      List<String> columns = scanTable(table);
-      if (!columns.isEmpty()) {
-        found.put(table, columns);
-      }
-    }
+    Map<String, List<String>> found = scan().everyTable();
     assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'",
         String.class)).contains("ACT_HI_DETAIL", "ACT_HI_VARINST", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY", "NRS_OUTBOX",
         "NRS_PERSON", "NRS_AUDIT", "NRS_CONSENT");
+    assertThat(scan().tables()).as("the scan reads the engine's tables too").contains("ACT_HI_VARINST", "NRS_OUTBOX");
     return found;
   }
 
   private List<String> scanTable(String table) throws Exception {
-    List<String> hits = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
-      ResultSetMetaData meta = rows.getMetaData();
-      while (rows.next()) {
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          String text = text(rows.getObject(i));
-          if (text != null && MARKERS.stream().anyMatch(m -> text.toLowerCase().contains(m.toLowerCase()))) {
-            hits.add(meta.getColumnName(i));
-          }
-        }
-      }
-    }
-    return hits;
+    return scan().table(table);
   }
 
-  private static String text(Object value) throws Exception {
-    if (value instanceof byte[] bytes) {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    if (value instanceof Blob blob) {
-      return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-    }
-    if (value instanceof Clob clob) {
-      return clob.getSubString(1, (int) clob.length());
-    }
-    return value == null ? null : value.toString();
+  private PersonalValueScan scan() {
+    return new PersonalValueScan(dataSource, MARKERS);
   }
 
   /** The called processes' tasks done over REST by a member of the task's group; timers fired by an operator. */
