@@ -108,33 +108,56 @@ const diagramOverlay = {
         return;
       }
       panel.insertAdjacentHTML('beforeend', `<span class="nrs-analytics-legend">${LEGEND}</span>`);
-      for (const f of answer.activities.filter((a) => registry.get(a.activityId))) {
-        const html = `<div class="nrs-analytics-badge nrs-status-${text(f.status)}" data-status="${text(f.status)}" ` +
-          `title="${text(f.activityName)}: ${f.completed} completed in the period; time limit ${text(f.timeLimit || 'none')}">` +
-          `<div>${f.waiting} waiting · ${f.overdue} overdue</div>` +
-          `<div>median ${duration(f.medianMillis)}${f.timeLimit ? ' · limit ' + text(f.timeLimit) : ''}</div>` +
-          (f.breaches ? `<div>${f.breaches} past the limit in the period</div>` : '') + '</div>';
+      // One line per step that has something to tell (cases waiting, or cases in the period); the rest is in
+      // the tooltip. Badges keep their size when the diagram is fitted to the window, so neighbours would cover
+      // each other: along the diagram, a badge close to the one before goes above its step instead of below.
+      const zoom = Math.min(viewer.get('canvas').zoom() || 1, 1);
+      const near = 150 / zoom; // a badge's width on screen, in diagram units
+      const last = {below: [], above: []};
+      const clear = (side, element) => last[side].every((e) => Math.abs(e.x - element.x) >= near || Math.abs(e.y - element.y) >= 60 / zoom);
+      const shown = answer.activities.filter((a) => registry.get(a.activityId) && (a.waiting || a.completed || a.breaches))
+        .map((f) => ({f, element: registry.get(f.activityId)})).sort((a, b) => a.element.x - b.element.x);
+      for (const {f, element} of shown) {
+        const above = !clear('below', element) && clear('above', element);
+        last[above ? 'above' : 'below'].push(element);
+        const html = `<div class="nrs-analytics-badge nrs-status-${text(f.status)}${above ? ' nrs-analytics-above' : ''}" ` +
+          `data-status="${text(f.status)}" ` +
+          `title="${text(f.activityName)} — ${text(STATUS[f.status] || f.status)}: ${f.waiting} waiting, ${f.overdue} overdue; ` +
+          `median ${duration(f.medianMillis)}, ${f.completed} completed in the period, ${f.breaches} past the limit; ` +
+          `time limit ${text(f.timeLimit || 'none')}">` +
+          `${f.waiting} waiting${f.overdue ? ` · ${f.overdue} overdue` : ''}</div>`;
         // never smaller than at 100%: readable when the diagram is fitted to the window
-        ids.push(overlays.add(f.activityId, 'nrs-analytics', {position: {bottom: -4, left: -6}, scale: {min: 1}, html}));
+        const position = above ? {top: -4, left: -6} : {bottom: -4, left: -6};
+        ids.push(overlays.add(f.activityId, 'nrs-analytics', {position, scale: {min: 1}, html}));
       }
     };
     draw(DEFAULT_DAYS);
   }
 };
 
-// Cockpit puts dashboard plugins last, under "Custom Plugins"; the panel moves itself to the top of the
-// dashboard, under its own title, and the then empty "Custom Plugins" section is hidden.
-function placeFirst(node) {
-  const column = node.closest('.dashboard .sections > div');
-  const custom = node.closest('section');
-  if (!column) return node;
-  const panel = document.createElement('section');
-  panel.className = 'nrs-bottlenecks-panel';
-  column.insertBefore(panel, column.firstChild);
-  if (custom && custom.querySelectorAll('[data-plugin-id]').length <= 1) {
-    custom.classList.add('nrs-hidden');
-  }
-  return panel;
+// Cockpit puts dashboard plugins last, in a "Custom Plugins" section below its own (section.deprecate, a
+// sibling of .sections). The panel moves itself to the top of the dashboard's first column, under its own
+// title, and hides the then empty "Custom Plugins" section. Cockpit may link the plugin before its view is in
+// the page, so placing is tried again for a few seconds.
+function placeFirst(node, panel) {
+  const place = () => {
+    const page = node.closest('.dashboard');
+    const column = page && page.querySelector(':scope > .sections > div');
+    if (!column) return false;
+    column.querySelectorAll(':scope > .nrs-bottlenecks-panel').forEach((old) => old !== panel && old.remove());
+    column.insertBefore(panel, column.firstChild);
+    const custom = node.closest('section.deprecate');
+    if (custom && custom.querySelectorAll('.deprecate-dashboard-view').length <= 1) {
+      custom.classList.add('nrs-hidden');
+    }
+    return true;
+  };
+  node.appendChild(panel); // where Cockpit put it, until the dashboard is in the page
+  let tries = 0;
+  const retry = () => {
+    if (!place() && ++tries < 100) setTimeout(retry, 50);
+  };
+  retry();
 }
 
 const dashboard = {
@@ -142,7 +165,9 @@ const dashboard = {
   pluginPoint: 'cockpit.dashboard',
   priority: 20,
   render(node, {api}) {
-    const target = placeFirst(node);
+    const target = document.createElement('section');
+    target.className = 'nrs-bottlenecks-panel';
+    placeFirst(node, target);
     const draw = async (days) => {
       target.innerHTML = '<div class="inner"><header><h1 class="section-title">Bottlenecks: steps against their time limits</h1></header></div>';
       const section = target.firstChild;
