@@ -52,8 +52,8 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
       boolean allowed = EngineAdminEndpoints.allows(access, groups.get()).orElseGet(() -> isProcessJob(path));
       if (!allowed) {
         Problems.write(response, ProblemType.FORBIDDEN, webapp && EngineAdminEndpoints.isRetry(method, path)
-            ? "Cockpit is read-only: managers retry a failed delivery with PUT /engine-rest/job/{id}/retries, which"
-                + " is audited" : refusal(access));
+            ? "Cockpit is read-only: in the webapps only administrators retry jobs; managers retry a failed delivery"
+                + " with PUT /engine-rest/job/{id}/retries, which is audited" : refusal(access));
         return;
       }
     }

@@ -77,8 +77,9 @@ abstract class ManagersReadOnlyContract {
     String definition = interviewed.getProcessDefinitionId();
     String deployment = engine.getRepositoryService().getProcessDefinition(definition).getDeploymentId();
     String task = new ManagersCases(engine).task(interviewed, NrsCaseProcess.Elements.CONSENT).getId();
-    String jobDefinition = engine.getManagementService().createJobDefinitionQuery().processDefinitionId(definition)
-        .list().get(0).getId();
+    // the case model has no job of its own; a delivery's asynchronous step has one
+    String jobDefinition = engine.getManagementService().createJobDefinitionQuery()
+        .processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS).list().get(0).getId();
 
     for (var api : Map.of("/engine-rest", rest, "/camunda/api/engine/engine/default", cockpit).entrySet()) {
       String base = api.getKey();
