@@ -1,9 +1,22 @@
 // NRS bottleneck analytics in Cockpit (community plugin API). Loaded by Cockpit for the registered
 // backend plugin "nrs-analytics" (md.nrs.referral.analytics.AnalyticsCockpitPlugin). Read-only, counts and
 // durations only: no case codes, no personal data.
+//
+// Colours say where a step stands against its own time limit (the due dates set from sla-durations.dmn),
+// as the server decides (TimeLimitStatus): never a rank among steps.
 
 const PERIODS = [[7, 'last 7 days'], [30, 'last 30 days'], [90, 'last 90 days'], [365, 'last 12 months']];
 const DEFAULT_DAYS = 30;
+const STATUS = {
+  'overdue': 'Overdue',
+  'at-risk': 'At risk',
+  'on-time': 'On time',
+  'no-limit': 'No time limit'
+};
+const LEGEND = '<span class="nrs-badge nrs-status-overdue">Overdue</span> something waits past its time limit now · ' +
+  '<span class="nrs-badge nrs-status-at-risk">At risk</span> a waiting case has used ¾ of its time limit, or a quarter ' +
+  'of the period\'s cases went past it · <span class="nrs-badge nrs-status-on-time">On time</span> within the time limit · ' +
+  '<span class="nrs-badge nrs-status-no-limit">No time limit</span> the step has none. Time limits: sla-durations.dmn.';
 
 // The period runs from the first day up to now (no "to": the server's now, whatever the browser's zone).
 function pluginUrl(api, path, days) {
@@ -38,24 +51,24 @@ function duration(ms) {
   return `${(hours / 24).toFixed(1)} d`;
 }
 
+function percent(share) {
+  return share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`;
+}
+
 function text(value) {
   const span = document.createElement('span');
   span.textContent = value === null || value === undefined ? '' : String(value);
   return span.innerHTML;
 }
 
-// Red: something is overdue now, or the activity is among the slowest third of this process, or a
-// quarter or more breached; amber: slower than a third of the slowest, or any breach; green otherwise.
-function heat(figure, slowest) {
-  const relative = slowest > 0 && figure.medianMillis ? figure.medianMillis / slowest : 0;
-  if (figure.overdue > 0 || relative >= 0.66 || figure.breachRate >= 0.25) return 'hot';
-  if (relative >= 0.33 || figure.breaches > 0) return 'warm';
-  return 'cool';
+function badge(f) {
+  return `<span class="nrs-badge nrs-status-${text(f.status)}" data-status="${text(f.status)}">${STATUS[f.status] || text(f.status)}</span>`;
 }
 
 function periodSelect(days, onChange) {
   const select = document.createElement('select');
   select.className = 'nrs-analytics-period';
+  select.setAttribute('aria-label', 'Period');
   for (const [value, label] of PERIODS) {
     const option = document.createElement('option');
     option.value = value;
@@ -75,9 +88,12 @@ const diagramOverlay = {
     const overlays = viewer.get('overlays');
     const registry = viewer.get('elementRegistry');
     const container = viewer.get('canvas').getContainer();
+    // The legend sits in a strip of its own above the diagram (the canvas is made that much shorter), so it
+    // covers no step.
     const panel = document.createElement('div');
     panel.className = 'nrs-analytics-panel';
-    container.appendChild(panel);
+    container.parentNode.insertBefore(panel, container);
+    container.classList.add('nrs-analytics-canvas');
     const ids = [];
 
     const draw = async (days) => {
@@ -88,36 +104,78 @@ const diagramOverlay = {
       try {
         answer = await load(api, `process-definition/${processDefinitionId}/activities`, days);
       } catch (e) {
-        panel.insertAdjacentHTML('beforeend', `<div class="nrs-analytics-error">${text(e.message)}</div>`);
+        panel.insertAdjacentHTML('beforeend', `<span class="nrs-analytics-error">${text(e.message)}</span>`);
         return;
       }
-      const shown = answer.activities.filter((f) => registry.get(f.activityId));
-      const slowest = Math.max(0, ...shown.map((f) => f.medianMillis || 0));
-      panel.insertAdjacentHTML('beforeend',
-        '<div class="nrs-analytics-legend">On each step: tokens waiting now and how many are overdue; median and 90th-percentile time spent there; SLA breaches in the period.' +
-        '<br><span class="nrs-analytics-hot">worst</span> <span class="nrs-analytics-warm">slow</span> <span class="nrs-analytics-cool">fine</span></div>');
-      for (const f of shown) {
-        const html = `<div class="nrs-analytics-badge nrs-analytics-${heat(f, slowest)}" title="${text(f.activityName)}: ` +
-          `${f.completed} completed in the period${f.agency ? ', agency ' + text(f.agency) : ''}">` +
-          `<div>${f.waiting} waiting · ${f.overdue} overdue</div>` +
-          `<div>median ${duration(f.medianMillis)} · p90 ${duration(f.p90Millis)}</div>` +
-          (f.breaches ? `<div>${f.breaches} SLA breaches</div>` : '') + '</div>';
-        ids.push(overlays.add(f.activityId, 'nrs-analytics', {position: {bottom: -4, left: -6}, html}));
+      panel.insertAdjacentHTML('beforeend', `<span class="nrs-analytics-legend">${LEGEND}</span>`);
+      // One line per step that has something to tell (cases waiting, or cases in the period); the rest is in
+      // the tooltip. Badges keep their size when the diagram is fitted to the window, so neighbours would cover
+      // each other: along the diagram, a badge close to the one before goes above its step instead of below.
+      const zoom = Math.min(viewer.get('canvas').zoom() || 1, 1);
+      const near = 150 / zoom; // a badge's width on screen, in diagram units
+      const last = {below: [], above: []};
+      const clear = (side, element) => last[side].every((e) => Math.abs(e.x - element.x) >= near || Math.abs(e.y - element.y) >= 60 / zoom);
+      const shown = answer.activities.filter((a) => registry.get(a.activityId) && (a.waiting || a.completed || a.breaches))
+        .map((f) => ({f, element: registry.get(f.activityId)})).sort((a, b) => a.element.x - b.element.x);
+      for (const {f, element} of shown) {
+        const above = !clear('below', element) && clear('above', element);
+        last[above ? 'above' : 'below'].push(element);
+        const html = `<div class="nrs-analytics-badge nrs-status-${text(f.status)}${above ? ' nrs-analytics-above' : ''}" ` +
+          `data-status="${text(f.status)}" ` +
+          `title="${text(f.activityName)} — ${text(STATUS[f.status] || f.status)}: ${f.waiting} waiting, ${f.overdue} overdue; ` +
+          `median ${duration(f.medianMillis)}, ${f.completed} completed in the period, ${f.breaches} past the limit; ` +
+          `time limit ${text(f.timeLimit || 'none')}">` +
+          `${f.waiting} waiting${f.overdue ? ` · ${f.overdue} overdue` : ''}</div>`;
+        // never smaller than at 100%: readable when the diagram is fitted to the window
+        const position = above ? {top: -4, left: -6} : {bottom: -4, left: -6};
+        ids.push(overlays.add(f.activityId, 'nrs-analytics', {position, scale: {min: 1}, html}));
       }
     };
     draw(DEFAULT_DAYS);
   }
 };
 
+// Cockpit puts dashboard plugins last, in a "Custom Plugins" section below its own (section.deprecate, a
+// sibling of .sections). The panel moves itself to the top of the dashboard's first column, under its own
+// title, and hides the then empty "Custom Plugins" section. Cockpit may link the plugin before its view is in
+// the page, so placing is tried again for a few seconds.
+function placeFirst(node, panel) {
+  const place = () => {
+    const page = node.closest('.dashboard');
+    const column = page && page.querySelector(':scope > .sections > div');
+    if (!column) return false;
+    column.querySelectorAll(':scope > .nrs-bottlenecks-panel').forEach((old) => old !== panel && old.remove());
+    column.insertBefore(panel, column.firstChild);
+    const custom = node.closest('section.deprecate');
+    if (custom && custom.querySelectorAll('.deprecate-dashboard-view').length <= 1) {
+      custom.classList.add('nrs-hidden');
+    }
+    return true;
+  };
+  node.appendChild(panel); // where Cockpit put it, until the dashboard is in the page
+  let tries = 0;
+  const retry = () => {
+    if (!place() && ++tries < 100) setTimeout(retry, 50);
+  };
+  retry();
+}
+
 const dashboard = {
   id: 'nrs-analytics-dashboard',
   pluginPoint: 'cockpit.dashboard',
   priority: 20,
   render(node, {api}) {
+    const target = document.createElement('section');
+    target.className = 'nrs-bottlenecks-panel';
+    placeFirst(node, target);
     const draw = async (days) => {
-      node.innerHTML = '<section class="nrs-analytics-dashboard"><h3 class="section-title">Top bottlenecks</h3></section>';
-      const section = node.firstChild;
-      section.appendChild(periodSelect(days, draw));
+      target.innerHTML = '<div class="inner"><header><h1 class="section-title">Bottlenecks: steps against their time limits</h1></header></div>';
+      const section = target.firstChild;
+      const tools = document.createElement('div');
+      tools.className = 'nrs-analytics-tools';
+      tools.appendChild(periodSelect(days, draw));
+      section.appendChild(tools);
+      section.insertAdjacentHTML('beforeend', `<p class="nrs-analytics-legend">${LEGEND}</p>`);
       let answer;
       try {
         answer = await load(api, 'bottlenecks', days);
@@ -130,15 +188,22 @@ const dashboard = {
         return;
       }
       const rows = answer.activities.map((f) =>
-        `<tr class="nrs-analytics-row-${f.overdue > 0 || f.breachRate >= 0.25 ? 'hot' : f.breaches > 0 ? 'warm' : 'cool'}">` +
+        `<tr class="nrs-analytics-row" data-step="${text(f.activityId)}" data-agency="${text(f.agency || '')}" data-status="${text(f.status)}">` +
+        `<td>${badge(f)}</td>` +
         `<td><a href="#/process-definition/${encodeURIComponent(f.processDefinitionId)}/runtime">${text(f.activityName)}</a>` +
         `<div class="nrs-analytics-process">${text(f.processDefinitionKey)}</div></td>` +
-        `<td class="num">${f.waiting}</td><td class="num">${f.overdue}</td>` +
-        `<td class="num">${duration(f.medianMillis)}</td><td class="num">${Math.round(f.breachRate * 100)}%</td>` +
-        `<td>${text(f.agency || '–')}</td></tr>`).join('');
+        `<td>${text(f.agencyName || f.agency || '–')}</td>` +
+        `<td class="num">${f.waiting}</td><td class="num">${f.overdue}${f.waiting ? ` <span class="nrs-analytics-share">(${percent(f.overdueShare)})</span>` : ''}</td>` +
+        `<td class="num">${percent(f.limitUsed)}</td><td>${text(f.timeLimit || '–')}</td>` +
+        `<td class="num">${duration(f.medianMillis)}</td><td class="num">${percent(f.breachRate)}</td></tr>`).join('');
       section.insertAdjacentHTML('beforeend',
-        '<table class="table cam-table nrs-analytics-table"><thead><tr><th>Activity</th><th class="num">Waiting</th><th class="num">Overdue</th>' +
-        `<th class="num">Median wait</th><th class="num">Breach rate</th><th>Agency</th></tr></thead><tbody>${rows}</tbody></table>`);
+        '<table class="table cam-table nrs-analytics-table"><thead><tr><th>Status</th><th>Step</th><th>Agency</th>' +
+        '<th class="num">Waiting</th><th class="num">Overdue</th>' +
+        '<th class="num" title="The most of its time limit a waiting case has used (100% = due now)">Time used</th>' +
+        '<th title="For a standard referral of an adult; urgent and child cases have shorter limits">Time limit</th>' +
+        '<th class="num" title="All agencies, cases finished in the period">Median (step)</th>' +
+        '<th class="num" title="All agencies: share of the step\'s cases that went past the limit in the period">Late (step)</th>' +
+        `</tr></thead><tbody>${rows}</tbody></table>`);
     };
     draw(DEFAULT_DAYS);
   }

@@ -13,6 +13,9 @@ public interface Agencies {
   /** Whether the directory has this agency or team (active or not). */
   boolean exists(String agencyId);
 
+  /** The directory's names of these agencies or teams, by id; ids it does not hold are left out. */
+  java.util.Map<String, String> names(Collection<String> agencyIds);
+
   /** The number of shelter places the directory holds for an agency, if it holds one. */
   Optional<Integer> shelterPlaces(String agencyId);
 

@@ -21,7 +21,13 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
  */
 public class AnalyticsPluginResource extends AbstractCockpitPluginResource {
 
-  static final int DASHBOARD_SIZE = 10;
+  static final int DASHBOARD_SIZE = 15;
+  /** The Spring bean (agency names, time limits); Jersey builds this resource, not Spring. */
+  private static volatile BottleneckQueries configured;
+
+  static void use(BottleneckQueries queries) {
+    configured = queries;
+  }
 
   public AnalyticsPluginResource(String engineName) {
     super(engineName);
@@ -72,8 +78,9 @@ public class AnalyticsPluginResource extends AbstractCockpitPluginResource {
   }
 
   private BottleneckQueries queries() {
-    return new BottleneckQueries(
-        getProcessEngine().getProcessEngineConfiguration().getDataSource());
+    BottleneckQueries queries = configured;
+    return queries != null ? queries
+        : new BottleneckQueries(getProcessEngine().getProcessEngineConfiguration().getDataSource());
   }
 
   private static Instant now() {

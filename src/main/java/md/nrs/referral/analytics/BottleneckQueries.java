@@ -26,8 +26,12 @@ import javax.sql.DataSource;
  * together (an activity keeps its id across versions). Multi-instance bodies and activities that never
  * hold a token (gateways, start and end events) are left out.
  *
- * <p>Over 250 lines on purpose: it holds the SQL of six queries and the code that merges their rows into one
- * figure per activity; apart, neither half can be read without the other.
+ * <p>The dashboard has one row per step and agency (the candidate groups its tasks are offered to): what waits
+ * and how late is counted per agency ({@link WaitingTasks}), breaches per agency from the SLA watch's records;
+ * the durations stay per step (all agencies), so the period's history is read once, as before.
+ *
+ * <p>Over 250 lines on purpose: it holds the SQL of the history queries and the code that merges their rows into
+ * one figure per activity and agency; apart, neither half can be read without the other.
  */
 public class BottleneckQueries {
 
@@ -54,17 +58,11 @@ public class BottleneckQueries {
         FROM ACT_HI_ACTINST
        WHERE END_TIME_ IS NULL %s
        GROUP BY PROC_DEF_KEY_, ACT_ID_""";
-  // Overdue: an open task whose due date has passed, or one the SLA watch has already recorded as breached.
-  private static final String OVERDUE = """
-      SELECT d.KEY_, t.TASK_DEF_KEY_, COUNT(*)
-        FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
-       WHERE (t.DUE_DATE_ < ? OR EXISTS (SELECT 1 FROM nrs_sla_event e WHERE e.task_id = t.ID_ AND e.kind = 'BREACH')) %s
-       GROUP BY d.KEY_, t.TASK_DEF_KEY_""";
   private static final String BREACHES = """
-      SELECT h.PROC_DEF_KEY_, h.TASK_DEF_KEY_, COUNT(*)
+      SELECT h.PROC_DEF_KEY_, h.TASK_DEF_KEY_, e.agency_id, COUNT(*)
         FROM nrs_sla_event e JOIN ACT_HI_TASKINST h ON h.ID_ = e.task_id
        WHERE e.kind = 'BREACH' AND e.recorded_at >= ? AND e.recorded_at < ? %s
-       GROUP BY h.PROC_DEF_KEY_, h.TASK_DEF_KEY_""";
+       GROUP BY h.PROC_DEF_KEY_, h.TASK_DEF_KEY_, e.agency_id""";
   // The agency: the candidate group the activity's tasks were most often offered to.
   private static final String AGENCIES = """
       SELECT l.PROC_DEF_KEY_, t.TASK_DEF_KEY_, l.GROUP_ID_, COUNT(*)
@@ -75,35 +73,63 @@ public class BottleneckQueries {
       SELECT d.KEY_, d.ID_ FROM ACT_RE_PROCDEF d
        WHERE d.VERSION_ = (SELECT MAX(v.VERSION_) FROM ACT_RE_PROCDEF v WHERE v.KEY_ = d.KEY_) %s""";
 
-  private final DataSource dataSource;
+  /** Agencies' names by group id (the directory's); a group it does not name keeps its id. */
+  public interface AgencyNames {
+    Map<String, String> of(java.util.Collection<String> groupIds);
+  }
 
+  /** A step's time limit for a standard referral, in words, if the SLA table has one. */
+  public interface TimeLimits {
+    java.util.Optional<String> of(String activityId);
+  }
+
+  private final DataSource dataSource;
+  private final AgencyNames agencyNames;
+  private final TimeLimits timeLimits;
+
+  /** Without names or limits: figures only (the benchmark). */
   public BottleneckQueries(DataSource dataSource) {
+    this(dataSource, ids -> Map.of(), step -> java.util.Optional.empty());
+  }
+
+  public BottleneckQueries(DataSource dataSource, AgencyNames agencyNames, TimeLimits timeLimits) {
     this.dataSource = dataSource;
+    this.agencyNames = agencyNames;
+    this.timeLimits = timeLimits;
   }
 
   /** Every activity of one process (all versions of its key) that has figures, in no particular order. */
   public List<ActivityFigures> forProcess(String processDefinitionKey, Period period, Instant now) {
-    return new ArrayList<>(collect(processDefinitionKey, period, now).values());
+    return collect(processDefinitionKey, period, now).values().stream().map(row -> row.step).toList();
   }
 
   /**
-   * The worst wait states across all processes: most overdue first, then most breaches in the period,
-   * then most waiting, then the longest median.
+   * The worst wait states across all processes, one row per step and agency: by {@link TimeLimitStatus}, then
+   * most overdue, most of the time limit used, most breaches in the period, most waiting, the longest median.
    */
   public List<ActivityFigures> topBottlenecks(Period period, Instant now, int limit) {
     return collect(null, period, now).values().stream()
-        .filter(f -> WAIT_STATE_TYPES.contains(f.activityType()))
-        .filter(f -> f.waiting() > 0 || f.completed() > 0 || f.breaches() > 0)
+        .filter(row -> WAIT_STATE_TYPES.contains(row.step.activityType()))
+        .filter(row -> row.step.waiting() > 0 || row.step.completed() > 0 || row.step.breaches() > 0)
+        .flatMap(row -> row.byAgency.stream())
         .sorted(WORST_FIRST)
         .limit(limit)
         .toList();
   }
 
-  static final Comparator<ActivityFigures> WORST_FIRST = Comparator.comparingLong(ActivityFigures::overdue).reversed()
+  /** Worst first: overdue now, then at risk, on time, without a limit; within each, most overdue first. */
+  static final Comparator<ActivityFigures> WORST_FIRST = Comparator.comparing(ActivityFigures::status)
+      .thenComparing(Comparator.comparingLong(ActivityFigures::overdue).reversed())
+      .thenComparing(f -> f.limitUsed() == null ? 0.0 : -f.limitUsed())
       .thenComparing(Comparator.comparingLong(ActivityFigures::breaches).reversed())
       .thenComparing(Comparator.comparingLong(ActivityFigures::waiting).reversed())
       .thenComparing(f -> f.medianMillis() == null ? 0L : -f.medianMillis())
-      .thenComparing(ActivityFigures::processDefinitionKey).thenComparing(ActivityFigures::activityId);
+      .thenComparing(ActivityFigures::processDefinitionKey).thenComparing(ActivityFigures::activityId)
+      .thenComparing(f -> f.agency() == null ? "" : f.agency());
+
+  /** One step: its figures over all agencies, and one row per agency it is offered to. */
+  private record StepRows(ActivityFigures step, List<ActivityFigures> byAgency) {
+  }
 
   /** Runs only the durations query: what the benchmark times. */
   public int durationsOnly(Period period) {
@@ -116,21 +142,31 @@ public class BottleneckQueries {
     }
   }
 
-  private Map<String, ActivityFigures> collect(String key, Period period, Instant now) {
+  private Map<String, StepRows> collect(String key, Period period, Instant now) {
     Map<String, Builder> rows = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       durations(connection, key, period, rows);
       waiting(connection, key, rows);
-      overdue(connection, key, now, rows);
+      WaitingTasks open = WaitingTasks.read(connection, key, now);
       breaches(connection, key, period, rows);
       Map<String, String> latest = latestDefinitions(connection, key);
-      Map<String, String> agencies = agencies(connection, key);
-      Map<String, ActivityFigures> result = new LinkedHashMap<>();
+      Map<String, Map<String, Long>> offered = agencies(connection, key);
+      java.util.Set<String> groups = new java.util.HashSet<>();
+      offered.values().forEach(m -> groups.addAll(m.keySet()));
+      open.byStepAndAgency.values().forEach(m -> groups.addAll(m.keySet()));
+      rows.values().forEach(row -> groups.addAll(row.breachesByAgency.keySet()));
+      groups.remove("");
+      Map<String, String> names = groups.isEmpty() ? Map.of() : agencyNames.of(groups);
+      Map<String, StepRows> result = new LinkedHashMap<>();
       rows.forEach((id, row) -> {
         if (row.activityId.contains("#") || INSTANT_TYPES.contains(row.type) || !latest.containsKey(row.key)) {
           return;
         }
-        result.put(id, row.build(latest.get(row.key), agencies.get(id)));
+        // only user tasks get due dates from the SLA table (its last rule is a default for any step)
+        String limit = "userTask".equals(row.type) ? timeLimits.of(row.activityId).orElse(null) : null;
+        Builder.Context context = new Builder.Context(latest.get(row.key), limit, names);
+        result.put(id, new StepRows(row.build(context, usual(offered.get(id)), open.byStep.get(id)),
+            row.byAgency(context, offered.get(id), open.byStepAndAgency.get(id))));
       });
       return result;
     } catch (SQLException e) {
@@ -169,23 +205,6 @@ public class BottleneckQueries {
     }
   }
 
-  private static void overdue(Connection c, String key, Instant now, Map<String, Builder> rows) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(OVERDUE.formatted(key == null ? "" : "AND d.KEY_ = ?"))) {
-      s.setTimestamp(1, Timestamp.from(now));
-      if (key != null) {
-        s.setString(2, key);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Builder row = rows.get(id(r.getString(1), r.getString(2)));
-          if (row != null) {
-            row.overdue = r.getLong(3);
-          }
-        }
-      }
-    }
-  }
-
   private static void breaches(Connection c, String key, Period period, Map<String, Builder> rows) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(BREACHES.formatted(key == null ? "" : "AND h.PROC_DEF_KEY_ = ?"))) {
       s.setObject(1, OffsetDateTime.ofInstant(period.from(), ZoneOffset.UTC));
@@ -195,34 +214,38 @@ public class BottleneckQueries {
       }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          row(rows, r.getString(1), r.getString(2), null, "userTask").breaches = r.getLong(3);
+          Builder row = row(rows, r.getString(1), r.getString(2), null, "userTask");
+          row.breaches += r.getLong(4);
+          row.breachesByAgency.merge(r.getString(3) == null ? "" : r.getString(3), r.getLong(4), Long::sum);
         }
       }
     }
   }
 
-  private static Map<String, String> agencies(Connection c, String key) throws SQLException {
-    Map<String, String> best = new HashMap<>();
-    Map<String, Long> bestCount = new HashMap<>();
+  /** Per step, every group its tasks were offered to and how often (in the whole history). */
+  private static Map<String, Map<String, Long>> agencies(Connection c, String key) throws SQLException {
+    Map<String, Map<String, Long>> offered = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(AGENCIES.formatted(key == null ? "" : "AND l.PROC_DEF_KEY_ = ?"))) {
       if (key != null) {
         s.setString(1, key);
       }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          String id = id(r.getString(1), r.getString(2));
-          long count = r.getLong(4);
-          String group = r.getString(3);
-          Long previous = bestCount.get(id);
-          // most often offered; ties go to the alphabetically first group so the answer is stable
-          if (previous == null || count > previous || (count == previous && group.compareTo(best.get(id)) < 0)) {
-            best.put(id, group);
-            bestCount.put(id, count);
-          }
+          offered.computeIfAbsent(id(r.getString(1), r.getString(2)), k -> new java.util.TreeMap<>())
+              .merge(r.getString(3), r.getLong(4), Long::sum);
         }
       }
     }
-    return best;
+    return offered;
+  }
+
+  /** The group most often offered the step; ties go to the alphabetically first, so the answer is stable. */
+  private static String usual(Map<String, Long> offered) {
+    if (offered == null) {
+      return null;
+    }
+    return offered.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(null);
   }
 
   private static Map<String, String> latestDefinitions(Connection c, String key) throws SQLException {
@@ -256,12 +279,19 @@ public class BottleneckQueries {
   }
 
   private static final class Builder {
+    /** What every row of a step shares. */
+    record Context(String definitionId, String timeLimit, Map<String, String> names) {
+      String name(String agency) {
+        return agency == null ? null : names.getOrDefault(agency, agency);
+      }
+    }
+
     final String key;
     final String activityId;
+    final Map<String, Long> breachesByAgency = new HashMap<>();
     String name;
     String type;
     long waiting;
-    long overdue;
     long completed;
     Long median;
     Long p90;
@@ -272,11 +302,49 @@ public class BottleneckQueries {
       this.activityId = activityId;
     }
 
-    ActivityFigures build(String definitionId, String agency) {
+    /** The step over all agencies; for user tasks the open tasks' own count, for other wait states the tokens. */
+    ActivityFigures build(Context context, String agency, WaitingTasks.Tally open) {
+      long waitingNow = open == null ? waiting : open.waiting;
+      return figures(context, agency, waitingNow, breaches, open);
+    }
+
+    /** One row per agency the step's tasks were offered to, or now wait for; one row without an agency if none. */
+    List<ActivityFigures> byAgency(Context context, Map<String, Long> offered, Map<String, WaitingTasks.Tally> open) {
+      java.util.Set<String> agencies = new java.util.TreeSet<>();
+      if (offered != null) {
+        agencies.addAll(offered.keySet());
+      }
+      if (open != null) {
+        agencies.addAll(open.keySet());
+      }
+      agencies.addAll(breachesByAgency.keySet());
+      if (agencies.size() > 1) {
+        agencies.remove(""); // a few tasks offered to no group do not make a row of their own next to agencies
+      }
+      if (agencies.isEmpty()) {
+        return List.of(build(context, null, null));
+      }
+      List<ActivityFigures> rows = new ArrayList<>();
+      for (String agency : agencies) {
+        WaitingTasks.Tally tally = open == null ? null : open.get(agency);
+        rows.add(figures(context, agency.isEmpty() ? null : agency, tally == null ? 0 : tally.waiting,
+            breachesByAgency.getOrDefault(agency, 0L), tally == null ? new WaitingTasks.Tally() : tally));
+      }
+      return rows;
+    }
+
+    private ActivityFigures figures(Context context, String agency, long waitingNow, long breachCount,
+        WaitingTasks.Tally open) {
       long handled = completed + waiting;
+      // the late share is the step's (all agencies), so that a row's colour does not hang on a handful of tasks
       double rate = handled == 0 ? 0 : Math.min(1.0, (double) breaches / handled);
-      return new ActivityFigures(key, definitionId, activityId, name == null ? activityId : name, type, waiting,
-          overdue, completed, median, p90, breaches, rate, agency);
+      long overdue = open == null ? 0 : open.overdue;
+      Double used = open == null ? null : open.limitUsed;
+      double overdueShare = open == null ? 0 : open.overdueShare();
+      TimeLimitStatus status = TimeLimitStatus.of(overdue, used, rate, context.timeLimit() != null);
+      return new ActivityFigures(key, context.definitionId(), activityId, name == null ? activityId : name, type,
+          waitingNow, overdue, completed, median, p90, breachCount, rate, agency, context.name(agency),
+          context.timeLimit(), overdueShare, used, status);
     }
   }
 }

@@ -24,6 +24,8 @@ public final class AuditActions {
   public static final String DUPLICATE_DECIDED = "DUPLICATE_DECIDED";
   /** A proposal to end a case before its closure (reason only), accepted or refused. */
   public static final String EXIT_PROPOSED = "EXIT_PROPOSED";
+  /** A failed job or external task (a delivery to an agency) set to be tried again; job id only. */
+  public static final String JOB_RETRIED = "JOB_RETRIED";
 
   private AuditActions() {
   }

@@ -2,6 +2,7 @@ package md.nrs.referral.audit;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,17 @@ public class AuditConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
     registration.setName("LoginAudit");
+    return registration;
+  }
+
+  /** Inside the authentication and the operations guard: only retries the engine accepted are recorded. */
+  @Bean
+  FilterRegistrationBean<EngineRetryAudit> engineRetryAudit(AuditTrail trail, ProcessEngine engine) {
+    FilterRegistrationBean<EngineRetryAudit> registration =
+        new FilterRegistrationBean<>(new EngineRetryAudit(trail, engine.getName()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("EngineRetryAudit");
     return registration;
   }
 }

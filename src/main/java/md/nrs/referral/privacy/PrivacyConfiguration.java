@@ -1,5 +1,7 @@
 package md.nrs.referral.privacy;
 
+import md.nrs.referral.privacy.notes.FreeTextVariables;
+import md.nrs.referral.privacy.notes.FreeTextWithholding;
 import md.nrs.referral.privacy.retention.BrowserStorageClearing;
 import md.nrs.referral.privacy.vault.KeyRing;
 import md.nrs.referral.privacy.vault.PersonalDataSubmissionFilter;
@@ -39,6 +41,17 @@ public class PrivacyConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("PersonalDataSubmissionFilter");
+    return registration;
+  }
+
+  /** After the authentication and the engine-operation guards (security/), before the engine APIs answer. */
+  @Bean
+  FilterRegistrationBean<FreeTextWithholding> freeTextWithholding(ProcessEngine engine) {
+    FilterRegistrationBean<FreeTextWithholding> registration =
+        new FilterRegistrationBean<>(new FreeTextWithholding(engine, FreeTextVariables.fromForms()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("FreeTextWithholding");
     return registration;
   }
 

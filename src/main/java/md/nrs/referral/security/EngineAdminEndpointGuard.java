@@ -40,17 +40,20 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<List<String>> groups = callerGroups(request);
+    boolean webapp = isWebappApi(request);
+    Optional<List<String>> groups = callerGroups(request, webapp);
     if (groups.isEmpty()) {
       RestApiAuthenticationFilter.unauthorized(response);
       return;
     }
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     for (String path : guarded) {
-      EngineAdminEndpoints.Access access = EngineAdminEndpoints.required(method, path);
+      EngineAdminEndpoints.Access access = EngineAdminEndpoints.required(method, path, webapp);
       boolean allowed = EngineAdminEndpoints.allows(access, groups.get()).orElseGet(() -> isProcessJob(path));
       if (!allowed) {
-        Problems.write(response, ProblemType.FORBIDDEN, refusal(access));
+        Problems.write(response, ProblemType.FORBIDDEN, webapp && EngineAdminEndpoints.isRetry(method, path)
+            ? "Cockpit is read-only: in the webapps only administrators retry jobs; managers retry a failed delivery"
+                + " with PUT /engine-rest/job/{id}/retries, which is audited" : refusal(access));
         return;
       }
     }
@@ -70,13 +73,16 @@ public class EngineAdminEndpointGuard extends OncePerRequestFilter {
   }
 
   /** The groups of the caller: the Basic user on /engine-rest, the session's user on the webapps' API. */
-  private Optional<List<String>> callerGroups(HttpServletRequest request) {
-    boolean webapp = java.util.Arrays.stream(RequestPaths.candidates(request)).anyMatch(p -> p.startsWith(WEBAPP_ENGINE_API));
+  private Optional<List<String>> callerGroups(HttpServletRequest request, boolean webapp) {
     if (webapp) {
       return WebappSessions.user(request, engine.getName()).map(UserAuthentication::getGroupIds).map(EngineAdminEndpointGuard::orEmpty);
     }
     Caller caller = Caller.current(engine.getIdentityService());
     return caller.authenticated() ? Optional.of(caller.groups()) : Optional.empty();
+  }
+
+  private static boolean isWebappApi(HttpServletRequest request) {
+    return java.util.Arrays.stream(RequestPaths.candidates(request)).anyMatch(p -> p.startsWith(WEBAPP_ENGINE_API));
   }
 
   private static List<String> orEmpty(List<String> groups) {

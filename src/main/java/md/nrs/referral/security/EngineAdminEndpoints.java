@@ -12,7 +12,8 @@ import md.nrs.referral.identity.NrsRole;
  * either engine API. The engine's authorizations do not protect a job without a process definition (the
  * history clean-up, batch jobs): any user could suspend, postpone or run them. So these families are
  * administrators' unless a rule below lets a role in; a request in a family that no rule names is refused.
- * Managers read what Cockpit shows (read-only analysis), policy staff the models and their statistics in
+ * Managers read what Cockpit shows (read-only analysis) and retry a failed delivery over /engine-rest only (audited,
+ * {@code audit/EngineRetryAudit}; Cockpit is read-only for them), policy staff the models and their statistics in
  * Cockpit; external-task workers (agencies' systems) fetch and
  * finish their tasks, the engine's grants deciding which; policy staff deploy (the revision gate checks).
  */
@@ -38,15 +39,23 @@ public final class EngineAdminEndpoints {
 
   private static final Set<String> READ = Set.of("GET", "HEAD");
   private static final String ID = "[^/]+";
+  private static final String RETRY = "/job/" + ID + "/retries";
+  private static final String EXTERNAL_TASK_RETRY = "/external-task/" + ID + "/retries";
+  private static final Pattern RETRIES = Pattern.compile(RETRY + "|" + EXTERNAL_TASK_RETRY);
 
-  private record Rule(Set<String> methods, Pattern path, Access access) {
-    boolean matches(String method, String path) {
-      return methods.contains(method) && this.path.matcher(path).matches();
+  private record Rule(Set<String> methods, Pattern path, Access access, boolean restOnly) {
+    boolean matches(String method, String path, boolean webappSession) {
+      return methods.contains(method) && this.path.matcher(path).matches() && !(restOnly && webappSession);
     }
   }
 
   private static Rule rule(Set<String> methods, String path, Access access) {
-    return new Rule(methods, Pattern.compile(path), access);
+    return new Rule(methods, Pattern.compile(path), access, false);
+  }
+
+  /** A rule for /engine-rest only: in a webapp session (Cockpit) the call is for administrators. */
+  private static Rule restOnly(Set<String> methods, String path, Access access) {
+    return new Rule(methods, Pattern.compile(path), access, true);
   }
 
   /** The allow-list, first match wins; everything else in a guarded family is for administrators only. */
@@ -54,9 +63,10 @@ public final class EngineAdminEndpoints {
       // agencies' systems work their external tasks (grants per delivery decide whose)
       rule(Set.of("POST"), "/external-task/fetchAndLock", Access.ANY_USER),
       rule(Set.of("POST"), "/external-task/" + ID + "/(complete|failure|bpmnError|extendLock|unlock)", Access.ANY_USER),
-      // managers retry a failed delivery once the agency's system is back (Cockpit's incident action)
-      rule(Set.of("PUT"), "/job/" + ID + "/retries", Access.MANAGERS_ON_PROCESS_JOBS),
-      rule(Set.of("PUT"), "/external-task/" + ID + "/retries", Access.MANAGERS),
+      // managers retry a failed delivery once the agency's system is back, over /engine-rest (audited); Cockpit's
+      // incident retry stays with administrators, Cockpit being read-only for managers
+      restOnly(Set.of("PUT"), RETRY, Access.MANAGERS_ON_PROCESS_JOBS),
+      restOnly(Set.of("PUT"), EXTERNAL_TASK_RETRY, Access.MANAGERS),
       // policy staff read and deploy models (every deployment passes the revision gate); managers read them
       rule(READ, "/deployment(/.*)?", Access.MANAGERS_OR_POLICY_STAFF),
       // instance counts per process and activity (Cockpit's dashboard and diagrams): they count instances the
@@ -76,10 +86,18 @@ public final class EngineAdminEndpoints {
     return FAMILY.matcher(enginePath).matches();
   }
 
-  /** The access the call needs; administrators for any call in a guarded family that no rule names. */
-  public static Access required(String method, String enginePath) {
-    return RULES.stream().filter(r -> r.matches(method, enginePath)).map(Rule::access).findFirst()
+  /**
+   * The access the call needs on /engine-rest ({@code webappSession} false) or on the webapps' engine API;
+   * administrators for any call in a guarded family that no rule names.
+   */
+  public static Access required(String method, String enginePath, boolean webappSession) {
+    return RULES.stream().filter(r -> r.matches(method, enginePath, webappSession)).map(Rule::access).findFirst()
         .orElse(Access.ADMINISTRATORS);
+  }
+
+  /** Whether the call sets a job's or an external task's retries (a failed delivery tried again). */
+  public static boolean isRetry(String method, String enginePath) {
+    return "PUT".equals(method) && RETRIES.matcher(enginePath).matches();
   }
 
   /** Whether a caller with these groups passes; empty means "depends on the job", see {@link Access}. */

@@ -7,12 +7,12 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /** The user logged into the webapps (Tasklist, Cockpit, Admin) in the request's session, if any. */
-final class WebappSessions {
+public final class WebappSessions {
 
   private WebappSessions() {
   }
 
-  static Optional<UserAuthentication> user(HttpServletRequest request, String engineName) {
+  public static Optional<UserAuthentication> user(HttpServletRequest request, String engineName) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();

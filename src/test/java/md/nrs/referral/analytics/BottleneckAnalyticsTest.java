@@ -40,6 +40,7 @@ class BottleneckAnalyticsTest {
 
   private static final String PASSWORD = "Test#Secret-2026";
   private static final Duration HOUR = Duration.ofHours(1);
+  private static final String SECOND_AGENCY = "cap-chisinau";
   private static final Duration MINUTE = Duration.ofMinutes(1);
   /** March 2026 in Chisinau (UTC+2 until the 29th, UTC+3 after). */
   private static final String FROM = "2026-03-01";
@@ -83,7 +84,8 @@ class BottleneckAnalyticsTest {
       history.waitInSlowTask(start, MINUTE, Date.from(NOW.minus(HOUR)));
       Task extended = history.waitInSlowTask(start, MINUTE, Date.from(NOW.plus(Duration.ofDays(3))));
       history.breach(extended.getId(), AnalyticsHistory.WAIT, start.plus(HOUR), start.plus(HOUR.multipliedBy(2)));
-      history.waitInSlowTask(start, MINUTE, Date.from(NOW.plus(Duration.ofDays(3))));
+      Task alsoForCap = history.waitInSlowTask(start, MINUTE, Date.from(NOW.plus(Duration.ofDays(3))));
+      engine.getTaskService().addCandidateGroup(alsoForCap.getId(), SECOND_AGENCY); // offered to two agencies
     } finally {
       ClockUtil.reset();
     }
@@ -149,7 +151,41 @@ class BottleneckAnalyticsTest {
     List<ActivityFigures> top = queries.topBottlenecks(march(), NOW, 50).stream()
         .filter(f -> f.processDefinitionKey().equals(AnalyticsHistory.KEY)).toList();
 
-    assertThat(top).extracting(ActivityFigures::activityId).containsExactly(AnalyticsHistory.WAIT, AnalyticsHistory.QUICK);
+    assertThat(top.stream().map(ActivityFigures::activityId).distinct())
+        .containsExactly(AnalyticsHistory.WAIT, AnalyticsHistory.QUICK);
+  }
+
+  @Test
+  void theDashboardHasOneRowPerStepAndAgencyNamedAsInTheDirectoryColouredByTheTimeLimit() {
+    List<ActivityFigures> slow = queries.topBottlenecks(march(), NOW, 50).stream()
+        .filter(f -> f.processDefinitionKey().equals(AnalyticsHistory.KEY) && f.activityId().equals(AnalyticsHistory.WAIT))
+        .toList();
+
+    assertThat(slow).extracting(ActivityFigures::agency).containsExactly(AnalyticsHistory.AGENCY, SECOND_AGENCY);
+    ActivityFigures laStrada = slow.get(0);
+    ActivityFigures cap = slow.get(1);
+    assertThat(laStrada.agencyName()).isEqualTo("La Strada (NGO)");
+    assertThat(cap.agencyName()).startsWith("Centre for Assistance and Protection");
+    assertThat(laStrada.waiting()).isEqualTo(3);
+    assertThat(laStrada.overdue()).isEqualTo(2);
+    assertThat(laStrada.overdueShare()).isEqualTo(2.0 / 3);
+    assertThat(laStrada.limitUsed()).as("the task past its due date has used more than its limit").isGreaterThan(1.0);
+    assertThat(laStrada.status()).isEqualTo(TimeLimitStatus.OVERDUE);
+    assertThat(cap.waiting()).isEqualTo(1);
+    assertThat(cap.overdue()).isZero();
+    assertThat(cap.limitUsed()).isBetween(0.5, 0.75);
+    // nothing of CAP's is overdue, but 4 of the step's 13 went past the limit in March (31% ≥ 25%)
+    assertThat(cap.status()).isEqualTo(TimeLimitStatus.AT_RISK);
+  }
+
+  @Test
+  void aStepWithNothingWaitingAndNothingLateIsOnTimeHoweverSlowTheOthers() {
+    ActivityFigures quick = queries.topBottlenecks(march(), NOW, 50).stream()
+        .filter(f -> f.processDefinitionKey().equals(AnalyticsHistory.KEY) && f.activityId().equals(AnalyticsHistory.QUICK))
+        .findFirst().orElseThrow();
+
+    assertThat(quick.timeLimit()).as("the SLA table's default row").isEqualTo("5 working days");
+    assertThat(quick.status()).isEqualTo(TimeLimitStatus.ON_TIME);
   }
 
   @Test

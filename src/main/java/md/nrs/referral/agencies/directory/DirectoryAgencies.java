@@ -29,6 +29,12 @@ public class DirectoryAgencies implements Agencies {
   }
 
   @Override
+  public java.util.Map<String, String> names(Collection<String> agencyIds) {
+    return agencies.findAllById(agencyIds).stream()
+        .collect(java.util.stream.Collectors.toMap(Agency::getId, Agency::getName));
+  }
+
+  @Override
   public Optional<Integer> shelterPlaces(String agencyId) {
     return agencies.findById(agencyId).map(Agency::getShelterPlaces);
   }
