@@ -71,6 +71,19 @@ public class ConsentPolicy {
     return mayNotify(caseCode, agency);
   }
 
+  /**
+   * Has this agency a part in the case: a task of the case's process tree was (or is) its own, or the person's
+   * recorded consent lets the case be shared with it? The question a request about a case asks first; an unknown
+   * code answers no, like a case of others, so that the answer tells nothing about which codes exist.
+   */
+  public boolean hasAPart(String caseCode, String agency) {
+    if (hadTask(caseCode, agency)) {
+      return true;
+    }
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    return !inForce.isEmpty() && byConsent(caseCode, agency, inForce).allowed();
+  }
+
   /** May staff of this agency read the person's data? Needs a task of the agency on the case, and consent. */
   public Decision mayRead(String caseCode, String agency) {
     if (!hadTask(caseCode, agency)) {
