@@ -8,7 +8,6 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.identity.NrsRole;
-import md.nrs.referral.privacy.ConsentPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
@@ -29,9 +28,9 @@ public class CheckCase implements JavaDelegate {
   static final String NOT_YOURS = "no open NRS case of your agency has this code";
 
   private final Agencies agencies;
-  private final ConsentPolicy consent;
+  private final PartnerSharingConsent consent;
 
-  public CheckCase(Agencies agencies, ConsentPolicy consent) {
+  public CheckCase(Agencies agencies, PartnerSharingConsent consent) {
     this.agencies = agencies;
     this.consent = consent;
   }
