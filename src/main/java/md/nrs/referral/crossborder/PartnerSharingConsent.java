@@ -8,4 +8,10 @@ package md.nrs.referral.crossborder;
 public interface PartnerSharingConsent {
 
   boolean allowsSharing(String caseCode, String agencyId);
+
+  /**
+   * Whether the agency has a part in the case (a task on it, or the person's consent to share it with the agency):
+   * who may ask a partner abroad to assist. An unknown code answers no.
+   */
+  boolean hasAPart(String caseCode, String agencyId);
 }

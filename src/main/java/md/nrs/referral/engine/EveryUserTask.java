@@ -25,6 +25,19 @@ public interface EveryUserTask {
   default void onStartEvent(StartEvent start) {
   }
 
+  /** Called once per process of each deployed model while it is parsed (e.g. to hear when an instance ends). */
+  default void onProcess(ProcessModel process) {
+  }
+
+  /** A process being parsed: its key and the execution listeners to add to each of its instances. */
+  interface ProcessModel {
+    /** The process key (the BPMN process id). */
+    String key();
+
+    /** Adds an execution listener for {@code event} on the process instance ({@link ExecutionListener#EVENTNAME_END}, …). */
+    void on(String event, ExecutionListener listener);
+  }
+
   /** A user task being parsed: its form and the listeners to add. */
   interface UserTask {
     /** The element id. */

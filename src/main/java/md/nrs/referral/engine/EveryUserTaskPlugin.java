@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -48,6 +49,11 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
       }
 
       @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity processDefinition) {
+        listener.onProcess(new ParsedProcess(processDefinition.getKey(), processDefinition));
+      }
+
+      @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         listener.onStartEvent(new ParsedStartEvent(activity.getId(), formRef(element), activity));
       }
@@ -58,6 +64,13 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void on(String event, TaskListener taskListener) {
       definition.addTaskListener(event, taskListener);
+    }
+  }
+
+  private record ParsedProcess(String key, ProcessDefinitionEntity definition) implements EveryUserTask.ProcessModel {
+    @Override
+    public void on(String event, ExecutionListener executionListener) {
+      definition.addListener(event, executionListener);
     }
   }
 

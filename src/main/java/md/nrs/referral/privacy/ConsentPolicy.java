@@ -57,6 +57,33 @@ public class ConsentPolicy {
     return byConsent(caseCode, agency, inForce);
   }
 
+  /**
+   * May the agency that referred the case be told one of its milestones? As {@link #mayNotify}, except that an
+   * agency the directory names a consent purpose for (a partner abroad, law enforcement) hears nothing before the
+   * person has given that consent: the identification mandate covers the NRS's own agencies, not sharing abroad.
+   */
+  public Decision mayTellReferrer(String caseCode, String agency) {
+    Optional<String> purpose = Optional.ofNullable(directory.getIfAvailable()).flatMap(a -> a.consentPurposeOf(agency));
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    if (purpose.isPresent() && !given(inForce, purpose.get())) {
+      return Decision.refuse("no consent for " + purpose.get() + ", which the directory requires for " + agency);
+    }
+    return mayNotify(caseCode, agency);
+  }
+
+  /**
+   * Has this agency a part in the case: a task of the case's process tree was (or is) its own, or the person's
+   * recorded consent lets the case be shared with it? The question a request about a case asks first; an unknown
+   * code answers no, like a case of others, so that the answer tells nothing about which codes exist.
+   */
+  public boolean hasAPart(String caseCode, String agency) {
+    if (hadTask(caseCode, agency)) {
+      return true;
+    }
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    return !inForce.isEmpty() && byConsent(caseCode, agency, inForce).allowed();
+  }
+
   /** May staff of this agency read the person's data? Needs a task of the agency on the case, and consent. */
   public Decision mayRead(String caseCode, String agency) {
     if (!hadTask(caseCode, agency)) {

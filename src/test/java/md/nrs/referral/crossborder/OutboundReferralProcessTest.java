@@ -169,9 +169,28 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
         .processDefinitionKey(OutboundReferralProcess.KEY).count();
 
     assertThatThrownBy(this::request).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
-        .hasMessageContaining("caseCode: no open NRS case has this code");
+        .hasMessageContaining("caseCode: " + CheckCase.NOT_YOURS);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OutboundReferralProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void anAgencyWithNoPartInAnOpenCaseIsAnsweredAsForAnUnknownCodeAndNothingIsSent() {
+    openCaseSharingWith("veritas", "la-strada");
+    TestUsers.ensure(engine, "outbound.resonance", "Test#Outbound-2026", "resonance", "caseworkers");
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count();
+
+    engine.getIdentityService().setAuthentication("outbound.resonance", List.of("resonance", "caseworkers"));
+    try {
+      assertThatThrownBy(this::request).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+          .hasMessageContaining("caseCode: " + CheckCase.NOT_YOURS);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count()).isEqualTo(before);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).extracting(OutboxEntry::getAgencyId).doesNotContain("veritas");
   }
 
   @Test

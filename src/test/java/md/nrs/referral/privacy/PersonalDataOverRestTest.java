@@ -162,6 +162,13 @@ class PersonalDataOverRestTest {
         + " and agency_id in ('iom', 'cap-chisinau')", Long.class, code)).isGreaterThan(2);
     assertThatThrownBy(digests::sendAll).hasMessageContaining("cap-chisinau");
 
+    // La Strada registered the case (abroad: it went through repatriation) in Tasklist: its milestones went to the outbox too (milestones/), scanned below
+    assertThat(jdbc.queryForList("select milestone from nrs_referrer_milestone where case_code = ? and agency_id = 'la-strada'"
+        + " and status = 'sent' order by id", String.class, code)).containsExactly("Milestone_Accepted", "Milestone_PresumedVictim",
+        "Milestone_AssistanceStarted", "Milestone_Returned", "Milestone_Closed");
+    assertThat(jdbc.queryForObject("select count(*) from nrs_outbox where case_code = ? and agency_id = 'la-strada'"
+        + " and step like 'Milestone_%'", Long.class, code)).isEqualTo(5);
+
     Map<String, List<String>> found = scanEveryTable();
     assertThat(found).as("personal values in database tables (table -> columns)").isEmpty();
     assertThat(scanTable("ACT_HI_DETAIL")).isEmpty(); // named, since DESIGN.md section 6 is about these three

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationTexts {
 
+  /** The step prefix of a referrer's milestone (milestones/Milestone), and the keys that name each. */
+  static final String MILESTONE_STEP = "Milestone_";
+  static final String MILESTONE_KEY = "notification.milestone.";
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Translations translations;
@@ -75,12 +78,23 @@ public class NotificationTexts {
       String name = translations.text(language, "task." + entry.getProcessKey() + "." + entry.getStep(), entry.getStep());
       return name + " (" + entry.getStep() + ")";
     }
+    if (isMilestone(entry)) {
+      return translations.text(language, MILESTONE_KEY + entry.getStep(), entry.getStep());
+    }
     return entry.getStep();
   }
 
   /** What is asked: for a new task the translated "a new task" text, else the text the step wrote. */
   public String asked(OutboxEntry entry, Language language) {
+    if (isMilestone(entry)) {
+      return text(language, "notification.milestone.asked", Map.of());
+    }
     return entry.isNewTask() ? text(language, "notification.new-task.asked", Map.of()) : entry.getRequest();
+  }
+
+  /** A milestone told to the agency that referred the case (milestones/): its step names it, nothing is asked. */
+  private static boolean isMilestone(OutboxEntry entry) {
+    return !entry.isNewTask() && entry.getStep().startsWith(MILESTONE_STEP);
   }
 
   private void item(StringBuilder body, OutboxEntry entry, Language language) {

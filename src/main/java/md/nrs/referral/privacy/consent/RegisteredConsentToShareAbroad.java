@@ -25,4 +25,9 @@ public class RegisteredConsentToShareAbroad implements PartnerSharingConsent {
   public boolean allowsSharing(String caseCode, String agencyId) {
     return !consents.inForce(caseCode).isEmpty() && policy.mayNotify(caseCode, agencyId).allowed();
   }
+
+  @Override
+  public boolean hasAPart(String caseCode, String agencyId) {
+    return policy.hasAPart(caseCode, agencyId);
+  }
 }
