@@ -320,14 +320,39 @@ function askBeforeClosing(close) {
   keep.focus();
 }
 
+/**
+ * Closes the list open at this element, if any, and says whether it did. form-js closes a searchable select's list,
+ * a tag list's and the date picker on Escape itself; a plain select's list has no Escape of its own (that Escape
+ * went on to the dialog and closed it), so its list is closed here the way form-js does on leaving the field.
+ */
+function closeOpenList(target) {
+  if (!(target instanceof Element)) {
+    return false;
+  }
+  if (target.closest('.flatpickr-calendar')) {
+    return true;
+  }
+  const field = target.closest(IN_A_LIST);
+  const open = field && (field.querySelector('.fjs-dropdownlist') || (field.matches('.fjs-form-field-datetime')
+    && document.querySelector('.flatpickr-calendar.open')));
+  if (!open) {
+    return false;
+  }
+  if (target.matches('.fjs-select-hidden-input')) {
+    target.blur();
+  }
+  return true;
+}
+
 const dismissButton = () => document.querySelector('.modal .modal-footer button[ng-click="$dismiss()"]');
 
 window.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape' || !document.querySelector('.modal .fjs-container')) {
     return;
   }
-  // Escape inside a drop-down list or date picker closes that list (form-js does it), never the dialog
-  if (event.target instanceof Element && event.target.closest(IN_A_LIST)) {
+  // Escape in an open drop-down list or date picker closes that list, never the dialog (the modal leaves an Escape
+  // alone once it is prevented)
+  if (closeOpenList(event.target)) {
     event.preventDefault();
     return;
   }
@@ -367,7 +392,10 @@ function showTaskRefused(taskId, serverMessages) {
   const texts = serverMessages.filter((m) => typeof m === 'string' && m.trim()).map((m) => m.trim());
   replacedNotification = {text: texts[0] || '', texts, until: Date.now() + 15000, taskRefused: true};
   const render = () => {
-    const column = document.querySelector('.column-right .three-cols-layout-cell.content, .column-right, [cam-tasklist-task]');
+    // inside the task column's content cell: that cell is laid over the whole column below its toolbar, so a panel
+    // put before it (in the column itself) would lie under it, seen but not clickable
+    const column = document.querySelector('.column-right > .three-cols-layout-cell.content')
+      || document.querySelector('[cam-tasklist-task]');
     if (!column) {
       return false;
     }
