@@ -237,9 +237,10 @@ class CaseworkersDayInTheBrowserTest {
     String outsider = owner.equals("lastrada.caseworker") ? "interaction.operator" : "lastrada.caseworker";
     browser = as("tasklist", outsider);
     browser.go("/camunda/app/tasklist/default/#/?task=" + report.getId());
-    // Tasklist tells the user the task cannot be shown; the form and the task's data never appear
-    browser.waitUntil(d -> d.findElements(By.cssSelector(".notifications .alert, .alert-danger, .alert-warning")).stream()
-        .anyMatch(alert -> alert.isDisplayed() && !alert.getText().isBlank()));
+    // the platform's panel tells the user the task is not their agency's (scripts/nrs-form-errors, in place of
+    // Tasklist's "The task does not exist anymore"); the form and the task's data never appear
+    browser.waitUntil(d -> d.findElements(By.cssSelector(".nrs-task-refused")).stream()
+        .anyMatch(panel -> panel.isDisplayed() && panel.getText().contains("not your agency's")));
     browser.settle();
     browser.screenshot("12-other-agency-task-refused");
     assertThat(browser.driver().findElements(By.cssSelector(".fjs-form"))).isEmpty();
