@@ -237,9 +237,10 @@ class CaseworkersDayInTheBrowserTest {
     String outsider = owner.equals("lastrada.caseworker") ? "interaction.operator" : "lastrada.caseworker";
     browser = as("tasklist", outsider);
     browser.go("/camunda/app/tasklist/default/#/?task=" + report.getId());
-    // Tasklist tells the user the task cannot be shown; the form and the task's data never appear
-    browser.waitUntil(d -> d.findElements(By.cssSelector(".notifications .alert, .alert-danger, .alert-warning")).stream()
-        .anyMatch(alert -> alert.isDisplayed() && !alert.getText().isBlank()));
+    // the platform's panel tells the user the task is not their agency's (scripts/nrs-form-errors, in place of
+    // Tasklist's "The task does not exist anymore"); the form and the task's data never appear
+    browser.waitUntil(d -> d.findElements(By.cssSelector(".nrs-task-refused")).stream()
+        .anyMatch(panel -> panel.isDisplayed() && panel.getText().contains("not your agency's")));
     browser.settle();
     browser.screenshot("12-other-agency-task-refused");
     assertThat(browser.driver().findElements(By.cssSelector(".fjs-form"))).isEmpty();
@@ -313,9 +314,10 @@ class CaseworkersDayInTheBrowserTest {
     browser.settle();
     browser.screenshot(screenshot);
     String page = browser.bodyText();
-    // no "SAVE" (it kept a draft of the form in the browser) and no "CREATE_TASK" (hidden: no free-floating tasks)
+    // no "SAVE" (it kept a draft of the form in the browser) and no "CREATE_TASK" (hidden: no free-floating tasks);
+    // no "CAM_WIDGET_FOOTER_POWERED_BY" (the footer names the platform: scripts/nrs-header, FormErrorsInTheBrowserTest)
     for (String key : List.of("START_PROCESS", "SHORTCUT_HELP", "COMPLETE", "FORM", "HISTORY",
-        "DIAGRAM", "COMMENT_CREATE", "SET_FOLLOW_UP_DATE", "CAM_WIDGET_FOOTER_TIMEZONE", "CAM_WIDGET_FOOTER_POWERED_BY")) {
+        "DIAGRAM", "COMMENT_CREATE", "SET_FOLLOW_UP_DATE", "CAM_WIDGET_FOOTER_TIMEZONE")) {
       assertThat(page).as(key + " in " + language).contains(translated.get(key).trim());
       assertThat(containsWords(page, english.get(key).trim())).as(key + " not in English: " + english.get(key)).isFalse();
     }

@@ -19,8 +19,11 @@ export default {
   // The login and logout pages name the platform (scripts/nrs-branding). The user's own language, if they
   // chose one, wins over the browser's, and form-js's words and date picker follow it (scripts/nrs-language,
   // first: Tasklist waits for it before it reads the language).
+  // Server errors at the field and next to the button, why a button is disabled, no filled form closed without
+  // asking, another agency's task explained (scripts/nrs-form-errors); the user's agency and role from their
+  // groups in the header (scripts/nrs-header).
   customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-language-picker/picker.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
-    'scripts/nrs-branding/login-branding.js'],
+    'scripts/nrs-branding/login-branding.js', 'scripts/nrs-form-errors/form-errors.js', 'scripts/nrs-header/who-am-i.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
   shortcuts: {
