@@ -46,6 +46,11 @@ const OTHER_SOURCES = {
     BoundaryEvent_VisitOverdue: "Time limit: a visit not made within 14 days is reported to the NRS coordinators "
       + "(monitoring-schedule.dmn rules 'Rule_Minor' and 'Rule_Everyone'). Basis: policy default.",
   },
+  'safety-plan': {
+    TimerEvent_SafetyPlanReviewDue: "Time limit: the review date the safety plan sets, at the latest 14 days (urgent cases) or 30 days "
+      + "after the plan was made or last reviewed (sla-durations.dmn rules 'Rule_SlaSafetyPlanReviewUrgent' and "
+      + "'Rule_SlaSafetyPlanReview', applied by scheduleSafetyPlanReview). Basis: policy default.",
+  },
   'outbound-referral': {
     UserTask_PartnerAnswer: "Time limit: the partner answers within 5 working days (sla-durations.dmn rule 'Rule_SlaPartnerAbroadAnswer', "
       + 'set as answerDueAt by setAnswerDeadline). Basis: policy default.',

@@ -8,6 +8,7 @@ import md.nrs.referral.engine.ProcessContract;
  * Contract of processes/assistance-service.bpmn: one assistance service (legal, medical,
  * psychological, social) referred to a provider agency, which accepts or rejects, delivers and reports.
  * A rejection goes to the next provider the routing table lists, and after the last to the coordinator.
+ * A provider the person did not consent to share with is skipped: it never gets a task or a notification.
  */
 @ProcessContract
 public final class AssistanceServiceProcess {
@@ -48,7 +49,13 @@ public final class AssistanceServiceProcess {
 
   // Kept by the process
   public static final ProcessVariable<java.util.List<String>> PROVIDERS = ProcessVariable.textList("providers");
+  /** How many providers had been asked, in instances started before {@link #PROVIDERS_ASKED} existed. */
   public static final ProcessVariable<Integer> PROVIDER_ATTEMPT = ProcessVariable.number("providerAttempt");
+  /** The providers asked so far (agency ids): a rejection is never asked again. */
+  public static final ProcessVariable<java.util.List<String>> PROVIDERS_ASKED = ProcessVariable.textList("providersAsked");
+  /** The listed providers skipped because the person did not consent to share with them (agency ids). */
+  public static final ProcessVariable<java.util.List<String>> PROVIDERS_WITHOUT_CONSENT =
+      ProcessVariable.textList("providersWithoutConsent");
   public static final ProcessVariable<Boolean> PROVIDER_LEFT = ProcessVariable.flag("providerLeft");
   public static final ProcessVariable<String> PROVIDER_AGENCY = ProcessVariable.text("providerAgency");
 
@@ -60,6 +67,11 @@ public final class AssistanceServiceProcess {
   public static final ProcessVariable<String> SERVICE_OUTCOME = ProcessVariable.text("serviceOutcome");
   public static final ProcessVariable<String> DELIVERED_ON = ProcessVariable.text("deliveredOn");
   public static final ProcessVariable<String> OUTCOME_NOTE = ProcessVariable.text("outcomeNote");
+
+  /** The coordinator's decisions when no listed provider is left. */
+  public static final String DECISION_REFER = "refer";
+  public static final String DECISION_ROUTE_AGAIN = "route-again";
+  public static final String DECISION_CANCEL = "cancel-service";
 
   /** The choices of the forms, as the forms and the routing table spell them. */
   public static final String[] SERVICE_TYPES = {"legal", "medical", "psychological", "social"};

@@ -6,14 +6,17 @@ import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
 import md.nrs.referral.forms.RequiredWhen;
 
-/** No listed provider took the referral: the coordinator names one, or cancels the service with a note. */
+/**
+ * No listed provider took the referral, or none is left that the person consented to share with: the
+ * coordinator names one, routes again once consent has been sought anew, or cancels the service with a note.
+ */
 @FormContract(AssistanceServiceProcess.FORM_CHOOSE_PROVIDER)
 @RequiredWhen(field = "providerAgency", when = "coordinatorDecision", is = "refer",
     message = "is required to refer the service to a provider")
 @RequiredWhen(field = "coordinatorNote", when = "coordinatorDecision", is = "cancel-service",
     message = "is required to cancel the service: say why")
 public record ChooseServiceProviderForm(
-    @NotNull(message = "choose refer or cancel") @OneOf({"refer", "cancel-service"}) String coordinatorDecision,
+    @NotNull(message = "choose refer, route again or cancel") @OneOf({"refer", "route-again", "cancel-service"}) String coordinatorDecision,
     @OneOf({"cap-chisinau", "la-strada", "cnfacem", "womens-initiative", "resonance", "interaction", "veritas", "iom",
         "community-social-workers", "mdt-chisinau"}) String providerAgency,
     @Size(max = 1000) String coordinatorNote) {

@@ -36,6 +36,9 @@ public final class NrsCaseProcess {
     public static final String TRIAGE = "BusinessRuleTask_TriageReferral";
     public static final String ALERT_GUARDIANSHIP = "ServiceTask_AlertGuardianshipAuthority";
     public static final String IDENTIFICATION = "UserTask_IdentificationInterview";
+    /** A domestic-violence referral leaves the trafficking path here for processes/dv-pathway.bpmn. */
+    public static final String DV_PATHWAY = "CallActivity_DvPathway";
+    public static final String DV_PATHWAY_FOLLOWED = "EndEvent_DvPathwayFollowed";
     public static final String CONSENT = "UserTask_InformedConsent";
     public static final String ASSISTANCE_REFUSED = "EndEvent_AssistanceRefused";
     public static final String NEEDS_ASSESSMENT = "UserTask_NeedsAssessment";

@@ -6,6 +6,7 @@ import static md.nrs.referral.assistance.AssistanceServiceProcess.COORDINATOR_NO
 import static md.nrs.referral.assistance.AssistanceServiceProcess.DELIVERED_ON;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.OUTCOME_NOTE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDERS_WITHOUT_CONSENT;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_AGENCY;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.REGION;
@@ -24,15 +25,20 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.errors.InvalidFormException;
+import md.nrs.referral.privacy.consent.ConsentRegistry;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ProcessTest
 class AssistanceServiceProcessTest extends CalledProcessTestSupport {
+
+  /** The person's consent, recorded as the consent step records it (the MDT met the person). */
+  @Autowired ConsentRegistry consents;
 
   @Test
   void deploysWithTheRoutingTable() {
@@ -124,6 +130,75 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("deliveredOn: cannot be in the future");
     assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
+  }
+
+  @Test
+  void aPersonWhoConsentedToShareWithNoAgencyGetsNoProviderTaskAndTheCoordinatorDecides() {
+    consentToAssistanceOnlyRecordedBy("mdt-chisinau");
+
+    ProcessInstance service = start("medical", "moldova", false, "female");
+
+    assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
+    assertThat(task(service)).hasCandidateGroup("nrs-coordinators");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode).taskCandidateGroup("cap-chisinau")
+        .count()).isZero();
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).extracting(OutboxEntry::getAgencyId).doesNotContain("cap-chisinau");
+    assertThat(service).variables().containsEntry(PROVIDERS_WITHOUT_CONSENT.name(), java.util.List.of("cap-chisinau"));
+  }
+
+  @Test
+  void aProviderWithoutConsentIsSkippedAndTheNextListedProviderIsAsked() {
+    consentToAssistanceOnlyRecordedBy("mdt-chisinau");
+    consents.record(caseCode, ConsentRegistry.shareWith("cap-chisinau"), true, "mdt.chisinau", "mdt-chisinau", "test");
+
+    ProcessInstance service = start("legal", "moldova", false, "female");
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(task(service)).hasCandidateGroup("cap-chisinau");
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("cap-chisinau");
+  }
+
+  @Test
+  void theCoordinatorCannotNameAnAgencyThePersonDidNotConsentToAndTheTaskStaysOpen() {
+    consentToAssistanceOnlyRecordedBy("mdt-chisinau");
+    ProcessInstance service = start("medical", "moldova", false, "female");
+
+    assertThatThrownBy(() -> complete(service, Map.of(COORDINATOR_DECISION.name(), AssistanceServiceProcess.DECISION_REFER,
+        PROVIDER_AGENCY.name(), "womens-initiative")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("providerAgency: the person has not consented to share the case with this agency");
+
+    assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).isEmpty();
+  }
+
+  @Test
+  void onceConsentIsGivenAgainTheCoordinatorRoutesAgainToTheSkippedProvider() {
+    consentToAssistanceOnlyRecordedBy("mdt-chisinau");
+    ProcessInstance service = start("medical", "moldova", false, "female");
+    consents.record(caseCode, ConsentRegistry.shareWith("cap-chisinau"), true, "mdt.chisinau", "mdt-chisinau", "test");
+
+    complete(service, Map.of(COORDINATOR_DECISION.name(), AssistanceServiceProcess.DECISION_ROUTE_AGAIN));
+
+    assertThat(service).isWaitingAt(Elements.ANSWER_REFERRAL);
+    assertThat(task(service)).hasCandidateGroup("cap-chisinau");
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("cap-chisinau");
+  }
+
+  @Test
+  void routingAgainNeverAsksAProviderThatAlreadyRejected() {
+    ProcessInstance service = start("medical", "moldova", false, "female");
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "reject", REJECTION_REASON.name(), "No places"));
+
+    complete(service, Map.of(COORDINATOR_DECISION.name(), AssistanceServiceProcess.DECISION_ROUTE_AGAIN));
+
+    assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
+    assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("cap-chisinau");
+  }
+
+  /** Consent to assistance, recorded by the agency that met the person, and to share with no other agency. */
+  private void consentToAssistanceOnlyRecordedBy(String agency) {
+    consents.record(caseCode, ConsentRegistry.ASSISTANCE, true, "mdt.chisinau", agency, "test");
   }
 
   private ProcessInstance start(String serviceType, String region, boolean minor, String sex) {

@@ -97,6 +97,23 @@ class NrsCaseProcessTest {
   }
 
   @Test
+  void aDomesticViolenceReferralFollowsItsOwnPathwayInsteadOfTheTraffickingPath() {
+    ProcessInstance referral = refer(FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "domestic-violence", "18+", false, "female", false, "Violence at home")));
+
+    assertThat(referral).isWaitingAt(Elements.DV_PATHWAY).hasNotPassed(Elements.IDENTIFICATION)
+        .variables().containsEntry(PATHWAY.name(), md.nrs.referral.dvpathway.DvPathwayProcess.PATHWAY);
+    ProcessInstance pathway = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(referral.getId()).singleResult();
+    assertThat(pathway.getProcessDefinitionId()).startsWith(md.nrs.referral.dvpathway.DvPathwayProcess.KEY + ":");
+    assertThat(pathway.getBusinessKey()).isEqualTo(referral.getBusinessKey());
+
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId())
+        .singleResult().getId(), InformedConsent.refused("Wants to stay with relatives for now").submission());
+    assertThat(referral).isEnded().hasPassed(Elements.DV_PATHWAY_FOLLOWED);
+  }
+
+  @Test
   void aStartFormWithoutTheCountryOfAPersonAbroadStartsNothing() {
     Map<String, Object> abroad = adultInMoldova();
     abroad.put(LOCATION.name(), "abroad");
@@ -292,7 +309,7 @@ class NrsCaseProcessTest {
   private ProcessInstance toPlanApproval(List<String> services) {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
-    complete(referral, InformedConsent.given("la-strada").submission());
+    complete(referral, InformedConsent.given("la-strada", "community-social-workers").submission());
     completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(services, false,
         "Legal assistance for the labour claim")));
     assertThat(referral).isWaitingAt(Elements.APPROVE_PLAN);

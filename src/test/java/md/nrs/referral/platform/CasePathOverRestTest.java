@@ -113,7 +113,7 @@ class CasePathOverRestTest {
     assertThat(groupsOf(caseTask(instance))).containsExactly("mdt-chisinau");
 
     submitOk(caseTask(instance), "mdt-chisinau", identification());
-    submitOk(caseTask(instance), "mdt-chisinau", InformedConsent.given("guardianship-chisinau", "cap-chisinau")
+    submitOk(caseTask(instance), "mdt-chisinau", InformedConsent.given("guardianship-chisinau", "cap-chisinau", "community-social-workers")
         .informingLawEnforcement().submission());
     submitOk(caseTask(instance), "mdt-chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"),
         false, "Medical check and psychological support; stays with her grandmother")));
