@@ -24,6 +24,10 @@ public final class AuditActions {
   public static final String DUPLICATE_DECIDED = "DUPLICATE_DECIDED";
   /** A proposal to end a case before its closure (reason only), accepted or refused. */
   public static final String EXIT_PROPOSED = "EXIT_PROPOSED";
+  /** A request to transfer a case (or one service) to another team (reason code only), accepted or refused. */
+  public static final String TRANSFER_REQUESTED = "TRANSFER_REQUESTED";
+  /** The receiving team accepted a transfer: the case's open steps were handed over. */
+  public static final String TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED";
 
   private AuditActions() {
   }
