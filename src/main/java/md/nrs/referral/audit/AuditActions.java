@@ -28,6 +28,8 @@ public final class AuditActions {
   public static final String TRANSFER_REQUESTED = "TRANSFER_REQUESTED";
   /** The receiving team accepted a transfer: the case's open steps were handed over. */
   public static final String TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED";
+  /** A closed case reopened (reason code only): a new nrs-case instance with the same code. */
+  public static final String CASE_REOPENED = "CASE_REOPENED";
 
   private AuditActions() {
   }
