@@ -12,6 +12,7 @@ import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.engine.Caller;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,18 +59,41 @@ public class HandOverCase implements JavaDelegate {
     var engine = execution.getProcessEngineServices();
     Caller caller = Caller.current(engine.getIdentityService());
     String acceptedBy = caller.authenticated() ? caller.userId() : "system";
-    int handedOver = asPlatform(engine, () -> {
+    int handedOver = handOver(engine, nrsCase.getId(), caseCode, scope, from, to);
+    CaseTransferProcess.STEPS_HANDED_OVER.set(execution, handedOver);
+    chain.record(new CustodyChain.Entry(caseCode, scope, from, to, CaseTransferProcess.TRANSFER_REASON.get(execution),
+        CaseTransferProcess.REQUESTED_BY.get(execution), acceptedBy, null), execution.getProcessInstanceId());
+    String what = CaseTransferProcess.SCOPE_CASE.equals(scope) ? "The case" : "The " + scope + " service of the case";
+    notifications.notify(new AgencyNotification(to, caseCode, CaseTransferProcess.Elements.HAND_OVER, what
+        + " is now yours (transferred from " + from + "): " + handedOver + " open step(s) handed over to you", null,
+        execution.getProcessInstanceId()));
+    notifications.notify(new AgencyNotification(from, caseCode, CaseTransferProcess.Elements.HAND_OVER, what
+        + " was transferred to " + to + ": its open steps are no longer yours; your history of it stays readable", null,
+        execution.getProcessInstanceId()));
+    audit.recordAfterCommit(new AuditEvent(acceptedBy, AuditActions.TRANSFER_ACCEPTED, caseCode,
+        CaseTransferProcess.TRANSFER_REASON.get(execution), AuditEvent.OK, null, scope + " from " + from + " to " + to
+            + "; " + handedOver + " open step(s) handed over"));
+  }
+
+  /**
+   * Hands the open steps of a running case (scope "case") or of one of its services over from one team to another,
+   * and names the new team for the steps to come; returns how many open steps moved. Also used when a reopened case
+   * goes back to the team that had it.
+   */
+  public int handOver(ProcessEngineServices engine, String caseInstanceId, String caseCode, String scope, String from,
+      String to) {
+    return asPlatform(engine, () -> {
       RuntimeService runtime = engine.getRuntimeService();
       List<String> instances;
       if (CaseTransferProcess.SCOPE_CASE.equals(scope)) {
-        instances = holdings.tree(nrsCase.getId());
+        instances = holdings.tree(caseInstanceId);
         for (String instance : instances) { // the steps still to come go to the new team
           if (from.equals(runtime.getVariableLocal(instance, NrsCaseProcess.RESPONSIBLE_TEAM.name()))) {
             runtime.setVariableLocal(instance, NrsCaseProcess.RESPONSIBLE_TEAM.name(), to);
           }
         }
       } else {
-        var service = holdings.runningServices(nrsCase.getId()).stream()
+        var service = holdings.runningServices(caseInstanceId).stream()
             .filter(s -> scope.equals(s.serviceType()) && from.equals(s.providerAgency())).findFirst()
             .orElseThrow(() -> nothing("the " + scope + " service of " + caseCode + " has ended"));
         instances = List.of(service.instanceId());
@@ -86,19 +110,6 @@ public class HandOverCase implements JavaDelegate {
       }
       return count;
     });
-    CaseTransferProcess.STEPS_HANDED_OVER.set(execution, handedOver);
-    chain.record(new CustodyChain.Entry(caseCode, scope, from, to, CaseTransferProcess.TRANSFER_REASON.get(execution),
-        CaseTransferProcess.REQUESTED_BY.get(execution), acceptedBy, null), execution.getProcessInstanceId());
-    String what = CaseTransferProcess.SCOPE_CASE.equals(scope) ? "The case" : "The " + scope + " service of the case";
-    notifications.notify(new AgencyNotification(to, caseCode, CaseTransferProcess.Elements.HAND_OVER, what
-        + " is now yours (transferred from " + from + "): " + handedOver + " open step(s) handed over to you", null,
-        execution.getProcessInstanceId()));
-    notifications.notify(new AgencyNotification(from, caseCode, CaseTransferProcess.Elements.HAND_OVER, what
-        + " was transferred to " + to + ": its open steps are no longer yours; your history of it stays readable", null,
-        execution.getProcessInstanceId()));
-    audit.recordAfterCommit(new AuditEvent(acceptedBy, AuditActions.TRANSFER_ACCEPTED, caseCode,
-        CaseTransferProcess.TRANSFER_REASON.get(execution), AuditEvent.OK, null, scope + " from " + from + " to " + to
-            + "; " + handedOver + " open step(s) handed over"));
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.custody.CaseTransferProcess;
+import md.nrs.referral.custody.HandOverCase;
 import md.nrs.referral.engine.ProcessVariable;
 import md.nrs.referral.privacy.AssistanceConsent;
 import md.nrs.referral.privacy.PersonalDataVault;
@@ -32,10 +34,12 @@ public class ReopenCase implements JavaDelegate {
 
   private final AssistanceConsent consent;
   private final PersonalDataVault vault;
+  private final HandOverCase handOver;
 
-  public ReopenCase(AssistanceConsent consent, PersonalDataVault vault) {
+  public ReopenCase(AssistanceConsent consent, PersonalDataVault vault, HandOverCase handOver) {
     this.consent = consent;
     this.vault = vault;
+    this.handOver = handOver;
   }
 
   @Override
@@ -67,7 +71,28 @@ public class ReopenCase implements JavaDelegate {
           .createProcessInstanceByKey(NrsCaseProcess.KEY).businessKey(caseCode).setVariables(start).execute().getId());
     });
     CaseReopeningProcess.REOPENED_CASE.set(execution, newCase);
+    backToTheTeamThatHadIt(execution, caseCode, closed, newCase);
     consent.setAsideUntilConfirmedAgain(caseCode, reopenedBy, null);
     vault.checkForDuplicatesAgain(caseCode);
+  }
+
+  /**
+   * Triage gives the reopened case the team the referral's place calls for; where the person has not moved and the
+   * case had been transferred, it goes back to the team that had it at its end (the chain of custody stands).
+   */
+  private void backToTheTeamThatHadIt(DelegateExecution execution, String caseCode, String closed, String newCase) {
+    String location = CaseReopeningProcess.LOCATION.get(execution);
+    if (location != null && !location.isBlank()) {
+      return;
+    }
+    var engine = execution.getProcessEngineServices();
+    String hadIt = asPlatform(engine, () -> engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(closed).variableName(NrsCaseProcess.RESPONSIBLE_TEAM.name()).list().stream().findFirst()
+        .map(v -> (String) v.getValue()).orElse(null));
+    String triaged = asPlatform(engine, () -> (String) engine.getRuntimeService().getVariable(newCase,
+        NrsCaseProcess.RESPONSIBLE_TEAM.name()));
+    if (hadIt != null && triaged != null && !hadIt.equals(triaged)) {
+      handOver.handOver(engine, newCase, caseCode, CaseTransferProcess.SCOPE_CASE, triaged, hadIt);
+    }
   }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.custody.CaseTransferProcess;
+import md.nrs.referral.custody.HandOverCase;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataVault;
@@ -44,6 +46,7 @@ class CaseReopeningProcessTest {
   @Autowired ConsentRegistry consents;
   @Autowired PersonalDataVault vault;
   @Autowired Anonymisation anonymisation;
+  @Autowired HandOverCase handOver;
   CasesOnTheirWay cases;
 
   @BeforeEach
@@ -52,6 +55,7 @@ class CaseReopeningProcessTest {
     cases = new CasesOnTheirWay(engine);
     TestUsers.ensure(engine, "reopen.chisinau", PASSWORD, "mdt-chisinau", "caseworkers");
     TestUsers.ensure(engine, "reopen.lastrada", PASSWORD, "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "reopen.balti", PASSWORD, "mdt-balti", "caseworkers");
     TestUsers.ensure(engine, "reopen.coordinator", PASSWORD, "nrs-coordinators");
   }
 
@@ -81,6 +85,25 @@ class CaseReopeningProcessTest {
     engine.getTaskService().complete(cases.task(reopened).getId(), InformedConsent.given("la-strada").submission());
     assertThat(consents.current(code, ConsentRegistry.ASSISTANCE)).as("confirmed again").contains(true);
     assertThat(consents.current(code, ConsentRegistry.shareWith("la-strada"))).contains(true);
+  }
+
+  @Test
+  void aCaseTransferredBeforeItEndedReopensWithTheTeamThatHadItLast() {
+    ProcessInstance nrsCase = cases.refer(false);
+    String code = nrsCase.getBusinessKey();
+    handOver.handOver(engine, nrsCase.getId(), code, CaseTransferProcess.SCOPE_CASE, "mdt-chisinau", "mdt-balti");
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceId(nrsCase.getId()).correlate();
+
+    assertRefused(() -> reopen("reopen.chisinau", code, "asked-for-help-again"), "caseCode", "no part in case");
+    reopen("reopen.balti", code, "asked-for-help-again");
+
+    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(code).singleResult();
+    assertThat(engine.getRuntimeService().getVariable(reopened.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()))
+        .isEqualTo("mdt-balti");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(cases.task(reopened).getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("mdt-balti");
   }
 
   @Test
