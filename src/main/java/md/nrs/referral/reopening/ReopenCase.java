@@ -16,6 +16,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Reopen the case": a new nrs-case instance with the same case code (business key), linked to the closed one
@@ -35,11 +40,15 @@ public class ReopenCase implements JavaDelegate {
   private final AssistanceConsent consent;
   private final PersonalDataVault vault;
   private final HandOverCase handOver;
+  private final TransactionTemplate afterwards;
 
-  public ReopenCase(AssistanceConsent consent, PersonalDataVault vault, HandOverCase handOver) {
+  public ReopenCase(AssistanceConsent consent, PersonalDataVault vault, HandOverCase handOver,
+      PlatformTransactionManager transactions) {
     this.consent = consent;
     this.vault = vault;
     this.handOver = handOver;
+    this.afterwards = new TransactionTemplate(transactions);
+    this.afterwards.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -91,8 +100,21 @@ public class ReopenCase implements JavaDelegate {
         .map(v -> (String) v.getValue()).orElse(null));
     String triaged = asPlatform(engine, () -> (String) engine.getRuntimeService().getVariable(newCase,
         NrsCaseProcess.RESPONSIBLE_TEAM.name()));
-    if (hadIt != null && triaged != null && !hadIt.equals(triaged)) {
-      handOver.handOver(engine, newCase, caseCode, CaseTransferProcess.SCOPE_CASE, triaged, hadIt);
+    if (hadIt == null || triaged == null || hadIt.equals(triaged)) {
+      return;
+    }
+    // The reopened case's first step exists only once this transaction is written: hand it over right after.
+    Runnable giveBack = () -> afterwards.executeWithoutResult(status ->
+        handOver.handOver(engine, newCase, caseCode, CaseTransferProcess.SCOPE_CASE, triaged, hadIt));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          giveBack.run();
+        }
+      });
+    } else {
+      giveBack.run();
     }
   }
 }
