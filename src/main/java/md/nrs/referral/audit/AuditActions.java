@@ -26,6 +26,12 @@ public final class AuditActions {
   public static final String EXIT_PROPOSED = "EXIT_PROPOSED";
   /** A failed job or external task (a delivery to an agency) set to be tried again; job id only. */
   public static final String JOB_RETRIED = "JOB_RETRIED";
+  /** A request to transfer a case (or one service) to another team (reason code only), accepted or refused. */
+  public static final String TRANSFER_REQUESTED = "TRANSFER_REQUESTED";
+  /** The receiving team accepted a transfer: the case's open steps were handed over. */
+  public static final String TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED";
+  /** A closed case reopened (reason code only): a new nrs-case instance with the same code. */
+  public static final String CASE_REOPENED = "CASE_REOPENED";
 
   private AuditActions() {
   }

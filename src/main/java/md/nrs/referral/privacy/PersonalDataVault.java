@@ -35,4 +35,13 @@ public interface PersonalDataVault {
 
   /** Whether a person has been recorded for the case (no access check, no personal data). */
   boolean holds(String caseCode);
+
+  /** Whether the person of the case was erased at the end of the retention period (no access check, nothing personal). */
+  boolean anonymised(String caseCode);
+
+  /**
+   * Asks the blind index again whether the person of the case may be the person of another case (a reopened case),
+   * announcing {@link PossibleDuplicates} when so. Joins the caller's transaction.
+   */
+  void checkForDuplicatesAgain(String caseCode);
 }

@@ -16,17 +16,17 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
-/** Cases brought to the step a test of the exit is about, with ordinary valid answers (the Java API, as the engine). */
-final class CasesOnTheirWay {
+/** Cases brought to the step a test of the exit (or of a transfer) is about, with ordinary valid answers (the Java API, as the engine). */
+public final class CasesOnTheirWay {
 
   private final ProcessEngine engine;
 
-  CasesOnTheirWay(ProcessEngine engine) {
+  public CasesOnTheirWay(ProcessEngine engine) {
     this.engine = engine;
   }
 
   /** A referral of an adult in Moldova (the MDT of Chisinau) or abroad (IOM), waiting at the identification interview. */
-  ProcessInstance refer(boolean abroad) {
+  public ProcessInstance refer(boolean abroad) {
     Map<String, Object> form = new HashMap<>();
     form.put(NrsCaseProcess.CHANNEL.name(), abroad ? "partner-abroad" : "police-cctp");
     form.put(NrsCaseProcess.LOCATION.name(), abroad ? "abroad" : "moldova");
@@ -44,10 +44,9 @@ final class CasesOnTheirWay {
   }
 
   /** Identified, consenting, with an approved plan: the case goes on to repatriation (abroad), shelter and services. */
-  ProcessInstance withApprovedPlan(boolean abroad, List<String> services, boolean shelter) {
+  public ProcessInstance withApprovedPlan(boolean abroad, List<String> services, boolean shelter) {
     ProcessInstance referral = refer(abroad);
-    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
-        List.of("labour"), "presumed-victim", null, null)));
+    complete(referral, identified());
     complete(referral, InformedConsent.given("iom", "cap-chisinau", "la-strada").submission());
     completeAs(referral, "plan.author", FormSubmission.of(new NeedsAssessmentForm(services, shelter,
         "Assistance as agreed with the person")));
@@ -55,8 +54,14 @@ final class CasesOnTheirWay {
     return referral;
   }
 
+  /** The identification interview's answer: a presumed victim of labour exploitation. */
+  public static Map<String, Object> identified() {
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+        "presumed-victim", null, null));
+  }
+
   /** The one open task of the case process itself. */
-  Task task(ProcessInstance instance) {
+  public Task task(ProcessInstance instance) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
             Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();

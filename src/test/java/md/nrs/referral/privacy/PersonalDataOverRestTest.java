@@ -413,6 +413,65 @@ class PersonalDataOverRestTest {
     }
   }
 
+  @Test
+  @Order(11)
+  void aTransferRequestedAndAcceptedOverRestLeavesNoPersonalValueAnywhere(CapturedOutput output) throws Exception {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consentWithPerson(List.of("iom",
+        "mdt-chisinau")));
+
+    // a stray free text naming the person is not part of the request: it is read nowhere and stored nowhere
+    Response requested = http.post("/api/cases/" + code + "/transfers", basic("pd.iom", PASSWORD),
+        "{\"toTeam\":\"mdt-chisinau\",\"reason\":\"returned-home\",\"note\":\"Zorina Plamadeala-TESTMARK is home\"}");
+    assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+    assertThat(requested.body()).doesNotContain("TESTMARK");
+    Task acceptance = engine.getTaskService().createTaskQuery()
+        .taskId(json.readTree(requested.body()).path("decision").path("taskId").asText()).singleResult();
+    submitOk(acceptance, basic("pd.mdt-chisinau", PASSWORD),
+        Map.of(md.nrs.referral.custody.CaseTransferProcess.TRANSFER_DECISION.name(), "accept"));
+    Response view = http.get("/api/cases/" + code, basic("pd.mdt-chisinau", PASSWORD));
+    assertThat(view.status()).as(view.toString()).isEqualTo(200);
+    assertThat(json.readTree(view.body()).path("custody").get(0).path("toTeam").asText()).isEqualTo("mdt-chisinau");
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    assertThat(scanTable("NRS_CASE_CUSTODY")).isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  @Test
+  @Order(12)
+  void aReopeningOverRestLeavesNoPersonalValueAnywhereAndIsRefusedAfterAnonymisation(CapturedOutput output)
+      throws Exception {
+    Response anonymised = http.post("/api/cases/" + closedCase + "/reopenings", basic("pd.iom", PASSWORD),
+        "{\"reason\":\"asked-for-help-again\"}");
+    assertThat(anonymised.status()).as(anonymised.toString()).isEqualTo(409);
+    assertThat(anonymised.body()).contains("was anonymised after its retention period and cannot be reopened");
+
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consentWithPerson(List.of("iom")));
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceId(instance).correlate(); // the case ends; the person asks for help again later
+
+    // a stray free text naming the person is not part of the request: it is read nowhere and stored nowhere
+    Response reopened = http.post("/api/cases/" + code + "/reopenings", basic("pd.iom", PASSWORD),
+        "{\"reason\":\"asked-for-help-again\",\"note\":\"Zorina Plamadeala-TESTMARK called again\"}");
+    assertThat(reopened.status()).as(reopened.toString()).isEqualTo(201);
+    assertThat(reopened.body()).doesNotContain("TESTMARK");
+    assertThat(http.get("/api/cases/" + code, basic("pd.iom", PASSWORD)).body()).as("not shown before consent again")
+        .doesNotContain("Zorina");
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
   // --- the case path
 
   private String register(String agency) {

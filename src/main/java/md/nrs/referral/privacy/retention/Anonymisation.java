@@ -61,6 +61,20 @@ public class Anonymisation {
     }
   }
 
+  /**
+   * The codes among these whose case was reopened (issue 15, item 3): another nrs-case instance of the same code is
+   * running or ended after the cutoff, so the person's data is still the case's.
+   */
+  private Set<String> reopenedSince(Set<String> codes, Instant cutoff) {
+    if (codes.isEmpty()) {
+      return Set.of();
+    }
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKeyIn(codes.toArray(String[]::new)).list().stream()
+        .filter(instance -> instance.getEndTime() == null || !instance.getEndTime().toInstant().isBefore(cutoff))
+        .map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
+  }
+
   /** Anonymises the vault records of cases that ended before {@code cutoff}; returns how many. */
   public int anonymiseEndedBefore(Instant cutoff) {
     int total = 0;
@@ -73,7 +87,8 @@ public class Anonymisation {
         break;
       }
       Set<String> codes = ended.stream().map(HistoricProcessInstance::getBusinessKey).filter(java.util.Objects::nonNull)
-          .collect(Collectors.toSet());
+          .collect(Collectors.toCollection(java.util.HashSet::new));
+      codes.removeAll(reopenedSince(codes, cutoff));
       List<String> anonymised = transaction.execute(status -> {
         List<PersonEntity> due = persons.findByAnonymisedAtIsNullAndCaseCodeIn(codes);
         Instant now = clock.instant();

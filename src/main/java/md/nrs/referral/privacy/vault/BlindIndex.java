@@ -60,6 +60,20 @@ public class BlindIndex {
     return matches;
   }
 
+  /**
+   * The other cases whose digest equals one of this case's stored digests (same kind and key), each with the kinds
+   * that matched: the question asked again when a closed case is reopened. Nothing is recomputed.
+   */
+  public Map<String, Set<String>> matchesOf(String caseCode) {
+    Map<String, Set<String>> matches = new TreeMap<>();
+    jdbc.query("select other.case_code, other.kind from nrs_person_index own join nrs_person_index other "
+        + "on other.kind = own.kind and other.key_id = own.key_id and other.digest = own.digest "
+        + "where own.case_code = ? and other.case_code <> ?", rs -> {
+          matches.computeIfAbsent(rs.getString(1), c -> new TreeSet<>()).add(rs.getString(2));
+        }, caseCode, caseCode);
+    return matches;
+  }
+
   /** Re-computes the case's rows under the ring's active key (key rotation); joins the caller's transaction. */
   void reindex(KeyRing ring, String caseCode, PersonRecord person) {
     write(ring, caseCode, normalised(person));

@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.ChainOfCustody;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataAccessRefused;
@@ -61,9 +62,10 @@ public class CaseViewController {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final AuditTrail audit;
+  private final ChainOfCustody custody;
 
   public CaseViewController(PersonalDataVault vault, ConsentRegistry consents, ConsentPolicy policy,
-      HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit) {
+      HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit, ChainOfCustody custody) {
     this.vault = vault;
     this.consents = consents;
     this.policy = policy;
@@ -71,6 +73,7 @@ public class CaseViewController {
     this.runtime = runtime;
     this.identity = identity;
     this.audit = audit;
+    this.custody = custody;
   }
 
   @GetMapping
@@ -78,15 +81,16 @@ public class CaseViewController {
     Caller caller = Caller.current(identity);
     HistoricProcessInstance instance = caseInstance(caseCode).orElseThrow(() -> noCase(caseCode));
     var inForce = consents.inForce(caseCode);
+    Custody held = new Custody(responsibleTeam(instance), custody.of(caseCode));
     if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
           caller.clientAddress(), "view without personal data (role)"));
-      return ok(CaseView.of(caseCode, instance, inForce, "not shown to this role", null));
+      return ok(CaseView.of(caseCode, instance, inForce, "not shown to this role", null, held));
     }
     try {
       Optional<PersonRecord> person = vault.read(caseCode, caller);
       return ok(CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
-          person.map(PersonView::of).orElse(null)));
+          person.map(PersonView::of).orElse(null), held));
     } catch (PersonalDataAccessRefused refused) {
       throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
     }
@@ -141,16 +145,32 @@ public class CaseViewController {
         .desc().listPage(0, 1).stream().findFirst());
   }
 
-  /** A case as the case view shows it: state, consents in force and, when the caller may see them, the person's details. */
+  /** The team responsible for the case now (its last value once the case has ended). */
+  private String responsibleTeam(HistoricProcessInstance instance) {
+    return asPlatform(identity, () -> history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(NrsCaseProcess.RESPONSIBLE_TEAM.name()).list().stream().findFirst()
+        .map(variable -> (String) variable.getValue()).orElse(null));
+  }
+
+  /**
+   * A case as the case view shows it: state, consents in force, who holds it and how it got there (the chain of
+   * custody: each accepted transfer, group ids and a reason code) and, when the caller may see them, the person's
+   * details.
+   */
   public record CaseView(String caseCode, String state, Instant startedAt, Instant endedAt,
-      Map<String, ConsentRegistry.Decision> consents, String personalData, PersonView person) {
+      Map<String, ConsentRegistry.Decision> consents, String responsibleTeam, List<ChainOfCustody.Link> custody,
+      String personalData, PersonView person) {
 
     static CaseView of(String caseCode, HistoricProcessInstance instance, Map<String, ConsentRegistry.Decision> consents,
-        String personalData, PersonView person) {
+        String personalData, PersonView person, Custody held) {
       return new CaseView(caseCode, instance.getEndTime() == null ? "open" : "ended",
           instance.getStartTime() == null ? null : instance.getStartTime().toInstant(),
-          instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, personalData, person);
+          instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, held.responsibleTeam(),
+          held.chain(), personalData, person);
     }
+  }
+
+  private record Custody(String responsibleTeam, List<ChainOfCustody.Link> chain) {
   }
 
   public record PersonView(String givenName, String familyName, String dateOfBirth, String sex, String phone,

@@ -112,6 +112,21 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
     return persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null).isPresent();
   }
 
+  @Override
+  @Transactional
+  public void checkForDuplicatesAgain(String caseCode) {
+    Map<String, Set<String>> matches = index.matchesOf(caseCode);
+    if (!matches.isEmpty()) {
+      events.publishEvent(new PossibleDuplicates(caseCode, matches));
+    }
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean anonymised(String caseCode) {
+    return persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt != null).isPresent();
+  }
+
   /** The first of the reader's agencies that may read, or the reason none may. */
   ConsentPolicy.Decision mayRead(String caseCode, Caller reader) {
     if (reader.userId() == null) {
