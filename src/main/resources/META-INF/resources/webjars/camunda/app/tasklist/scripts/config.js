@@ -18,9 +18,10 @@ export default {
   // styles/user-styles.css: a draft of the informed-consent form would hold the person's details.
   // The login and logout pages name the platform (scripts/nrs-branding). The user's own language, if they
   // chose one, wins over the browser's, and form-js's words and date picker follow it (scripts/nrs-language,
-  // first: Tasklist waits for it before it reads the language).
+  // first: Tasklist waits for it before it reads the language). The case in view: the new case code after
+  // registration, a link to the case page from every task, the agency's referrals (scripts/nrs-case-view).
   customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-language-picker/picker.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
-    'scripts/nrs-branding/login-branding.js'],
+    'scripts/nrs-branding/login-branding.js', 'scripts/nrs-case-view/case-view.js'],
   // Caseworkers come here to work, not to be told about Camunda: the welcome message is off.
   disableWelcomeMessage: true,
   shortcuts: {
