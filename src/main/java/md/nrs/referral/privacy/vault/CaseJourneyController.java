@@ -89,6 +89,10 @@ public class CaseJourneyController {
     boolean acrossCases = CaseViewController.readsAcrossCases(caller);
     boolean hadStep = !acrossCases && caller.groups().stream().anyMatch(group -> policy.hadTask(caseCode, group));
     if (acrossCases || hadStep) {
+      if (hadStep) { // the roles that read across cases are audited by the case view itself
+        audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases/journey", AuditEvent.OK,
+            caller.clientAddress(), "the journey, for an agency with a step on the case"));
+      }
       CaseViewController.CaseView view = cases.view(caseCode, instance, caller, false);
       return answer(language, new Journey(caseCode, "case", view.state(), view.startedAt(), view.endedAt(),
           ending(instance), steps(instance, language, false), view.consents(), view.personalData(), view.person()));
