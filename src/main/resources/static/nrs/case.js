@@ -12,7 +12,8 @@ const browserLanguage = () => {
 
 let words = {};
 let language = 'en';
-const t = (key, values = {}) => (words[key] || key).replace(/\{(\w+)}/g, (m, name) => (name in values ? values[name] : m));
+// the words come without their "casepage." prefix (/nrs/i18n/{language}/casepage)
+const t = (key, values = {}) => (words[key.replace(/^casepage\./, '')] || key).replace(/\{(\w+)}/g, (m, name) => (name in values ? values[name] : m));
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -29,8 +30,10 @@ function when(iso) {
   if (!iso) {
     return '';
   }
-  return new Intl.DateTimeFormat(language, {day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit'})
-    .format(new Date(iso));
+  // as Tasklist shows dates (config.js dateFormat: DD.MM.YYYY HH:mm), in the browser's time zone
+  const d = new Date(iso);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 function facts(pairs) {
@@ -59,7 +62,9 @@ function table(headers, rows) {
   const table = el('table');
   const head = el('tr');
   headers.forEach((h) => head.append(el('th', h)));
-  table.append(el('thead')).firstChild.append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   rows.forEach((row) => body.append(row));
   table.append(body);
@@ -114,12 +119,21 @@ function showJourney(journey) {
   if (purposes.length === 0) {
     page.append(el('p', t('casepage.consents.none')));
   } else {
+    // each consent given, then the agencies the person did not agree to share with, on one line
     const list = el('ul', null, 'consents');
+    const notShared = [];
     purposes.forEach((purpose) => {
       const decision = journey.consents[purpose];
+      if (!decision.given && purpose.startsWith('share-with-agency:')) {
+        notShared.push(purpose.substring('share-with-agency:'.length));
+        return;
+      }
       list.append(el('li', consentName(purpose) + ': ' + t(decision.given ? 'casepage.consent.given' : 'casepage.consent.refused')
         + ' (' + t('casepage.consent.recorded', {when: when(decision.recordedAt)}) + ')'));
     });
+    if (notShared.length > 0) {
+      list.append(el('li', t('casepage.consent.notSharedWith', {agencies: notShared.join(', ')})));
+    }
     page.append(list);
   }
   page.append(el('h2', t('casepage.person')));

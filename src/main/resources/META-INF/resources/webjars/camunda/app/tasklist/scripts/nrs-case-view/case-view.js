@@ -13,7 +13,7 @@ const START_FORM = /\/process-definition\/[^/?]+\/submit-form(\?|$)/;
 const CASE_CODE = /^NRS-\d{4}-\d{1,12}$/;
 
 let words = {};
-const t = (key) => words[key] || key;
+const t = (key) => words[key.replace(/^casepage\./, '')] || key; // the words come without their prefix
 const casePage = (code) => `${platformRoot}/nrs/case.html?code=${encodeURIComponent(code)}`;
 
 function el(tag, text, className) {
@@ -176,6 +176,11 @@ async function start() {
   const refresh = () => {
     addReferralsToMenu();
     linkOpenTask();
+    // a form's own link to the case page (the consent form's) must not leave the filled form behind
+    document.querySelectorAll('.fjs-form a[href^="/nrs/case.html"]:not([target])').forEach((a) => {
+      a.target = '_blank';
+      a.rel = 'noopener';
+    });
   };
   refresh();
   new MutationObserver(refresh).observe(document.documentElement, {subtree: true, childList: true});
