@@ -146,7 +146,7 @@ class CaseInViewInTheBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theCoordinatorsApprovalFormShowsTheFindingsAndThePlanAsLabels() {
     Task approval = caseTask(Elements.APPROVE_PLAN);
     browser = as("nrs.coordinator", "ro");
@@ -163,8 +163,9 @@ class CaseInViewInTheBrowserTest {
     submit("nrs.coordinator", Map.of(PLAN_DECISION.name(), "approve"));
   }
 
+  /** Before the plan is approved: once La Strada is asked to provide a service, it has a step of its own on the case. */
   @Test
-  @Order(5)
+  @Order(4)
   void theReferrerSeesTheReferralsStateAndItsListOfReferrals() {
     browser = as("lastrada.caseworker", "en");
     browser.driver().manage().window().setSize(new Dimension(1280, 800));
