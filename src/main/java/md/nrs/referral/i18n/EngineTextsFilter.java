@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import md.nrs.referral.security.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,7 +18,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Answers Tasklist and REST clients in the caller's language ({@link RequestLanguage}) on both engine APIs
  * (/engine-rest and the webapps' /camunda/api/engine): the deployed task and start forms, and the task,
- * process definition and filter names in lists and single answers. Nothing else is buffered or changed.
+ * process definition and filter names in lists and single answers; a task form's earlier answers as labels
+ * ({@link ReadableValues}). Nothing else is buffered or changed.
  */
 public class EngineTextsFilter extends OncePerRequestFilter {
 
@@ -27,13 +30,26 @@ public class EngineTextsFilter extends OncePerRequestFilter {
       "^/(task|task/[^/]+|filter|filter/[^/]+|filter/[^/]+/list|process-definition|process-definition/[^/]+"
           + "|process-definition/key/[^/]+(/tenant-id/[^/]+)?)$");
 
+  private static final Pattern TASK_FORM = Pattern.compile("^/task/([^/]+)/deployed-form$");
+
   private final RequestLanguage languages;
   private final EngineTexts texts;
+  private final ReadableValues readable;
+  private final TaskFormVariables variables;
   private final ObjectMapper json = new ObjectMapper();
 
-  public EngineTextsFilter(RequestLanguage languages, EngineTexts texts) {
+  public EngineTextsFilter(RequestLanguage languages, EngineTexts texts, ReadableValues readable,
+      TaskFormVariables variables) {
     this.languages = languages;
     this.texts = texts;
+    this.readable = readable;
+    this.variables = variables;
+  }
+
+  /** The values of a task's variables by name, as the task sees them (serialized lists as their JSON text). */
+  @FunctionalInterface
+  public interface TaskFormVariables {
+    Map<String, Object> of(String taskId, java.util.Set<String> names);
   }
 
   @Override
@@ -57,6 +73,11 @@ public class EngineTextsFilter extends OncePerRequestFilter {
       JsonNode tree = json.readTree(body);
       if (form) {
         texts.translateForm(tree, language);
+        Matcher task = TASK_FORM.matcher(path);
+        if (task.matches()) {
+          // earlier answers as labels in the user's language (the task was readable: the form came back 200)
+          readable.fill(tree, variables.of(task.group(1), ReadableValues.placeholders(tree)), language);
+        }
       } else {
         texts.translateNames(tree, language);
       }

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Words in one language for Tasklist's scripts: the form library's (form-js: "Select", "Field is required.",
  * the date picker's months and weekdays; {@code formjs}) and the platform's own additions to Tasklist (the
  * language menu, a refused form's summary, why a button is disabled, the question before a filled form is
- * closed, the page of a task that is not the user's, role names; {@code tasklist}). Public like Tasklist's own locale files: nothing in them is about a
+ * closed, the page of a task that is not the user's, role names; {@code tasklist}) and the case page
+ * ({@code casepage}: static/nrs/case.html). Public like Tasklist's own locale files: nothing in them is about a
  * person or a case.
  */
 @RestController
 public class FormLibraryWordsController {
 
-  private static final Set<String> PARTS = Set.of("formjs", "tasklist");
+  private static final Set<String> PARTS = Set.of("formjs", "tasklist", "casepage");
 
   private final Translations translations;
 

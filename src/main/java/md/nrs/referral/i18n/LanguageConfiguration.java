@@ -1,5 +1,9 @@
 package md.nrs.referral.i18n;
 
+import md.nrs.referral.engine.Platform;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +17,10 @@ import org.springframework.core.Ordered;
 public class LanguageConfiguration {
 
   @Bean
-  FilterRegistrationBean<EngineTextsFilter> engineTextsFilter(RequestLanguage languages, EngineTexts texts) {
-    FilterRegistrationBean<EngineTextsFilter> registration = new FilterRegistrationBean<>(new EngineTextsFilter(languages, texts));
+  FilterRegistrationBean<EngineTextsFilter> engineTextsFilter(RequestLanguage languages, EngineTexts texts,
+      ReadableValues readable, ProcessEngine engine) {
+    FilterRegistrationBean<EngineTextsFilter> registration = new FilterRegistrationBean<>(new EngineTextsFilter(languages,
+        texts, readable, (taskId, names) -> taskVariables(engine, taskId, names)));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("EngineTextsFilter");
@@ -39,6 +45,24 @@ public class LanguageConfiguration {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("StoredFilterNamesFilter");
     return registration;
+  }
+
+  /** Read as the platform: the caller could read the task's form, so the task is theirs to see. */
+  private static java.util.Map<String, Object> taskVariables(ProcessEngine engine, String taskId, java.util.Set<String> names) {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    if (names.isEmpty()) {
+      return values;
+    }
+    Platform.asPlatform(engine.getIdentityService(), () -> {
+      var typed = engine.getTaskService().getVariablesTyped(taskId, names, false);
+      for (String name : typed.keySet()) {
+        TypedValue value = typed.getValueTyped(name);
+        values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
+            ? serializable.getValueSerialized() : value.getValue());
+      }
+      return null;
+    });
+    return values;
   }
 
   /** Tells Tasklist's start-up script (scripts/nrs-language) the logged-in user's own language. */

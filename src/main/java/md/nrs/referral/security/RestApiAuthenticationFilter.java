@@ -29,9 +29,12 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * Platform API paths Tasklist calls itself, with the user's webapp session instead of Basic: the user's own
-   * language (Tasklist's language menu). A change needs the session's CSRF token, as Tasklist's own calls do.
+   * language (Tasklist's language menu), the case page's journey and the referring agency's referrals. A change
+   * needs the session's CSRF token, as Tasklist's own calls do.
    */
-  static final Set<String> WEBAPP_SESSION_PATHS = Set.of("/api/me/language");
+  static final Set<String> WEBAPP_SESSION_PATHS = Set.of("/api/me/language", "/api/referrals");
+  private static final java.util.regex.Pattern WEBAPP_SESSION_PATTERN =
+      java.util.regex.Pattern.compile("^/api/cases/[^/]+/journey$");
   private static final Set<String> NON_MODIFYING = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identity;
@@ -50,7 +53,7 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
       user = webappSessionUser(request);
     }
     if (user.isEmpty()) {
-      if (BasicCredentials.of(request).isEmpty() && WEBAPP_SESSION_PATHS.contains(pathOf(request))) {
+      if (BasicCredentials.of(request).isEmpty() && onWebappSessionPath(request)) {
         // Tasklist's own call: no Basic challenge, which would make the browser ask for a password
         Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED, "Authentication required: log in to Tasklist");
         return;
@@ -83,7 +86,7 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
 
   /** The webapps' logged-in user, on the few paths Tasklist calls, with the session's CSRF token for a change. */
   private Optional<String> webappSessionUser(HttpServletRequest request) {
-    if (!WEBAPP_SESSION_PATHS.contains(pathOf(request))) {
+    if (!onWebappSessionPath(request)) {
       return Optional.empty();
     }
     if (!NON_MODIFYING.contains(request.getMethod())) {
@@ -96,6 +99,11 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     return WebappSessions.user(request, engineName).map(UserAuthentication::getIdentityId);
+  }
+
+  static boolean onWebappSessionPath(HttpServletRequest request) {
+    String path = pathOf(request);
+    return WEBAPP_SESSION_PATHS.contains(path) || WEBAPP_SESSION_PATTERN.matcher(path).matches();
   }
 
   private static String pathOf(HttpServletRequest request) {

@@ -234,6 +234,32 @@ class PersonalDataOverRestTest {
   }
 
   @Test
+  @Order(3)
+  void theCasePageShowsThePersonByTheCaseViewsRulesAndTheReferralsListNoPersonAtAll() {
+    String code = closedCase;
+    String journey = "/api/cases/" + code + "/journey";
+    Response collector = http.get(journey, http.login("tasklist", "pd.iom", PASSWORD));
+    assertThat(collector.status()).as(collector.toString()).isEqualTo(200);
+    assertThat(collector.header("Cache-Control")).contains("no-store");
+    assertThat(collector.body()).contains("Zorina", "Plamadeala-TESTMARK");
+
+    for (String userId : List.of("pd.gpi", "pd.manager", "pd.nrs-coordinators", "pd.auditor")) {
+      Response other = http.get(journey, basic(userId, PASSWORD));
+      assertThat(other.status()).as(userId + ": " + other).isIn(200, 403);
+      for (String marker : MARKERS) {
+        assertThat(other.body()).as(userId).doesNotContainIgnoringCase(marker);
+      }
+    }
+    // the referring agency's list: codes and states, nothing of the person
+    Response referrals = http.get("/api/referrals", basic("pd.la-strada", PASSWORD));
+    assertThat(referrals.status()).as(referrals.toString()).isEqualTo(200);
+    assertThat(referrals.body()).contains(code);
+    for (String marker : MARKERS) {
+      assertThat(referrals.body()).doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  @Test
   @Order(4)
   void aWithdrawnConsentBlocksTheNextNotificationButNotTheChildProtectionDuty() {
     String code = register("la-strada");

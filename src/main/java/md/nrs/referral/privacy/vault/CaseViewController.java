@@ -47,6 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases/{caseCode}")
 public class CaseViewController {
 
+  /** The shape of a case code (casefile/CaseCodes). */
+  static final String CODE = "NRS-\\d{4}-\\d{1,12}";
   private static final List<String> VIEW_WITHOUT_PERSONAL_DATA;
 
   static {
@@ -80,20 +82,36 @@ public class CaseViewController {
   public ResponseEntity<CaseView> view(@PathVariable String caseCode) {
     Caller caller = Caller.current(identity);
     HistoricProcessInstance instance = caseInstance(caseCode).orElseThrow(() -> noCase(caseCode));
+    return ok(view(caseCode, instance, caller, true));
+  }
+
+  /**
+   * The case view's rules, shared with the case page ({@link CaseJourneyController}): roles that read across
+   * cases get it without personal data; anyone else gets the person only as the vault allows. When the vault
+   * refuses, {@code refuseWhole} answers 403 (this endpoint); otherwise the view says why nothing is shown.
+   */
+  CaseView view(String caseCode, HistoricProcessInstance instance, Caller caller, boolean refuseWhole) {
     var inForce = consents.inForce(caseCode);
     Custody held = new Custody(responsibleTeam(instance), custody.of(caseCode));
     if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
           caller.clientAddress(), "view without personal data (role)"));
-      return ok(CaseView.of(caseCode, instance, inForce, "not shown to this role", null, held));
+      return CaseView.of(caseCode, instance, inForce, "not shown to this role", null, held);
     }
     try {
       Optional<PersonRecord> person = vault.read(caseCode, caller);
-      return ok(CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
-          person.map(PersonView::of).orElse(null), held));
+      return CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
+          person.map(PersonView::of).orElse(null), held);
     } catch (PersonalDataAccessRefused refused) {
-      throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
+      if (refuseWhole) {
+        throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
+      }
+      return CaseView.of(caseCode, instance, inForce, "not shown: " + refused.getMessage(), null, held);
     }
+  }
+
+  static boolean readsAcrossCases(Caller caller) {
+    return VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in);
   }
 
   @PostMapping("/consents")
@@ -139,7 +157,7 @@ public class CaseViewController {
         .processInstanceBusinessKey(caseCode).correlateAllWithResult()); // none when the case has already ended
   }
 
-  private Optional<HistoricProcessInstance> caseInstance(String caseCode) {
+  Optional<HistoricProcessInstance> caseInstance(String caseCode) {
     return asPlatform(identity, () -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(caseCode).orderByProcessInstanceStartTime()
         .desc().listPage(0, 1).stream().findFirst());
@@ -186,8 +204,8 @@ public class CaseViewController {
     return new ApiProblem.NotFound("No case " + safe(caseCode));
   }
 
-  private static String safe(String caseCode) {
-    return caseCode.matches("NRS-\\d{4}-\\d{1,12}") ? caseCode : "(invalid code)";
+  static String safe(String caseCode) {
+    return caseCode.matches(CODE) ? caseCode : "(invalid code)";
   }
 
   private static <T> ResponseEntity<T> ok(T body) {
