@@ -38,7 +38,8 @@ public @interface ProcessTest {
   String[] PLATFORM_PROCESSES = {AgencyNotificationProcess.KEY, SlaWatchProcess.KEY, SlaEscalationProcess.KEY};
 
   /** The processes the case process calls: a test of the case counts coverage of nrs-case alone. */
-  String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring"};
+  String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring",
+      "child-protection", "best-interests-determination"};
 
   @TestConfiguration
   class Coverage {
