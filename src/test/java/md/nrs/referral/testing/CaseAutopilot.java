@@ -119,6 +119,20 @@ public class CaseAutopilot {
     throw new AssertionError("The case did not reach " + activityId + " in 200 steps");
   }
 
+  /** Like {@link #driveUntil}, until the case process has ended (the last steps are in called processes). */
+  public void driveUntilEnded(String caseCode, String caseProcessInstanceId) {
+    for (int step = 0; step < 200; step++) {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseProcessInstanceId).count() == 0) {
+        return;
+      }
+      if (!completeOneTask(caseCode, caseProcessInstanceId) && !fireOneWaitingTimer(caseCode)) {
+        throw new AssertionError("The case is stuck before its end: active "
+            + engine.getRuntimeService().getActiveActivityIds(caseProcessInstanceId));
+      }
+    }
+    throw new AssertionError("The case did not end in 200 steps");
+  }
+
   private boolean completeOneTask(String caseCode, String caseProcessInstanceId) {
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseCode).initializeFormKeys().list()) {
       boolean ofCaseProcess = caseProcessInstanceId.equals(task.getProcessInstanceId());
