@@ -410,7 +410,7 @@ class NrsCaseProcessTest {
     autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.CONSENT);
     assertThat(referral).hasPassed(Elements.CHILD_PROTECTION).variables().containsEntry(MINOR.name(), true)
         .containsEntry(NrsCaseProcess.REPRESENTATIVE_ROLE.name(), "parent");
-    complete(referral, InformedConsent.given("la-strada").submission());
+    complete(referral, InformedConsent.given("la-strada").forAChild("legal-representative", "heard-agrees").submission());
     completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
         "Psychological support and school")));
     return referral;

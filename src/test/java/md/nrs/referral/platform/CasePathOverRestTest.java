@@ -116,7 +116,7 @@ class CasePathOverRestTest {
     // consent waits for the guardianship authority's first steps (assessment, the child's representative)
     new OverRest().driveUntil(code, instance, Elements.CONSENT);
     submitOk(caseTask(instance), "mdt-chisinau", InformedConsent.given("guardianship-chisinau", "cap-chisinau")
-        .informingLawEnforcement().submission());
+        .informingLawEnforcement().forAChild("legal-representative", "heard-agrees").submission());
     submitOk(caseTask(instance), "mdt-chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"),
         false, "Medical check and psychological support; stays with her grandmother")));
     submitOk(caseTask(instance), "nrs-coordinators", FormSubmission.of(new ApproveAssistancePlanForm("return", "Add school support")));

@@ -48,7 +48,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChildPathwayOverRestTest {
 
-  private static final String PASSWORD = "Test#Secret-2026";
+  /** The demo password of the README: guardianship.chisinau is the demo login, which the demo profile has already made. */
+  private static final String PASSWORD = "Demo#NRS-2026";
   private static final String GUARDIANSHIP = "guardianship.chisinau";
   private static final String TEAM = "cp.mdt-chisinau";
   private static final String OTHER_AGENCY = "cp.resonance";
@@ -98,7 +99,12 @@ class ChildPathwayOverRestTest {
 
     submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
-    submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau").submission());
+    Response consentWithoutRepresentative = submit(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
+        .submission());
+    assertThat(consentWithoutRepresentative.status()).as(consentWithoutRepresentative.toString()).isEqualTo(400);
+    assertThat(consentWithoutRepresentative.body()).contains("consentGivenBy", "childViews");
+    submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
+        .forAChild("guardianship-authority", "heard-disagrees").submission());
     submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
         "Psychological support and school")));
     submitOk(onlyTask(COORDINATOR, code), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
@@ -126,7 +132,7 @@ class ChildPathwayOverRestTest {
 
   /** The tasks of the case the user can see, through the REST API (authorizations apply). */
   private List<JsonNode> tasks(String user, String code) throws Exception {
-    Response response = http.get("/engine-rest/task?processInstanceBusinessKey=" + code, basic(user, PASSWORD));
+    Response response = http.get("/engine-rest/task?maxResults=20&processInstanceBusinessKey=" + code, basic(user, PASSWORD));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     List<JsonNode> found = new java.util.ArrayList<>();
     json.readTree(response.body()).forEach(found::add);

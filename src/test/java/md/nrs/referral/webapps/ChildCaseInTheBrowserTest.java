@@ -132,7 +132,8 @@ class ChildCaseInTheBrowserTest {
     // the team's and the coordinator's steps, through the engine
     completeCaseTask(Elements.IDENTIFICATION, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
-    completeCaseTask(Elements.CONSENT, InformedConsent.given("guardianship-chisinau").submission());
+    completeCaseTask(Elements.CONSENT, InformedConsent.given("guardianship-chisinau")
+        .forAChild("guardianship-authority", "heard-agrees").submission());
     completeCaseTask(Elements.NEEDS_ASSESSMENT, FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
         "Psychological support and school")));
     Task approval = caseTask(Elements.APPROVE_PLAN);
