@@ -27,7 +27,7 @@ public record RegisterReferralForm(
     @NotNull(message = "choose one") @OneOf({"female", "male", "unknown"}) String sex,
     boolean immediateDanger,
     @Size(max = 2000) String referralSummary,
-    boolean ageDisputed) {
+    Boolean ageDisputed) {
 
   /** A referral whose age is not disputed (the usual case). */
   public RegisterReferralForm(String channel, String location, String country, String category, String ageBand,
