@@ -22,6 +22,9 @@ public interface Agencies {
   /** The active agencies and teams of a district (a term of the directory's district list), sorted. */
   List<String> activeInDistrict(String district);
 
+  /** The district a team serves (a term of the directory's district list), if the directory places it in one. */
+  Optional<String> districtOf(String agencyId);
+
   /** The active agency or team of a district offering a service, e.g. ("guardianship", "balti") -> guardianship-balti. */
   Optional<String> serving(String serviceType, String district);
 

@@ -29,12 +29,17 @@ public final class NrsCaseProcess {
   public static final String FORM_PROPOSE_CLOSURE = "propose-case-closure";
   public static final String FORM_APPROVE_CLOSURE = "approve-case-closure";
   public static final String FORM_URGENT_RISK_REVIEW = "urgent-risk-review";
+  public static final String FORM_ARRANGE_ALTERNATIVE_PLACEMENT = "arrange-alternative-placement";
+  public static final String PRESUMPTION_DECISION = "minority-presumption";
 
   /** Element ids in the model. */
   public static final class Elements {
     public static final String REFERRAL_RECEIVED = "StartEvent_ReferralReceived";
+    public static final String PRESUME_MINORITY = "BusinessRuleTask_PresumeMinority";
     public static final String TRIAGE = "BusinessRuleTask_TriageReferral";
     public static final String ALERT_GUARDIANSHIP = "ServiceTask_AlertGuardianshipAuthority";
+    public static final String CHILD_PROTECTION = "CallActivity_ChildProtection";
+    public static final String TRIAGE_AS_ADULT = "BusinessRuleTask_TriageAsAdult";
     public static final String IDENTIFICATION = "UserTask_IdentificationInterview";
     /** A domestic-violence referral leaves the trafficking path here for processes/dv-pathway.bpmn. */
     public static final String DV_PATHWAY = "CallActivity_DvPathway";
@@ -43,6 +48,8 @@ public final class NrsCaseProcess {
     public static final String ASSISTANCE_REFUSED = "EndEvent_AssistanceRefused";
     public static final String NEEDS_ASSESSMENT = "UserTask_NeedsAssessment";
     public static final String APPROVE_PLAN = "UserTask_ApprovePlan";
+    public static final String BEST_INTERESTS_BEFORE_RETURN = "CallActivity_BestInterestsBeforeReturn";
+    public static final String ARRANGE_ALTERNATIVE_PLACEMENT = "UserTask_ArrangeAlternativePlacement";
     public static final String REPATRIATION = "CallActivity_Repatriation";
     public static final String SHELTER = "CallActivity_ShelterPlacement";
     public static final String SERVICES = "CallActivity_AssistanceServices";
@@ -50,6 +57,7 @@ public final class NrsCaseProcess {
     public static final String MONITORING = "CallActivity_Monitoring";
     public static final String PROPOSE_CLOSURE = "UserTask_ProposeClosure";
     public static final String APPROVE_CLOSURE = "UserTask_ApproveClosure";
+    public static final String BEST_INTERESTS_BEFORE_CLOSURE = "CallActivity_BestInterestsBeforeClosure";
     public static final String CASE_CLOSED = "EndEvent_CaseClosed";
     public static final String TELL_AGENCIES_CONSENT_WITHDRAWN = "ServiceTask_TellAgenciesConsentWithdrawn";
     public static final String CASE_ENDED_CONSENT_WITHDRAWN = "EndEvent_CaseEndedConsentWithdrawn";
@@ -72,12 +80,21 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<String> LOCATION = ProcessVariable.text("location");
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
   public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
+  /**
+   * Ticked on the start form for a child; the presumption of minority (minority-presumption.dmn) then makes it
+   * true also where the age is unknown or disputed, until the age assessment (child-protection) decides.
+   */
   public static final ProcessVariable<Boolean> MINOR = CaseVariables.MINOR;
   /** 0-2, 3-6, 7-17, 18+ or unknown: for the national statistics (no birth date is ever asked). */
   public static final ProcessVariable<String> AGE_BAND = ProcessVariable.text("ageBand");
+  /** The age given is doubtful: the person is presumed a child until the age assessment decides. */
+  public static final ProcessVariable<Boolean> AGE_DISPUTED = ProcessVariable.flag("ageDisputed");
   public static final ProcessVariable<String> SEX = ProcessVariable.text("sex");
   public static final ProcessVariable<Boolean> IMMEDIATE_DANGER = ProcessVariable.flag("immediateDanger");
   public static final ProcessVariable<String> REFERRAL_SUMMARY = ProcessVariable.text("referralSummary");
+
+  // Presumption of minority (minority-presumption.dmn)
+  public static final ProcessVariable<Boolean> AGE_ASSESSMENT_NEEDED = ProcessVariable.flag("ageAssessmentNeeded");
 
   // Triage (referral-triage.dmn)
   public static final ProcessVariable<String> URGENCY = CaseVariables.URGENCY;
@@ -100,6 +117,19 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<String> PLAN_AUTHOR = ProcessVariable.text("planAuthor");
   public static final ProcessVariable<String> PLAN_DECISION = ProcessVariable.text("planDecision");
   public static final ProcessVariable<String> WITHDRAWAL_REASON = ProcessVariable.text("withdrawalReason");
+
+  // From child-protection: the guardianship authority of the district (candidate group of its tasks) and
+  // the child's representative's role (never the representative's details: those are in the vault)
+  public static final ProcessVariable<String> GUARDIANSHIP_AUTHORITY = ProcessVariable.text("guardianshipAuthority");
+  public static final ProcessVariable<String> REPRESENTATIVE_ROLE = ProcessVariable.text("representativeRole");
+  public static final ProcessVariable<Boolean> REPRESENTATIVE_EXCLUDED = ProcessVariable.flag("representativeExcluded");
+
+  // Best-interests determinations (best-interests-determination.bpmn) before a child's return and closure
+  public static final ProcessVariable<String> RETURN_DECISION = ProcessVariable.text("returnDecision");
+  public static final ProcessVariable<String> CLOSURE_BID_DECISION = ProcessVariable.text("closureBidDecision");
+  /** After a refused return: where the child is placed in Moldova (shelter, family-type, foster, residential). */
+  public static final ProcessVariable<String> PLACEMENT_TYPE = ProcessVariable.text("placementType");
+  public static final ProcessVariable<String> PLACEMENT_NOTE = ProcessVariable.text("placementNote");
 
   // From the called processes
   public static final ProcessVariable<String> REPATRIATION_OUTCOME = ProcessVariable.text("repatriationOutcome");

@@ -8,7 +8,8 @@ import md.nrs.referral.forms.RequiredWhen;
 
 /**
  * The start form: how the referral came and the few facts triage needs. No name, birth date or
- * contact: those go to the personal-data store, never into the case's variables.
+ * contact: those go to the personal-data store, never into the case's variables. An unknown or disputed
+ * age makes the person a presumed child (minority-presumption.dmn) until the age assessment decides.
  */
 @FormContract(NrsCaseProcess.FORM_REGISTER_REFERRAL)
 @RequiredWhen(field = "country", when = "location", is = "abroad", message = "is required when the person is abroad")
@@ -25,5 +26,12 @@ public record RegisterReferralForm(
     boolean minor,
     @NotNull(message = "choose one") @OneOf({"female", "male", "unknown"}) String sex,
     boolean immediateDanger,
-    @Size(max = 2000) String referralSummary) {
+    @Size(max = 2000) String referralSummary,
+    Boolean ageDisputed) {
+
+  /** A referral whose age is not disputed (the usual case). */
+  public RegisterReferralForm(String channel, String location, String country, String category, String ageBand,
+      boolean minor, String sex, boolean immediateDanger, String referralSummary) {
+    this(channel, location, country, category, ageBand, minor, sex, immediateDanger, referralSummary, false);
+  }
 }

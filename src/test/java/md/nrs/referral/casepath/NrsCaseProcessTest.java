@@ -1,6 +1,10 @@
 package md.nrs.referral.casepath;
 
+import static md.nrs.referral.casepath.NrsCaseProcess.AGE_ASSESSMENT_NEEDED;
 import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
+import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_BID_DECISION;
+import static md.nrs.referral.casepath.NrsCaseProcess.PLACEMENT_TYPE;
+import static md.nrs.referral.casepath.NrsCaseProcess.RETURN_DECISION;
 import static md.nrs.referral.casepath.NrsCaseProcess.CASE_CODE;
 import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
 import static md.nrs.referral.casepath.NrsCaseProcess.CLOSURE_DECISION;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,11 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.childprotection.AssessAgeForm;
+import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.childprotection.DetermineBestInterestsForm;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.CaseProcessTest;
@@ -284,6 +294,155 @@ class NrsCaseProcessTest {
     assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
   }
 
+  // --- a child's case (issue 17)
+
+  @Test
+  void aPersonOfUnknownAgeWithTheChildBoxUntickedIsPresumedAChildWithEveryChildSafeguard() {
+    Map<String, Object> unknownAge = adultInMoldova();
+    unknownAge.put(AGE_BAND.name(), "unknown");
+
+    ProcessInstance referral = refer(unknownAge);
+
+    assertThat(referral).hasPassed(Elements.PRESUME_MINORITY, Elements.ALERT_GUARDIANSHIP)
+        .isWaitingAt(Elements.CHILD_PROTECTION, Elements.IDENTIFICATION)
+        .variables().containsEntry(MINOR.name(), true).containsEntry(AGE_ASSESSMENT_NEEDED.name(), true)
+        .containsEntry(URGENCY.name(), "immediate").containsEntry(PATHWAY.name(), "child");
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(referral.getBusinessKey())).extracting(OutboxEntry::getAgencyId)
+        .contains("guardianship-chisinau");
+    Task interview = task(referral);
+    assertThat(Duration.between(interview.getCreateTime().toInstant(), interview.getDueDate().toInstant()))
+        .as("the child's first assessment runs around the clock").isEqualTo(Duration.ofHours(3));
+    Task assessment = calledTask(referral, ChildProtectionProcess.Elements.ASSESS_SITUATION);
+    assertThat(assessment).hasCandidateGroup("guardianship-chisinau");
+    assertThat(Duration.between(assessment.getCreateTime().toInstant(), assessment.getDueDate().toInstant()))
+        .isEqualTo(Duration.ofHours(3));
+  }
+
+  @Test
+  void aDisputedAgeIsPresumedAChildEvenWhenTheAgeBandSaysAdult() {
+    Map<String, Object> disputed = FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "trafficking", "18+", false, "female", false, "Documents look forged", true));
+
+    ProcessInstance referral = refer(disputed);
+
+    assertThat(referral).isWaitingAt(Elements.CHILD_PROTECTION).variables().containsEntry(MINOR.name(), true)
+        .containsEntry(AGE_ASSESSMENT_NEEDED.name(), true);
+  }
+
+  @Test
+  void consentWaitsForTheChildsRepresentativeAndAPersonFoundAdultByTheAgeAssessmentGoesOnAsAnAdult() {
+    Map<String, Object> unknownAge = adultInMoldova();
+    unknownAge.put(AGE_BAND.name(), "unknown");
+    ProcessInstance referral = refer(unknownAge);
+    identify(referral);
+    assertThat(referral).isWaitingAt(Elements.CHILD_PROTECTION).isNotWaitingAt(Elements.CONSENT);
+
+    completeCalled(referral, ChildProtectionProcess.Elements.ASSESS_SITUATION,
+        FormSubmission.of(new AssessChildSituationForm("unaccompanied", "low", false, null)));
+    completeCalled(referral, ChildProtectionProcess.Elements.ASSESS_AGE, FormSubmission.of(new AssessAgeForm(
+        ChildProtectionProcess.FOUND_ADULT, "forensic-medical-examiner", LocalDate.now())));
+
+    assertThat(referral).hasPassed(Elements.TRIAGE_AS_ADULT).isWaitingAt(Elements.CONSENT)
+        .variables().containsEntry(MINOR.name(), false).containsEntry(PATHWAY.name(), "adult")
+        .containsEntry(NrsCaseProcess.GUARDIANSHIP_ALERT.name(), false);
+    complete(referral, InformedConsent.given("la-strada").submission());
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false, "Legal assistance")));
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
+    assertThat(referral).hasNotPassed(Elements.BEST_INTERESTS_BEFORE_RETURN).isWaitingAt(Elements.SERVICES);
+  }
+
+  @Test
+  void aChildAbroadIsNotReturnedUntilTheGuardianshipAuthorityAgreesItIsInTheChildsBestInterests() {
+    CaseAutopilot autopilot = new CaseAutopilot(engine);
+    Map<String, Object> childAbroad = childInMoldova();
+    childAbroad.put(LOCATION.name(), "abroad");
+    childAbroad.put(COUNTRY.name(), "Russian Federation");
+    ProcessInstance referral = toChildsPlanApproval(childAbroad, autopilot);
+
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
+
+    assertThat(referral).isWaitingAt(Elements.BEST_INTERESTS_BEFORE_RETURN).hasNotPassed(Elements.REPATRIATION);
+    Task determination = calledTask(referral, BestInterestsProcess.Elements.DETERMINE);
+    assertThat(determination).hasCandidateGroup("guardianship-chisinau");
+    completeCalled(referral, BestInterestsProcess.Elements.DETERMINE, FormSubmission.of(new DetermineBestInterestsForm(
+        "traced-safe", "heard-agrees", "iom-staff", BestInterestsProcess.AGREE, null, null)));
+    assertThat(referral).isWaitingAt(Elements.REPATRIATION).hasNotPassed(Elements.ARRANGE_ALTERNATIVE_PLACEMENT)
+        .variables().containsEntry(RETURN_DECISION.name(), BestInterestsProcess.AGREE);
+  }
+
+  @Test
+  void aRefusedReturnLeadsToAPlacementInMoldovaArrangedByTheGuardianshipAuthority() {
+    CaseAutopilot autopilot = new CaseAutopilot(engine);
+    ProcessInstance referral = toChildsPlanApproval(childInMoldova(), autopilot);
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
+
+    completeCalled(referral, BestInterestsProcess.Elements.DETERMINE, FormSubmission.of(new DetermineBestInterestsForm(
+        "traced-not-safe", "heard-disagrees", "not-applicable", BestInterestsProcess.REFUSE, null,
+        "The family took part in the recruitment")));
+
+    assertThat(referral).isWaitingAt(Elements.ARRANGE_ALTERNATIVE_PLACEMENT);
+    Task placement = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskDefinitionKey(Elements.ARRANGE_ALTERNATIVE_PLACEMENT).singleResult();
+    assertThat(placement).hasCandidateGroup("guardianship-chisinau");
+    engine.getTaskService().complete(placement.getId(), FormSubmission.of(new ArrangeAlternativePlacementForm("foster", null)));
+    assertThat(referral).hasPassed(Elements.ARRANGE_ALTERNATIVE_PLACEMENT).isWaitingAt(Elements.SERVICES)
+        .variables().containsEntry(PLACEMENT_TYPE.name(), "foster");
+  }
+
+  @Test
+  void aChildsCaseIsClosedOnlyWithTheGuardianshipAuthoritysAgreementAndARefusalKeepsMonitoring() {
+    java.util.concurrent.atomic.AtomicInteger determinations = new java.util.concurrent.atomic.AtomicInteger();
+    CaseAutopilot autopilot = new CaseAutopilot(engine).answer(BestInterestsProcess.FORM_DETERMINE, task ->
+        FormSubmission.of(determinations.incrementAndGet() == 2
+            ? new DetermineBestInterestsForm("not-applicable", "heard-disagrees", null, BestInterestsProcess.REFUSE, null,
+                "Not yet back at school")
+            : new DetermineBestInterestsForm("traced-safe", "heard-agrees", null, BestInterestsProcess.AGREE, null, null)));
+    ProcessInstance referral = toChildsPlanApproval(childInMoldova(), autopilot);
+    completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
+    completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
+
+    assertThat(referral).isWaitingAt(Elements.BEST_INTERESTS_BEFORE_CLOSURE).isNotEnded();
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.PROPOSE_CLOSURE);
+    assertThat(referral).variables().containsEntry(CLOSURE_BID_DECISION.name(), BestInterestsProcess.REFUSE);
+    completeAs(referral, "author", Map.of(CLOSURE_REASON.name(), "goals-achieved"));
+    completeAs(referral, "coordinator", Map.of(CLOSURE_DECISION.name(), "approve"));
+    assertThat(referral).isWaitingAt(Elements.BEST_INTERESTS_BEFORE_CLOSURE);
+    completeCalled(referral, BestInterestsProcess.Elements.DETERMINE, FormSubmission.of(new DetermineBestInterestsForm(
+        "not-applicable", "heard-agrees", null, BestInterestsProcess.AGREE, null, null)));
+
+    assertThat(referral).isEnded().hasPassed(Elements.CASE_CLOSED);
+  }
+
+  static Map<String, Object> childInMoldova() {
+    return FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "trafficking", "7-17", true, "female", false, "Found begging at the market"));
+  }
+
+  /** A child's case up to the coordinator's approval of the plan: the guardianship authority's first steps done by the autopilot. */
+  private ProcessInstance toChildsPlanApproval(Map<String, Object> child, CaseAutopilot autopilot) {
+    ProcessInstance referral = refer(child);
+    identify(referral);
+    autopilot.driveUntil(referral.getBusinessKey(), referral.getId(), Elements.CONSENT);
+    assertThat(referral).hasPassed(Elements.CHILD_PROTECTION).variables().containsEntry(MINOR.name(), true)
+        .containsEntry(NrsCaseProcess.REPRESENTATIVE_ROLE.name(), "parent");
+    complete(referral, InformedConsent.given("la-strada", "cap-chisinau").forAChild("legal-representative", "heard-agrees").submission());
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
+        "Psychological support and school")));
+    return referral;
+  }
+
+  /** The open task of a process the case called (child protection, a best-interests determination). */
+  private Task calledTask(ProcessInstance referral, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(referral.getBusinessKey())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private void completeCalled(ProcessInstance referral, String taskKey, Map<String, Object> form) {
+    engine.getTaskService().complete(calledTask(referral, taskKey).getId(), form);
+  }
+
   // --- the path
 
   static Map<String, Object> adultInMoldova() {
@@ -320,7 +479,7 @@ class NrsCaseProcessTest {
   private Task task(ProcessInstance instance) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
-            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
+            Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE, Elements.ARRANGE_ALTERNATIVE_PLACEMENT).singleResult();
   }
 
   private void complete(ProcessInstance instance, Map<String, Object> form) {

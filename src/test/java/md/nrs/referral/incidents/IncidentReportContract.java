@@ -19,6 +19,11 @@ import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.childprotection.DetermineBestInterestsForm;
 import md.nrs.referral.shelter.ShelterPlacementProcess;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -55,6 +60,7 @@ abstract class IncidentReportContract {
   static final Credentials IOM = basic("ir.iom", PASSWORD);
   static final Credentials CAP = basic("ir.cap", PASSWORD);
   static final Credentials COORDINATOR = basic("ir.coordinator", PASSWORD);
+  static final Credentials GUARDIANSHIP = basic("ir.guardianship", PASSWORD);
   static final Credentials LA_STRADA = basic("ir.lastrada", PASSWORD);
   static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
 
@@ -76,6 +82,7 @@ abstract class IncidentReportContract {
     TestUsers.ensure(engine, "ir.cap", PASSWORD, "cap-chisinau", "caseworkers");
     TestUsers.ensure(engine, "ir.lastrada", PASSWORD, "la-strada", "caseworkers");
     TestUsers.ensure(engine, "ir.coordinator", PASSWORD, "nrs-coordinators");
+    TestUsers.ensure(engine, "ir.guardianship", PASSWORD, "guardianship-chisinau", "caseworkers");
   }
 
   @Test
@@ -306,10 +313,26 @@ abstract class IncidentReportContract {
   private void workTheCaseToAShelterPlacement(String instance) {
     submitOk(caseTask(instance), MDT, FormSubmission.of(new IdentificationInterviewForm(today(), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
-    submitOk(caseTask(instance), MDT, InformedConsent.given("guardianship-chisinau", "cap-chisinau").submission());
+    // a child: the guardianship authority's first steps before consent, its agreement before the placement
+    submitOk(guardianshipTask(instance, ChildProtectionProcess.Elements.ASSESS_SITUATION), GUARDIANSHIP,
+        FormSubmission.of(new AssessChildSituationForm("with-family", "medium", false, null)));
+    submitOk(guardianshipTask(instance, ChildProtectionProcess.Elements.APPOINT_REPRESENTATIVE), GUARDIANSHIP,
+        FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    submitOk(caseTask(instance), MDT, InformedConsent.given("guardianship-chisinau", "cap-chisinau")
+        .forAChild("legal-representative", "heard-agrees").submission());
     submitOk(caseTask(instance), MDT, FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), true,
         "Shelter and psychological support")));
     submitOk(caseTask(instance), COORDINATOR, Map.of(PLAN_DECISION.name(), "approve"));
+    submitOk(guardianshipTask(instance, BestInterestsProcess.Elements.DETERMINE), GUARDIANSHIP,
+        FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees", null, BestInterestsProcess.AGREE,
+            null, null)));
+  }
+
+  private Task guardianshipTask(String instance, String taskKey) {
+    String code = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getBusinessKey();
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
+        .singleResult();
   }
 
   private Response report(String code, Credentials who, Map<String, Object> body) throws Exception {

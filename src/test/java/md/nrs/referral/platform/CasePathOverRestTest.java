@@ -113,8 +113,10 @@ class CasePathOverRestTest {
     assertThat(groupsOf(caseTask(instance))).containsExactly("mdt-chisinau");
 
     submitOk(caseTask(instance), "mdt-chisinau", identification());
+    // consent waits for the guardianship authority's first steps (assessment, the child's representative)
+    new OverRest().driveUntil(code, instance, Elements.CONSENT);
     submitOk(caseTask(instance), "mdt-chisinau", InformedConsent.given("guardianship-chisinau", "cap-chisinau", "community-social-workers")
-        .informingLawEnforcement().submission());
+        .informingLawEnforcement().forAChild("legal-representative", "heard-agrees").submission());
     submitOk(caseTask(instance), "mdt-chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"),
         false, "Medical check and psychological support; stays with her grandmother")));
     submitOk(caseTask(instance), "nrs-coordinators", FormSubmission.of(new ApproveAssistancePlanForm("return", "Add school support")));
@@ -126,7 +128,11 @@ class CasePathOverRestTest {
 
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId(Elements.REPATRIATION).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Elements.BEST_INTERESTS_BEFORE_RETURN).finished().count()).isEqualTo(1);
     closeCase(instance, "mdt-chisinau");
+    // the guardianship authority agrees to the closure of a child's case (autopilot's answer)
+    new OverRest().driveUntilEnded(code, instance);
     assertClosed(instance);
   }
 

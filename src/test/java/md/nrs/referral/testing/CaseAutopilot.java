@@ -26,6 +26,13 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
+import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.AssessAgeForm;
+import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.childprotection.UrgentMedicalCareForm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +44,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 
 /**
- * Drives the processes a case calls (repatriation, shelter, services, reintegration, monitoring)
+ * Drives the processes a case calls (child protection, best-interests determinations, repatriation, shelter,
+ * services, reintegration, monitoring)
  * forward with ordinary, valid answers, so a test of the case process can get past them to the step
  * it is about. It completes only the tasks it has an answer for, and fires only waiting timers
  * (intermediate timer events), never escalation timers on a task's boundary.
@@ -70,6 +78,16 @@ public class CaseAutopilot {
         REVIEW_REASON.name(), "Recovered; moving to her family"));
     // placedOn is shown read-only: not submitted, as Tasklist may leave it out
     answer("discharge-from-shelter", Map.of(DISCHARGED_ON.name(), today, DISCHARGE_REASON.name(), "moved-to-family"));
+    // a child's case: the guardianship authority's first steps and its best-interests determinations
+    answer(ChildProtectionProcess.FORM_ASSESS_SITUATION, FormSubmission.of(new AssessChildSituationForm("separated", "medium",
+        false, null)));
+    answer(ChildProtectionProcess.FORM_ASSESS_AGE, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
+        "forensic-medical-examiner", LocalDate.now())));
+    answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
+        "hospital")));
+    answer(BestInterestsProcess.FORM_DETERMINE, FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
+        "iom-staff", BestInterestsProcess.AGREE, null, null)));
   }
 
   /** Adds or replaces the answer given to tasks of this form, chosen per task. */
@@ -99,6 +117,20 @@ public class CaseAutopilot {
       }
     }
     throw new AssertionError("The case did not reach " + activityId + " in 200 steps");
+  }
+
+  /** Like {@link #driveUntil}, until the case process has ended (the last steps are in called processes). */
+  public void driveUntilEnded(String caseCode, String caseProcessInstanceId) {
+    for (int step = 0; step < 200; step++) {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseProcessInstanceId).count() == 0) {
+        return;
+      }
+      if (!completeOneTask(caseCode, caseProcessInstanceId) && !fireOneWaitingTimer(caseCode)) {
+        throw new AssertionError("The case is stuck before its end: active "
+            + engine.getRuntimeService().getActiveActivityIds(caseProcessInstanceId));
+      }
+    }
+    throw new AssertionError("The case did not end in 200 steps");
   }
 
   private boolean completeOneTask(String caseCode, String caseProcessInstanceId) {

@@ -19,6 +19,8 @@ public final class InformedConsent {
   private boolean informPartnerAbroad;
   private String personGivenName;
   private String personFamilyName;
+  private String consentGivenBy;
+  private String childViews;
 
   private InformedConsent(String consentToAssistance, List<String> shareWithAgencies, String refusalReason) {
     this.consentToAssistance = consentToAssistance;
@@ -61,9 +63,17 @@ public final class InformedConsent {
     return this;
   }
 
+  /** A child's consent: given by the legal representative (or the guardianship authority), the child's views recorded. */
+  public InformedConsent forAChild(String givenBy, String views) {
+    consentGivenBy = givenBy;
+    childViews = views;
+    return this;
+  }
+
   public InformedConsentForm form() {
     return new InformedConsentForm(informationGiven, consentToAssistance, shareWithAgencies, informLawEnforcement,
-        informPartnerAbroad, refusalReason, personGivenName, personFamilyName, null, null, null, null, null, null, null);
+        informPartnerAbroad, refusalReason, personGivenName, personFamilyName, null, null, null, null, null, null, null,
+        null, consentGivenBy, childViews);
   }
 
   public Map<String, Object> submission() {

@@ -45,6 +45,11 @@ public class DirectoryAgencies implements Agencies {
   }
 
   @Override
+  public Optional<String> districtOf(String agencyId) {
+    return agencyId == null ? Optional.empty() : agencies.findById(agencyId).map(Agency::getDistrict);
+  }
+
+  @Override
   public Optional<String> serving(String serviceType, String district) {
     return agencies.findByDistrictAndActiveTrue(district).stream().filter(a -> a.getServices().contains(serviceType))
         .map(Agency::getId).sorted().findFirst();
