@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The person's consent to inform law enforcement, given for the first time (or again after a withdrawal), starts
- * the criminal-justice process by message; withdrawn, it ends the running one by message. Nothing else starts it,
+ * the criminal-justice process by message; withdrawn (or consent to assistance withdrawn), it ends the running one by
+ * message. Nothing else starts it,
  * so the justice path never becomes a condition of assistance: the case path goes on whatever happens here.
  * Runs in the transaction that records the consent, so both stand or fall together.
  */
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 class LawEnforcementConsentListener {
 
   static final String LAW_ENFORCEMENT = "law-enforcement";
+  static final String ASSISTANCE = "assistance";
 
   private final ObjectProvider<RuntimeService> runtime;
   private final ObjectProvider<IdentityService> identity;
@@ -37,15 +39,23 @@ class LawEnforcementConsentListener {
 
   @EventListener
   void onConsentChanged(ConsentChanged change) {
+    if (ASSISTANCE.equals(change.purpose()) && change.isWithdrawn() && running(change.caseCode())) {
+      stop(change); // consent to everything withdrawn: the police are told as well
+      return;
+    }
     if (!LAW_ENFORCEMENT.equals(change.purpose())) {
       return;
     }
     if (change.isNewlyGiven() && !running(change.caseCode())) {
       start(change);
     } else if (change.isWithdrawn() && running(change.caseCode())) {
-      asPlatform(identity.getObject(), () -> runtime.getObject().createMessageCorrelation(CriminalJusticeProcess.MESSAGE_CONSENT_WITHDRAWN)
-          .processInstanceBusinessKey(change.caseCode()).correlateAllWithResult());
+      stop(change);
     }
+  }
+
+  private void stop(ConsentChanged change) {
+    asPlatform(identity.getObject(), () -> runtime.getObject().createMessageCorrelation(CriminalJusticeProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceBusinessKey(change.caseCode()).correlateAllWithResult());
   }
 
   private void start(ConsentChanged change) {
