@@ -125,8 +125,9 @@ class CriminalJusticeOverHttpTest {
 
     JsonNode told = deliveredToTheCctp(caseCode, Elements.TELL_POLICE_CONSENT_WITHDRAWN);
     assertThat(told.get("caseCode").asText()).isEqualTo(caseCode);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(justice.getId())
-        .singleResult().getEndActivityId()).isEqualTo(Elements.SHARING_STOPPED);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(justice.getId())
+        .activityId(Elements.SHARING_STOPPED).finished().count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(justice.getId()).count()).isZero();
     assertThat(received).filteredOn(r -> r[0].contains(caseCode)).hasSize(2);
   }
 
