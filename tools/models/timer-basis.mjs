@@ -27,6 +27,12 @@ const OTHER_SOURCES = {
     UserTask_ActionItem: 'Time limit: the date the coordination meeting agreed for this action item (end of that working day). '
       + 'Basis: policy default (the meeting decides).',
   },
+  'criminal-justice': {
+    IntermediateTimer_HearingReminder: "Time limit: the reminder to the supporting agency 2 days before each hearing (sla-durations.dmn rule "
+      + "'Rule_SlaHearingReminder', set as hearingReminderAt by scheduleHearing). Basis: policy default.",
+    IntermediateTimer_HearingDay: 'Time limit: the hearing day the supporting agency entered (09:00 Chisinau), set as hearingAt by '
+      + 'scheduleHearing; then the support task comes back. Basis: policy default (the court sets the date).',
+  },
   'dv-group-counselling': {
     TimerEvent_SessionDay: "Time limit: the next session one session interval later, 7 days (dv-group-cycle.dmn rules "
       + "'Rule_CycleVictims' and 'Rule_CyclePerpetrators': 12 weekly sessions). Basis: policy default.",

@@ -15,6 +15,7 @@ import java.util.Set;
 import md.nrs.referral.analytics.Period;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.persons.PersonLinks;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import org.camunda.bpm.engine.HistoryService;
@@ -39,6 +40,9 @@ import org.springframework.stereotype.Service;
  *   <li>assisted: distinct cases with an {@code assistance-service} delivered (fully or partly) that
  *       ended in the period, by sex; services delivered by type;</li>
  *   <li>repatriated: {@code repatriation} instances that ended in the period with the person returned;</li>
+ *   <li>justice (with consent): persons whose {@code criminal-justice} path started in the period, by what
+ *       followed — referred to the police, criminal case opened, supported in the proceedings, compensation claimed,
+ *       compensation awarded (paid) — each person once whatever their linked cases;</li>
  *   <li>hotline calls started in the period by type and operator agency; domestic-violence pilot
  *       enrolments (started in the period) and completions (ended in the period) by participant kind.</li>
  * </ul>
@@ -49,6 +53,10 @@ import org.springframework.stereotype.Service;
 public class NationalStatistics {
 
   private static final int PAGE = 500;
+
+  /** The justice pillar's lines, in the order a case reaches them. */
+  static final String[] JUSTICE_STAGES = {"referred-to-police", "criminal-case-opened", "supported-in-proceedings",
+      "compensation-claimed", "compensation-awarded"};
 
   /** Where {@link #variablesOf} puts an instance's business key (the case code), beside its variables. */
   private static final String BUSINESS_KEY = "@businessKey";
@@ -155,6 +163,8 @@ public class NationalStatistics {
       }
     }
 
+    StatisticsTable justice = justice(period);
+
     StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", StatisticsTable.CALLS, true,
         List.of(CALL_TYPES));
     // the lines in a fixed order (and a line with no calls shown as 0), not in the order history returns rows
@@ -180,8 +190,52 @@ public class NationalStatistics {
     }
 
     return new StatisticsReport(period, List.of(referrals, referredPersons, referredBySex, referredByAge, referredByRegion, referredByBorder,
-        destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, callsByType,
+        destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, justice, callsByType,
         callsByAgency, enrolments, completions));
+  }
+
+  /** The justice pillar: one line per stage a person reached, each person counted once per line. */
+  private StatisticsTable justice(Period period) {
+    // not a partition: a person convicted's case was also referred and opened, so the total is the persons on the path
+    StatisticsTable justice = new StatisticsTable("justice", "Criminal justice and compensation (with consent): persons "
+        + "by the stages they reached", StatisticsTable.PERSONS, false, List.of(JUSTICE_STAGES));
+    Set<String> onThePath = new HashSet<>();
+    List<Map<String, Object>> paths = variablesOf(started(CriminalJusticeProcess.KEY, period),
+        CriminalJusticeProcess.REFERRED_TO_POLICE, CriminalJusticeProcess.CRIMINAL_CASE_OPENED,
+        CriminalJusticeProcess.PROCEEDINGS_NEXT, CriminalJusticeProcess.COMPENSATION_CLAIMED,
+        CriminalJusticeProcess.COMPENSATION_STATUS);
+    List<String> personOfPath = personKeys(paths);
+    Map<String, Set<String>> seen = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      Map<String, Object> path = paths.get(i);
+      if (onThePath.add(personOfPath.get(i))) {
+        justice.countUnit();
+      }
+      String claimed = text(path, CriminalJusticeProcess.COMPENSATION_CLAIMED.name());
+      boolean opened = "true".equals(text(path, CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name()));
+      List<String> reached = new ArrayList<>();
+      if ("true".equals(text(path, CriminalJusticeProcess.REFERRED_TO_POLICE.name()))) {
+        reached.add(JUSTICE_STAGES[0]);
+      }
+      if (opened) {
+        reached.add(JUSTICE_STAGES[1]);
+      }
+      if (text(path, CriminalJusticeProcess.PROCEEDINGS_NEXT.name()) != null) { // a support round was recorded
+        reached.add(JUSTICE_STAGES[2]);
+      }
+      if (claimed != null && !"none".equals(claimed)) {
+        reached.add(JUSTICE_STAGES[3]);
+      }
+      if ("paid".equals(text(path, CriminalJusticeProcess.COMPENSATION_STATUS.name()))) {
+        reached.add(JUSTICE_STAGES[4]);
+      }
+      for (String stage : reached) {
+        if (seen.computeIfAbsent(stage, s -> new HashSet<>()).add(personOfPath.get(i))) {
+          justice.count(stage);
+        }
+      }
+    }
+    return justice;
   }
 
   private static void countIdentified(Map<String, Object> referral, StatisticsTable bySex, StatisticsTable byAge,

@@ -30,6 +30,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.InformedConsentForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
@@ -81,7 +82,7 @@ class PersonalDataOverRestTest {
 
   private static final String PASSWORD = "Test#Secret-2026";
   private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
-      "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cnfacem", "gpi", "nrs-coordinators");
+      "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cnfacem", "gpi", "cctp", "nrs-coordinators");
   /** Recognisable values: none may appear anywhere but sealed in the vault. */
   private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org", "69 918 273");
 
@@ -496,6 +497,49 @@ class PersonalDataOverRestTest {
     for (String marker : MARKERS) {
       assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
     }
+  }
+
+  @Test
+  @Order(13)
+  void theJusticePathWithConsentToInformThePoliceLeavesNoPersonalValueAnywhere(CapturedOutput output) throws Exception {
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), identification());
+    Map<String, Object> consent = new java.util.LinkedHashMap<>(consentWithPerson(List.of("iom", "cctp")));
+    consent.put(NrsCaseProcess.INFORM_LAW_ENFORCEMENT.name(), true);
+    submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consent);
+    String justice = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CriminalJusticeProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult().getId();
+
+    // the police answer over REST; the supporting agency (IOM, which recorded the consent) follows a hearing and the
+    // outcome; an operator fires the hearing's timers; the state compensation is paid
+    submitOk(justiceTask(justice), basic("pd.cctp", PASSWORD), Map.of(CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name(), true,
+        CriminalJusticeProcess.CRIMINAL_CASE_NUMBER.name(), "2026/0417-CCTP"));
+    submitOk(justiceTask(justice), basic("pd.iom", PASSWORD), Map.of(CriminalJusticeProcess.LAWYER_ASSIGNED.name(), true,
+        CriminalJusticeProcess.PROCEEDINGS_NEXT.name(), CriminalJusticeProcess.NEXT_HEARING,
+        CriminalJusticeProcess.HEARING_DATE.name(), LocalDate.now().plusDays(14).toString()));
+    for (String timer : List.of(CriminalJusticeProcess.Elements.HEARING_REMINDER, CriminalJusticeProcess.Elements.HEARING_DAY)) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(justice).activityId(timer).singleResult();
+      Response fired = http.post("/engine-rest/job/" + job.getId() + "/execute", basic("pd.operator", PASSWORD), "");
+      assertThat(fired.status()).as(fired.toString()).isEqualTo(204);
+    }
+    submitOk(justiceTask(justice), basic("pd.iom", PASSWORD), Map.of(CriminalJusticeProcess.LAWYER_ASSIGNED.name(), true,
+        CriminalJusticeProcess.PROCEEDINGS_NEXT.name(), CriminalJusticeProcess.NEXT_OUTCOME,
+        CriminalJusticeProcess.PROCEEDINGS_OUTCOME.name(), "conviction", CriminalJusticeProcess.COMPENSATION_CLAIMED.name(), "state"));
+    submitOk(justiceTask(justice), basic("pd.iom", PASSWORD), Map.of(CriminalJusticeProcess.COMPENSATION_STATUS.name(), "paid"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(justice).singleResult()
+        .getEndActivityId()).isEqualTo(CriminalJusticeProcess.Elements.COMPENSATION_PAID);
+    assertThat(jdbc.queryForList("select step from nrs_outbox where case_code = ? and agency_id = 'cctp'", String.class, code))
+        .containsExactly(CriminalJusticeProcess.Elements.POLICE_ANSWER);
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  private Task justiceTask(String justice) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(justice).singleResult();
   }
 
   // --- the case path

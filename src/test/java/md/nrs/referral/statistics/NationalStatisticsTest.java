@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
@@ -68,7 +69,7 @@ class NationalStatisticsTest {
     TestUsers.ensure(engine, "st.secretariat", PASSWORD, "permanent-secretariat");
     TestUsers.ensure(engine, "st.caseworker", PASSWORD, "la-strada", "caseworkers");
     for (String key : List.of("nrs-case", "assistance-service", "repatriation", StatisticsSources.HOTLINE_CALL,
-        StatisticsSources.DV_GROUP_COUNSELLING)) {
+        StatisticsSources.DV_GROUP_COUNSELLING, CriminalJusticeProcess.KEY)) {
       engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
           Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent("StartEvent_Recorded")
               .endEvent("EndEvent_Recorded").done()).deploy();
@@ -119,6 +120,23 @@ class NationalStatisticsTest {
         record(StatisticsSources.HOTLINE_CALL, IN_2025.plusSeconds(i), Map.of(
             CALL_TYPE.name(), i < 20 ? "information" : i < 27 ? "consultation" : "sos",
             OPERATOR_AGENCY.name(), i < 25 ? "la-strada" : "interaction"));
+      }
+      // justice: 8 persons on the path; 7 referred (1 without consent to share with the police), 6 criminal cases
+      // opened and supported, compensation claimed by 5 (3 from the offender, 2 from the state, 1 none), paid to 2
+      for (int i = 0; i < 8; i++) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(CriminalJusticeProcess.REFERRED_TO_POLICE.name(), i < 7);
+        if (i < 7) {
+          v.put(CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name(), i < 6);
+        }
+        if (i < 6) {
+          v.put(CriminalJusticeProcess.PROCEEDINGS_NEXT.name(), CriminalJusticeProcess.NEXT_OUTCOME);
+          v.put(CriminalJusticeProcess.COMPENSATION_CLAIMED.name(), i < 3 ? "offender" : i < 5 ? "state" : "none");
+        }
+        if (i < 5) {
+          v.put(CriminalJusticeProcess.COMPENSATION_STATUS.name(), i < 2 ? "paid" : i < 4 ? "refused" : "pending");
+        }
+        record(CriminalJusticeProcess.KEY, IN_2025, v);
       }
       // DV pilot: 8 victims and 6 perpetrators enrolled; 5 victims and 2 perpetrators completed, 1 dropped out
       for (int i = 0; i < 14; i++) {
@@ -185,6 +203,16 @@ class NationalStatisticsTest {
     assertThat(published("identified-by-form-of-exploitation")).containsEntry("labour", "10").containsEntry("sexual", "<5")
         .containsEntry("begging", "0");
     assertThat(year2025.table("identified-by-form-of-exploitation").publishedTotal()).isEqualTo("10");
+  }
+
+  @Test
+  void theJusticePillarCountsPersonsByTheStagesTheyReachedWithTheSmallCellsSuppressed() {
+    assertThat(year2025.table("justice").counts()).containsExactly(Map.entry("referred-to-police", 7L),
+        Map.entry("criminal-case-opened", 6L), Map.entry("supported-in-proceedings", 6L),
+        Map.entry("compensation-claimed", 5L), Map.entry("compensation-awarded", 2L));
+    // a person reaches several stages, so the lines do not add up to the total: no complementary suppression
+    assertThat(published("justice")).containsEntry("compensation-claimed", "5").containsEntry("compensation-awarded", "<5");
+    assertThat(year2025.table("justice").publishedTotal()).isEqualTo("8");
   }
 
   @Test

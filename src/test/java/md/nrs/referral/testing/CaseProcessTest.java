@@ -35,8 +35,8 @@ public @interface CaseProcessTest {
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(java.util.stream.Stream.concat(java.util.Arrays.stream(ProcessTest.CALLED_PROCESSES),
-              java.util.Arrays.stream(ProcessTest.PLATFORM_PROCESSES)).toArray(String[]::new))
+          .excludeProcessDefinitionKeys(java.util.stream.Stream.of(ProcessTest.CALLED_PROCESSES, ProcessTest.PLATFORM_PROCESSES,
+              ProcessTest.STARTED_BY_CONSENT).flatMap(java.util.Arrays::stream).toArray(String[]::new))
           .reportDirectory("target/process-test-coverage")
           .build();
     }

@@ -4,7 +4,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.stream.Stream;
 import md.nrs.referral.agencies.AgencyNotificationProcess;
+import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.sla.SlaEscalationProcess;
 import md.nrs.referral.sla.SlaWatchProcess;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -37,6 +39,12 @@ public @interface ProcessTest {
   /** The platform's own processes that every case touches in passing; each has its own test. */
   String[] PLATFORM_PROCESSES = {AgencyNotificationProcess.KEY, SlaWatchProcess.KEY, SlaEscalationProcess.KEY};
 
+  /**
+   * Processes a consent starts beside the case (the justice path, with consent to inform law enforcement): a case test
+   * only passes their first steps; each has its own test.
+   */
+  String[] STARTED_BY_CONSENT = {CriminalJusticeProcess.KEY};
+
   /** The processes the case process calls: a test of the case counts coverage of nrs-case alone. */
   String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring",
       "dv-pathway", "child-protection", "best-interests-determination"};
@@ -49,7 +57,8 @@ public @interface ProcessTest {
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(PLATFORM_PROCESSES)
+          .excludeProcessDefinitionKeys(Stream.concat(Stream.of(PLATFORM_PROCESSES), Stream.of(STARTED_BY_CONSENT))
+              .toArray(String[]::new))
           .reportDirectory("target/process-test-coverage")
           .build();
     }

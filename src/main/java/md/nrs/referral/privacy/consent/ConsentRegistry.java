@@ -11,12 +11,15 @@ import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
 import md.nrs.referral.engine.ClientAddress;
+import md.nrs.referral.privacy.ConsentChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The consent registry: per case and purpose, given or withdrawn, when and by whom. Each decision is a
- * new row; the latest one is in force. Purposes: {@code assistance}, {@code share-with-agency:<id>},
+ * new row; the latest one is in force, and each is published as a {@link ConsentChanged}. Purposes:
+ * {@code assistance}, {@code share-with-agency:<id>},
  * {@code law-enforcement}, {@code partner-abroad}. Every change is audited.
  */
 @Component
@@ -32,11 +35,13 @@ public class ConsentRegistry {
   private final ConsentRepository consents;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public ConsentRegistry(ConsentRepository consents, AuditTrail audit, Clock clock) {
+  public ConsentRegistry(ConsentRepository consents, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
     this.consents = consents;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   public static String shareWith(String agencyId) {
@@ -54,9 +59,12 @@ public class ConsentRegistry {
       throw new IllegalArgumentException("Unknown consent purpose: " + purpose);
     }
     Instant now = clock.instant();
+    boolean before = current(caseCode, purpose).orElse(false);
     consents.save(new ConsentEntity(caseCode, purpose, given, now, recordedBy == null ? "system" : recordedBy, agency, source));
     audit.recordAfterCommit(new AuditEvent(recordedBy, AuditActions.CONSENT_CHANGED, caseCode, purpose, AuditEvent.OK,
         ClientAddress.current(), (given ? "given" : "withdrawn") + " (" + source + ")"));
+    // In the same transaction: what a listener starts (the criminal-justice process) stands or falls with the decision.
+    events.publishEvent(new ConsentChanged(caseCode, purpose, given, before, agency));
   }
 
   /** The decision in force: given (true), withdrawn or refused (false), or never asked (empty). */
