@@ -31,7 +31,12 @@ interface BenchmarkDatabase extends AutoCloseable {
   }
 
   static BenchmarkDatabase postgres() {
+    // -Dnrs.benchmark.keep-database: a throw-away database kept after the run, to EXPLAIN its queries by hand
+    boolean keep = Boolean.getBoolean("nrs.benchmark.keep-database");
     PostgresDatabase database = PostgresDatabase.create("bench_");
+    if (keep) {
+      System.out.println("BENCHMARK keeps the database " + database.url());
+    }
     return new BenchmarkDatabase() {
       public String name() {
         return "PostgreSQL";
@@ -43,7 +48,9 @@ interface BenchmarkDatabase extends AutoCloseable {
       }
 
       public void close() {
-        database.close();
+        if (!keep) {
+          database.close();
+        }
       }
     };
   }

@@ -3,7 +3,8 @@ package md.nrs.referral.benchmark;
 /**
  * Sizes of a run. Full ({@code ./mvnw verify -Pbenchmark}) writes docs/benchmarks.md; fast
  * ({@code -Dnrs.benchmark.mode=fast}, in CI) keeps every figure but at small sizes, to keep the harness
- * working in a few minutes. Full sizes: -Dnrs.benchmark.referrals, .requests, .path-cases, .activity-rows, .profiled.
+ * working in a few minutes. Full sizes: -Dnrs.benchmark.referrals, .requests, .path-cases, .activity-rows, .profiled,
+ * .open-cases, .closed-cases.
  */
 final class BenchmarkMode {
 
@@ -23,12 +24,19 @@ final class BenchmarkMode {
   final int sweepPage;
   /** Platform cases run under the flight recorder. */
   final int profiledCases;
-  /** Which parts run: h2, postgres, analytics (-Dnrs.benchmark.parts=h2,analytics); all by default. */
-  final java.util.Set<String> databases = java.util.Set.of(System.getProperty("nrs.benchmark.parts", "h2,postgres,analytics")
-      .split(","));
+  /** Open cases cloned up to at each size of the task-list figures (PostgreSQL; item 3). */
+  final int[] openCases;
+  /** Closed cases cloned up to at each size, beside the open ones. */
+  final int[] closedCases;
+  /**
+   * Which parts run: h2, postgres, analytics, scale (-Dnrs.benchmark.parts=h2,analytics); all by default.
+   * "scale" runs inside the PostgreSQL suite, at its end; alone (without "postgres") it runs on a database of its own.
+   */
+  final java.util.Set<String> databases = java.util.Set.of(System.getProperty("nrs.benchmark.parts",
+      "h2,postgres,analytics,scale").split(","));
 
   private BenchmarkMode(String name, boolean full, int runs, int referralsPerRun, int requests, int[] pathCases,
-      int[] activityRows, int sweepPage, int profiledCases) {
+      int[] activityRows, int sweepPage, int profiledCases, int[] openCases, int[] closedCases) {
     this.name = name;
     this.full = full;
     this.runs = runs;
@@ -38,6 +46,8 @@ final class BenchmarkMode {
     this.activityRows = activityRows;
     this.sweepPage = sweepPage;
     this.profiledCases = profiledCases;
+    this.openCases = openCases;
+    this.closedCases = closedCases;
   }
 
   private static int[] sizes(String property, String fallback) {
@@ -47,10 +57,12 @@ final class BenchmarkMode {
 
   static BenchmarkMode current() {
     if ("fast".equalsIgnoreCase(System.getProperty("nrs.benchmark.mode", "full"))) {
-      return new BenchmarkMode("fast", false, 3, 5, 10, new int[] {1, 2, 3}, new int[] {2_000, 5_000, 10_000}, 20, 2);
+      return new BenchmarkMode("fast", false, 3, 5, 10, new int[] {1, 2, 3}, new int[] {2_000, 5_000, 10_000}, 20, 2,
+          new int[] {20, 40, 60}, new int[] {40, 80, 120});
     }
     return new BenchmarkMode("full", true, 3, Integer.getInteger("nrs.benchmark.referrals", 300),
         Integer.getInteger("nrs.benchmark.requests", 50), sizes("nrs.benchmark.path-cases", "2,4,8"),
-        sizes("nrs.benchmark.activity-rows", "10000,100000,1000000"), 500, Integer.getInteger("nrs.benchmark.profiled", 10));
+        sizes("nrs.benchmark.activity-rows", "10000,100000,1000000"), 500, Integer.getInteger("nrs.benchmark.profiled", 10),
+        sizes("nrs.benchmark.open-cases", "1000,3000,10000"), sizes("nrs.benchmark.closed-cases", "10000,30000,100000"));
   }
 }

@@ -78,6 +78,38 @@ final class FullCasePath {
     return id;
   }
 
+  /**
+   * A case left open after its first {@code stepsDone} steps (0: just referred; 4: plan approved, the
+   * assistance running), its next step claimed by a member of the group it is offered to when
+   * {@code claimNext}: the shapes of the open cases the scale benchmark clones. Returns the case code.
+   */
+  String openCase(int stepsDone, boolean claimNext) {
+    ProcessInstance referral = as("la-strada", () -> engine.getFormService().submitStartForm(definitionId, FormSubmission.of(
+        new RegisterReferralForm("police-cctp", "moldova", null, "trafficking", "18+", false, "female", false,
+            "Returned from labour exploitation"))));
+    String id = referral.getId();
+    List<Map<String, Object>> steps = List.of(
+        FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+            "presumed-victim", null, null)),
+        InformedConsent.given("la-strada").submission(),
+        FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false, "Legal assistance for the labour claim")),
+        FormSubmission.of(new ApproveAssistancePlanForm("approve", null)));
+    for (int i = 0; i < Math.min(stepsDone, steps.size()); i++) {
+      step(id, steps.get(i));
+    }
+    if (claimNext) {
+      Task next = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(referral.getBusinessKey())
+          .orderByTaskCreateTime().asc().listPage(0, 1).stream().findFirst()
+          .orElseThrow(() -> new AssertionError("case " + referral.getBusinessKey() + " has no open step"));
+      String group = candidateGroup(next);
+      as(group, () -> {
+        engine.getTaskService().claim(next.getId(), user(group));
+        return null;
+      });
+    }
+    return referral.getBusinessKey();
+  }
+
   /** The one open step of the case process itself, done by a member of the group it is offered to. */
   private void step(String instance, Map<String, Object> form) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
@@ -86,11 +118,15 @@ final class FullCasePath {
     work(task, form);
   }
 
-  private void work(Task task, Map<String, Object> form) {
-    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+  private String candidateGroup(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst()
         .orElseThrow(() -> new AssertionError("no candidate group on " + task.getTaskDefinitionKey()));
+  }
+
+  private void work(Task task, Map<String, Object> form) {
+    String group = candidateGroup(task);
     as(group, () -> {
       engine.getTaskService().claim(task.getId(), user(group));
       engine.getFormService().submitTaskForm(task.getId(), form);

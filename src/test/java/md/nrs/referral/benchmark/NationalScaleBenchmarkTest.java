@@ -63,6 +63,16 @@ class NationalScaleBenchmarkTest {
   private static final String S_PATH = "Whole cases against the raw engine (item 2)";
   private static final String S_ANALYTICS = "Bottleneck analytics (item 5)";
 
+  /**
+   * The body Tasklist 7.24 posts to filter/{id}/list for the first page (its taskListQuery: the search's
+   * empty variable lists, firstResult, maxResults 15, its default sorting "created desc", active), with
+   * firstResult and maxResults also in the URL, as its SDK's filter.getTasks sends them.
+   */
+  static final String TASKLIST_LIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
+  static final String TASKLIST_LIST_QUERY = "/list?firstResult=0&maxResults=15";
+  static final String TASK_REST_PAGE = "/engine-rest/task?firstResult=0&maxResults=50&sortBy=dueDate&sortOrder=asc";
+
   private final BenchmarkMode mode = BenchmarkMode.current();
   private final BenchmarkReport report = new BenchmarkReport(mode.name);
   private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
@@ -102,7 +112,7 @@ class NationalScaleBenchmarkTest {
     if (!mode.databases.contains("h2")) {
       return;
     }
-    suite(BenchmarkDatabase.h2("nrs-benchmark-" + System.nanoTime()), "h2");
+    suite(BenchmarkDatabase.h2("nrs-benchmark-" + System.nanoTime()), "h2", false);
   }
 
   @Test
@@ -117,7 +127,22 @@ class NationalScaleBenchmarkTest {
       System.out.println("BENCHMARK PostgreSQL skipped: " + unavailable);
       return;
     }
-    suite(BenchmarkDatabase.postgres(), "postgres");
+    suite(BenchmarkDatabase.postgres(), "postgres", false);
+  }
+
+  /** The task lists at national scale alone (-Dnrs.benchmark.parts=scale), on a PostgreSQL database of their own. */
+  @Test
+  @Order(4)
+  void atScaleAlone() {
+    if (!mode.databases.contains("scale") || mode.databases.contains("postgres")) {
+      return; // with "postgres" it runs at the end of that suite
+    }
+    String unavailable = PostgresDatabase.unavailableReason();
+    if (unavailable != null) {
+      report.note(S_TASKS, "Scale not measured: " + unavailable);
+      return;
+    }
+    suite(BenchmarkDatabase.postgres(), "postgres", true);
   }
 
   @Test
@@ -135,7 +160,8 @@ class NationalScaleBenchmarkTest {
     Path docs = mode.full ? Path.of("docs") : Path.of("target", "benchmarks");
     // a partial run (-Dnrs.benchmark.parts) can be written beside the whole suite's page: -Dnrs.benchmark.report=name
     String name = System.getProperty("nrs.benchmark.report", "benchmarks");
-    report.write(docs.resolve(name + ".md"), docs.resolve("benchmarks"), commit, load);
+    // a partial page keeps its charts apart, so the whole suite's charts stay as they were
+    report.write(docs.resolve(name + ".md"), docs.resolve(name), commit, load);
     System.out.println("BENCHMARK report written to " + docs.resolve(name + ".md").toAbsolutePath());
     assertThat(wrong).as("wrong results").isEmpty();
     List<String> missing = new ArrayList<>(report.missing());
@@ -147,7 +173,12 @@ class NationalScaleBenchmarkTest {
 
   // --- one database
 
-  private void suite(BenchmarkDatabase database, String tag) {
+  /**
+   * One database: intake, task lists and heap as the intake fills it, the overdue storm, whole cases; on
+   * PostgreSQL then the task lists at national scale (cloned cases); finally start-up on the filled database.
+   * {@code scaleOnly}: start-up, the scale part and start-up again, nothing else.
+   */
+  private void suite(BenchmarkDatabase database, String tag, boolean scaleOnly) {
     String db = database.name();
     try (database) {
       long cases = 0;
@@ -155,28 +186,15 @@ class NationalScaleBenchmarkTest {
       try {
         report.database(db + ": " + databaseVersion(platform.dataSource()));
         report.add("startup", db, 0, List.of(platform.startMillis / 1000.0));
+        report.note(S_MEMORY, db + ", start-up on an empty database, the slowest steps by their own time: "
+            + String.join("; ", platform.slowestSteps) + ".");
         PlatformHttp http = new PlatformHttp(platform.port);
-        int[] clients = {1, 4, 16};
-        for (int c : clients) {
-          List<Double> rates = new ArrayList<>();
-          List<Double> p95s = new ArrayList<>();
-          for (int run = 0; run < mode.runs; run++) {
-            double[] figures = intake(http, c, mode.referralsPerRun, tag + "-" + c + "-" + run);
-            rates.add(figures[0]);
-            p95s.add(figures[1]);
-            cases += mode.referralsPerRun;
-            long open = openCases(platform.engine());
-            if (open != cases) {
-              wrong.add(db + ": " + cases + " referrals accepted but " + open + " open cases");
-            }
-          }
-          report.add("intake-rate", db, c, rates);
-          report.add("intake-p95", db, c, p95s);
-          // the task lists and the heap at this many open cases
-          taskLists(platform, http, db, cases);
+        if (!scaleOnly) {
+          cases += intakeStormAndPath(platform, http, db, tag);
         }
-        storm(platform, db, cases);
-        fullPath(platform, db, tag);
+        if (tag.equals("postgres") && mode.databases.contains("scale")) {
+          cases += new ScaleTaskLists(report, mode, wrong, S_TASKS, S_MEMORY).run(platform, http);
+        }
       } finally {
         platform.close();
       }
@@ -184,10 +202,39 @@ class NationalScaleBenchmarkTest {
       RunningPlatform again = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
       try {
         report.add("startup", db, closedAndOpen, List.of(again.startMillis / 1000.0));
+        report.note(S_MEMORY, String.format(Locale.ROOT, "%s, start-up on the database with %,d cases, the slowest steps by "
+            + "their own time: %s.", db, closedAndOpen, String.join("; ", again.slowestSteps)));
       } finally {
         again.close();
       }
     }
+  }
+
+  /** Intake at 1, 4 and 16 clients with the task lists after each, the overdue storm, whole cases; returns the cases added. */
+  private long intakeStormAndPath(RunningPlatform platform, PlatformHttp http, String db, String tag) {
+    long cases = 0;
+    int[] clients = {1, 4, 16};
+    for (int c : clients) {
+      List<Double> rates = new ArrayList<>();
+      List<Double> p95s = new ArrayList<>();
+      for (int run = 0; run < mode.runs; run++) {
+        double[] figures = intake(http, c, mode.referralsPerRun, tag + "-" + c + "-" + run);
+        rates.add(figures[0]);
+        p95s.add(figures[1]);
+        cases += mode.referralsPerRun;
+        long open = openCases(platform.engine());
+        if (open != cases) {
+          wrong.add(db + ": " + cases + " referrals accepted but " + open + " open cases");
+        }
+      }
+      report.add("intake-rate", db, c, rates);
+      report.add("intake-p95", db, c, p95s);
+      // the task lists and the heap at this many open cases
+      taskLists(platform, http, db, cases);
+    }
+    storm(platform, db, cases);
+    fullPath(platform, db, tag);
+    return cases;
   }
 
   // --- item 6
@@ -249,22 +296,21 @@ class NationalScaleBenchmarkTest {
       wrong.add(db + ": " + filters.size() + " Tasklist filters, expected the five shared ones");
     }
     WebappSession session = http.login("tasklist", "mdt.chisinau", DEMO_PASSWORD);
-    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    String body = TASKLIST_LIST_BODY;
     List<Double> worstFilterP95 = new ArrayList<>();
     List<Double> restP95 = new ArrayList<>();
     Map<String, List<Double>> perFilter = new HashMap<>();
     for (int run = 0; run < mode.runs; run++) {
       double worst = 0;
       for (Filter filter : filters) {
-        String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15";
+        String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + TASKLIST_LIST_QUERY;
         double p95 = p95(mode.requests, () -> http.postHal(path, session, body), db + " filter " + filter.getName());
         perFilter.computeIfAbsent(filter.getName(), k -> new ArrayList<>()).add(p95);
         worst = Math.max(worst, p95);
       }
       worstFilterP95.add(worst);
-      restP95.add(p95(mode.requests, () -> http.get("/engine-rest/task?firstResult=0&maxResults=50&sortBy=dueDate&sortOrder=asc",
-          basic("mdt.chisinau", DEMO_PASSWORD)), db + " GET /engine-rest/task"));
+      restP95.add(p95(mode.requests, () -> http.get(TASK_REST_PAGE, basic("mdt.chisinau", DEMO_PASSWORD)),
+          db + " GET /engine-rest/task"));
     }
     report.note(S_TASKS, translationCost(platform, http, session, filters, body, db, openCases));
     report.add("tasks-filter-p95", db, openCases, worstFilterP95);
@@ -292,7 +338,7 @@ class NationalScaleBenchmarkTest {
     double worstRussian = 0;
     List<Double> work = new ArrayList<>();
     for (Filter filter : filters) {
-      String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15";
+      String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + TASKLIST_LIST_QUERY;
       worstRussian = Math.max(worstRussian, p95(mode.requests, () -> http.postHal(path, russian, body), db + " filter in ru"));
       byte[] answer = http.postHal(path, session, body).body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       for (int i = 0; i < 20 + 10 * mode.requests; i++) {
