@@ -53,8 +53,10 @@ public class RestApiAuthenticationFilter extends OncePerRequestFilter {
       user = webappSessionUser(request);
     }
     if (user.isEmpty()) {
-      if (BasicCredentials.of(request).isEmpty() && onWebappSessionPath(request)) {
-        // Tasklist's own call: no Basic challenge, which would make the browser ask for a password
+      if (BasicCredentials.of(request).isEmpty() && NON_MODIFYING.contains(request.getMethod())
+          && onWebappSessionPath(request)) {
+        // Tasklist's own read: no Basic challenge, which would make the browser ask for a password. A change (the
+        // intake's POST /api/referrals above all) keeps the challenge its API clients expect.
         Problems.write(response, ProblemType.AUTHENTICATION_REQUIRED, "Authentication required: log in to Tasklist");
         return;
       }

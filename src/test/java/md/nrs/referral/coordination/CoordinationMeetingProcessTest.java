@@ -129,7 +129,11 @@ class CoordinationMeetingProcessTest {
     engine.getRuntimeService().deleteProcessInstance(closedCase.getId(), "test: the case ended");
     engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_SAFETY_INCIDENT)
         .processInstanceId(trustlineCase.getId()).correlate();
-    engine.getRuntimeService().createIncident("agencyUnreachable", chisinauCase.getId(), "test", "agency system unreachable");
+    // the case waits in more than one place at once (identification beside the child's first steps): the incident
+    // belongs to the execution at the identification interview
+    String atIdentification = engine.getRuntimeService().createExecutionQuery().processInstanceId(chisinauCase.getId())
+        .activityId(NrsCaseProcess.Elements.IDENTIFICATION).singleResult().getId();
+    engine.getRuntimeService().createIncident("agencyUnreachable", atIdentification, "test", "agency system unreachable");
 
     ProcessInstance chisinau = startMeeting("chisinau", "2027-02-01");
     String agenda = (String) engine.getRuntimeService().getVariable(chisinau.getId(), AGENDA.name());
