@@ -48,11 +48,13 @@ public class TasklistFilterSeeder implements PlatformSeeder {
 
   @Override
   public void seed() {
-    filter("My tasks", 10, "#2e6da4", "Tasks assigned to me, earliest due first",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    filter("My agency", 20, "#3c763d", "Open tasks of my agency or team, assigned or not",
+    // Tasklist opens the filter with the lowest priority: a caseworker's work waits unclaimed in their agency's
+    // or team's tasks, so that list comes first ("My tasks" was empty until they claimed something elsewhere).
+    filter("My agency", 10, "#3c763d", "Open tasks of my agency or team, assigned or not",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc());
+    filter("My tasks", 20, "#2e6da4", "Tasks assigned to me, earliest due first",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     filter("Unassigned in my agency", 30, "#8a6d3b", "Tasks of my agency that nobody has claimed yet",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
             .orderByDueDate().asc());

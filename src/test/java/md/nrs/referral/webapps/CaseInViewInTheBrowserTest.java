@@ -1,6 +1,5 @@
 package md.nrs.referral.webapps;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.PLAN_DECISION;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.InformedConsentForm;
-import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.testing.Browser;
@@ -40,7 +38,9 @@ import org.openqa.selenium.WebElement;
  * referral in Tasklist and sees its case code with Copy and a link to the case page; the MDT's consent form and
  * every task link to the case page (no password prompt, no JSON), which shows the journey and the person to the
  * MDT; the coordinator's approval form shows the findings and the plan as labels; La Strada, the referrer, sees
- * the referral's state and its list of referrals; another agency gets the branded "no part" page. The steps
+ * the referral's state and its list of referrals; another agency gets the branded "no part" page. The MDT lands on
+ * its agency's filter with the consent task in it, and the task's History tab shows the case's history; after the
+ * MDT's Complete of the needs assessment, a panel names the next steps and the teams that have them. The steps
  * between are submitted over HTTP by the demo users themselves. Screenshots: {@code target/browser-screenshots/cv-*.png}.
  */
 @RequiresBrowser
@@ -126,13 +126,45 @@ class CaseInViewInTheBrowserTest {
     browser.screenshot("cv-02-consent-task-links-to-case-page");
   }
 
+  /** The MDT's work waits unclaimed in its team's list: Tasklist opens that list, not an empty "My tasks". */
   @Test
   @Order(3)
+  void theMdtLandsOnItsAgencysFilterWithTheConsentTaskInIt() {
+    caseTask(Elements.CONSENT);
+    browser = as("mdt.chisinau", "en");
+    browser.go("/camunda/app/tasklist/default/#/");
+    WebElement chosen = browser.waitFor(By.cssSelector(".task-filters div.item.task-filter.active"));
+    assertThat(chosen.getText()).contains("My agency");
+    browser.waitUntil(d -> d.findElement(By.cssSelector(".tasks-list")).getText().contains(caseCode));
+    assertThat(browser.driver().findElements(By.cssSelector(".task-filters div.item.task-filter")).stream()
+        .map(WebElement::getText).toList()).as("My tasks is still offered").anyMatch(name -> name.contains("My tasks"));
+    browser.settle();
+    browser.screenshot("cv-08-mdt-lands-on-its-agencys-tasks");
+  }
+
+  /** Tasklist's History tab lists only this task's operations; the case's journey is shown above them. */
+  @Test
+  @Order(4)
+  void theConsentTasksHistoryTabShowsTheCasesHistory() {
+    Task consent = caseTask(Elements.CONSENT);
+    browser = as("mdt.chisinau", "en");
+    browser.go("/camunda/app/tasklist/default/#/?task=" + consent.getId());
+    browser.waitFor(By.cssSelector("a.nrs-case-link"));
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='History']"));
+    WebElement history = browser.waitFor(By.cssSelector(".history-pane .nrs-case-history"));
+    browser.waitUntil(d -> history.findElements(By.cssSelector(".nrs-history-step")).size() >= 2);
+    assertThat(history.getText()).contains("The case's history: " + caseCode, "Identification interview", "done",
+        "Informed consent", "open");
+    browser.settle();
+    browser.screenshot("cv-09-history-tab-shows-the-case");
+  }
+
+  @Test
+  @Order(5)
   void theMdtSeesTheJourneyAndThePersonOnTheCasePage() {
     submit("mdt.chisinau", FormSubmission.of(new InformedConsentForm(true, "given", List.of("mdt-chisinau"), false, false,
         null, "Zorina", "Plamadeala", null, null, null, null, null, null, null)));
-    submit("mdt.chisinau", FormSubmission.of(new NeedsAssessmentForm(List.of("legal", "medical"), false,
-        "Legal advice on the unpaid wages; a medical check-up")));
+    completeTheNeedsAssessmentInTasklist();
     browser = as("mdt.chisinau", "en");
     browser.driver().manage().window().setSize(new Dimension(1280, 800));
     browser.go("/nrs/case.html?code=" + caseCode);
@@ -146,7 +178,7 @@ class CaseInViewInTheBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void theCoordinatorsApprovalFormShowsTheFindingsAndThePlanAsLabels() {
     Task approval = caseTask(Elements.APPROVE_PLAN);
     browser = as("nrs.coordinator", "ro");
@@ -160,12 +192,13 @@ class CaseInViewInTheBrowserTest {
         "Field_PlannedServices", "legal", "ro"), "adăpost necesar: nu");
     assertThat(form).doesNotContain("[\"legal\"", "false", "presumed-victim");
     browser.screenshot("cv-04-approval-form-with-readable-labels");
-    submit("nrs.coordinator", Map.of(PLAN_DECISION.name(), "approve"));
+
+    submit("nrs.coordinator", Map.of(NrsCaseProcess.PLAN_DECISION.name(), "approve"));
   }
 
   /** Before the plan is approved: once La Strada is asked to provide a service, it has a step of its own on the case. */
   @Test
-  @Order(4)
+  @Order(6)
   void theReferrerSeesTheReferralsStateAndItsListOfReferrals() {
     browser = as("lastrada.caseworker", "en");
     browser.driver().manage().window().setSize(new Dimension(1280, 800));
@@ -183,7 +216,7 @@ class CaseInViewInTheBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void anAgencyWithNoPartGetsTheBrandedPageAndNothingOfTheCase() {
     browser = as("interaction.operator", "ro");
     browser.go("/nrs/case.html?code=" + caseCode);
@@ -192,6 +225,38 @@ class CaseInViewInTheBrowserTest {
         .doesNotContain("Plamadeala", "Aprobați planul");
     assertThat(browser.driver().findElement(By.cssSelector("a.button")).getDomAttribute("href")).isEqualTo("/camunda/app/tasklist/");
     browser.screenshot("cv-07-case-page-no-part");
+  }
+
+  /** The MDT completes the needs assessment in Tasklist and is told what happens next and which team has it. */
+  private void completeTheNeedsAssessmentInTasklist() {
+    Task needs = caseTask(Elements.NEEDS_ASSESSMENT);
+    browser = as("mdt.chisinau", "en");
+    browser.go("/camunda/app/tasklist/default/#/?task=" + needs.getId());
+    browser.waitFor(By.cssSelector(".fjs-form"));
+    browser.waitFor(By.cssSelector("a.nrs-case-link"));
+    browser.click(By.cssSelector("button.claim, [ng-click='claim()']"));
+    String form = NrsCaseProcess.FORM_NEEDS_ASSESSMENT;
+    browser.tick("Field_PlannedServices", browser.index(form, "Field_PlannedServices", "legal"));
+    browser.tick("Field_PlannedServices", browser.index(form, "Field_PlannedServices", "medical"));
+    browser.type("Field_PlanSummary", "Legal advice on the unpaid wages; a medical check-up");
+    browser.closeNotifications();
+    browser.click(By.cssSelector("[ng-click='complete()']"));
+
+    WebElement next = browser.waitFor(By.cssSelector(".nrs-next"));
+    browser.waitUntil(d -> !d.findElements(By.cssSelector(".nrs-next .nrs-next-step")).isEmpty());
+    var open = engine.getHistoryService().createHistoricTaskInstanceQuery().rootProcessInstanceId(instance).unfinished().list();
+    assertThat(open).as("the plan waits for the coordinators' approval").extracting(t -> t.getTaskDefinitionKey())
+        .containsExactly(Elements.APPROVE_PLAN);
+    List<String> teams = engine.getTaskService().getIdentityLinksForTask(open.get(0).getId()).stream()
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
+        .map(group -> engine.getIdentityService().createGroupQuery().groupId(group).singleResult().getName()).toList();
+    assertThat(teams).isNotEmpty();
+    assertThat(next.getText()).contains("What happens next: " + caseCode, "Approve the assistance plan").contains(teams);
+    assertThat(next.findElements(By.cssSelector(".nrs-next-step"))).hasSize(1);
+    assertThat(next.findElement(By.cssSelector("a.nrs-open-case")).getDomAttribute("href")).isEqualTo("/nrs/case.html?code=" + caseCode);
+    browser.screenshot("cv-10-what-happens-next-after-complete");
+    browser.close();
+    browser = null;
   }
 
   private Browser as(String user, String language) {

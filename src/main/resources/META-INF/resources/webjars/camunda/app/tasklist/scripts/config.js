@@ -22,7 +22,8 @@ export default {
   // Server errors at the field and next to the button, why a button is disabled, no filled form closed without
   // asking, another agency's task explained (scripts/nrs-form-errors); the user's agency and role from their
   // groups in the header (scripts/nrs-header). The case in view: the new case code after registration, a link
-  // to the case page from every task, the agency's referrals (scripts/nrs-case-view).
+  // to the case page from every task, the agency's referrals, what happens next after Complete and the case's
+  // history in the task's History tab (scripts/nrs-case-view).
   customScripts: ['scripts/nrs-language/language.js', 'scripts/nrs-language-picker/picker.js', 'scripts/nrs-no-drafts/no-form-drafts.js',
     'scripts/nrs-branding/login-branding.js', 'scripts/nrs-form-errors/form-errors.js', 'scripts/nrs-header/who-am-i.js',
     'scripts/nrs-case-view/case-view.js'],
