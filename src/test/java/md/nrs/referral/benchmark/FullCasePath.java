@@ -64,7 +64,7 @@ final class FullCasePath {
     String id = referral.getId();
     step(id, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
-    step(id, InformedConsent.given("la-strada").submission());
+    step(id, InformedConsent.given("la-strada", "cap-chisinau").submission());
     step(id, FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false,
         "Legal assistance for the labour claim")));
     step(id, FormSubmission.of(new ApproveAssistancePlanForm("approve", null)));
@@ -91,7 +91,7 @@ final class FullCasePath {
     List<Map<String, Object>> steps = List.of(
         FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
             "presumed-victim", null, null)),
-        InformedConsent.given("la-strada").submission(),
+        InformedConsent.given("la-strada", "cap-chisinau").submission(),
         FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false, "Legal assistance for the labour claim")),
         FormSubmission.of(new ApproveAssistancePlanForm("approve", null)));
     for (int i = 0; i < Math.min(stepsDone, steps.size()); i++) {

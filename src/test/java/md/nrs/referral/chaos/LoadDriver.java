@@ -19,6 +19,9 @@ import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.casepath.ApproveAssistancePlanForm;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
+import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -40,6 +43,10 @@ final class LoadDriver {
   static final String TEAM = "mdt-chisinau";
   static final List<String> TEAM_MEMBERS = List.of("ch.mdt.1", "ch.mdt.2");
   static final List<String> COORDINATORS = List.of("ch.coord.1", "ch.coord.2");
+  /** The guardianship authority's staff: a child's case waits for its first steps before consent. */
+  static final List<String> GUARDIANSHIP = List.of("ch.guardianship.1", "ch.guardianship.2");
+  static final String ASSESS_CHILD = ChildProtectionProcess.Elements.ASSESS_SITUATION;
+  static final String APPOINT_REPRESENTATIVE = ChildProtectionProcess.Elements.APPOINT_REPRESENTATIVE;
   static final String AUDITOR = "ch.auditor";
   static final String IDENTIFICATION = "UserTask_IdentificationInterview";
   static final String CONSENT = "UserTask_InformedConsent";
@@ -120,6 +127,9 @@ final class LoadDriver {
     }
     for (String coordinator : COORDINATORS) {
       user(coordinator, "nrs-coordinators");
+    }
+    for (String member : GUARDIANSHIP) {
+      user(member, "guardianship-chisinau", "caseworkers");
     }
     user(AUDITOR, "auditors");
     for (String provider : providerAgencies) {
@@ -273,7 +283,9 @@ final class LoadDriver {
         approvalConflictDone = conflict(key, id, COORDINATORS, form);
         continue;
       }
-      String user = key.equals(APPROVE) ? COORDINATORS.get(teamTurn++ % 2) : TEAM_MEMBERS.get(teamTurn++ % 2);
+      List<String> staff = key.equals(APPROVE) ? COORDINATORS
+          : key.equals(ASSESS_CHILD) || key.equals(APPOINT_REPRESENTATIVE) ? GUARDIANSHIP : TEAM_MEMBERS;
+      String user = staff.get(teamTurn++ % 2);
       int node = turn.getAndIncrement() % 2;
       Requests.Call call = requests.post("complete " + key, names[node], ports[node], "/engine-rest/task/" + id + "/submit-form",
           Requests.basic(user, PASSWORD), PlatformHttp.formSubmission(form));
@@ -426,7 +438,8 @@ final class LoadDriver {
   private JsonNode caseTasks(String code) {
     int node = turn.getAndIncrement() % 2;
     Requests.Call call = requests.get("look-up", names[node], ports[node], "/engine-rest/task?maxResults=20&processInstanceBusinessKey=" + code
-        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, CONSENT, NEEDS, APPROVE), Requests.basic(ADMIN, adminPassword));
+        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, ASSESS_CHILD, APPOINT_REPRESENTATIVE, CONSENT, NEEDS, APPROVE),
+        Requests.basic(ADMIN, adminPassword));
     if (!call.ok()) {
       return null;
     }
@@ -441,8 +454,10 @@ final class LoadDriver {
     return switch (key) {
       case IDENTIFICATION -> FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
           List.of("labour"), "presumed-victim", null, null));
+      case ASSESS_CHILD -> FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null));
+      case APPOINT_REPRESENTATIVE -> FormSubmission.of(new AppointRepresentativeForm("parent", false));
       case CONSENT -> InformedConsent.given("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",
-          "community-social-workers").submission();
+          "community-social-workers").forAChild("legal-representative", "heard-agrees").submission();
       case NEEDS -> FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"), false,
           "Medical check and psychological support"));
       case APPROVE -> FormSubmission.of(new ApproveAssistancePlanForm("approve", null));
