@@ -21,7 +21,9 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.childprotection.DetermineBestInterestsForm;
 import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -47,6 +49,8 @@ final class LoadDriver {
   static final List<String> GUARDIANSHIP = List.of("ch.guardianship.1", "ch.guardianship.2");
   static final String ASSESS_CHILD = ChildProtectionProcess.Elements.ASSESS_SITUATION;
   static final String APPOINT_REPRESENTATIVE = ChildProtectionProcess.Elements.APPOINT_REPRESENTATIVE;
+  /** After the plan, a child's services wait for the guardianship authority's best-interests determination. */
+  static final String DETERMINE_BEST_INTERESTS = BestInterestsProcess.Elements.DETERMINE;
   static final String AUDITOR = "ch.auditor";
   static final String IDENTIFICATION = "UserTask_IdentificationInterview";
   static final String CONSENT = "UserTask_InformedConsent";
@@ -246,13 +250,14 @@ final class LoadDriver {
     return null;
   }
 
-  /** Works the case up to the approved plan, as its team and the coordinators would; true when it got there. */
+  /** Works the case up to the approved plan and, for a child, the best-interests determination that lets its services start, as the team, the coordinators and the guardianship authority would; true when it got there. */
   private boolean drive(String code, boolean conflictOnIdentification, boolean conflictOnApproval) {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     Set<String> unknownOutcome = new HashSet<>();
     boolean identificationConflictDone = !conflictOnIdentification;
     boolean approvalConflictDone = !conflictOnApproval;
     boolean approvalAttempted = false;
+    boolean bestInterestsAttempted = false;
     int attempt = 0;
     int teamTurn = 0;
     while (System.nanoTime() < deadline && !stopped) {
@@ -262,7 +267,7 @@ final class LoadDriver {
         continue;
       }
       if (open.isEmpty()) {
-        if (approvalAttempted) {
+        if (approvalAttempted && bestInterestsAttempted) {
           return true;
         }
         pause(++attempt);
@@ -275,6 +280,9 @@ final class LoadDriver {
       if (key.equals(APPROVE)) {
         approvalAttempted = true;
       }
+      if (key.equals(DETERMINE_BEST_INTERESTS)) {
+        bestInterestsAttempted = true;
+      }
       if (key.equals(IDENTIFICATION) && !identificationConflictDone) {
         identificationConflictDone = conflict(key, id, TEAM_MEMBERS, form);
         continue;
@@ -284,7 +292,8 @@ final class LoadDriver {
         continue;
       }
       List<String> staff = key.equals(APPROVE) ? COORDINATORS
-          : key.equals(ASSESS_CHILD) || key.equals(APPOINT_REPRESENTATIVE) ? GUARDIANSHIP : TEAM_MEMBERS;
+          : key.equals(ASSESS_CHILD) || key.equals(APPOINT_REPRESENTATIVE) || key.equals(DETERMINE_BEST_INTERESTS)
+              ? GUARDIANSHIP : TEAM_MEMBERS;
       String user = staff.get(teamTurn++ % 2);
       int node = turn.getAndIncrement() % 2;
       Requests.Call call = requests.post("complete " + key, names[node], ports[node], "/engine-rest/task/" + id + "/submit-form",
@@ -438,7 +447,8 @@ final class LoadDriver {
   private JsonNode caseTasks(String code) {
     int node = turn.getAndIncrement() % 2;
     Requests.Call call = requests.get("look-up", names[node], ports[node], "/engine-rest/task?maxResults=20&processInstanceBusinessKey=" + code
-        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, ASSESS_CHILD, APPOINT_REPRESENTATIVE, CONSENT, NEEDS, APPROVE),
+        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, ASSESS_CHILD, APPOINT_REPRESENTATIVE, CONSENT, NEEDS, APPROVE,
+        DETERMINE_BEST_INTERESTS),
         Requests.basic(ADMIN, adminPassword));
     if (!call.ok()) {
       return null;
@@ -456,6 +466,8 @@ final class LoadDriver {
           List.of("labour"), "presumed-victim", null, null));
       case ASSESS_CHILD -> FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null));
       case APPOINT_REPRESENTATIVE -> FormSubmission.of(new AppointRepresentativeForm("parent", false));
+      case DETERMINE_BEST_INTERESTS -> FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
+          "iom-staff", BestInterestsProcess.AGREE, null, null));
       case CONSENT -> InformedConsent.given("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",
           "community-social-workers").forAChild("legal-representative", "heard-agrees").submission();
       case NEEDS -> FormSubmission.of(new NeedsAssessmentForm(List.of("medical", "psychological"), false,
