@@ -12,6 +12,7 @@ import java.util.Map;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.errors.FieldError;
@@ -73,7 +74,7 @@ public class CaseExitController {
     Integer attempts = request == null ? null : request.contactAttempts();
     ExitProposals.Verdict verdict = proposals.check(code, reason, attempts, caller.userId(), caller.groups());
     if (!verdict.accepted()) {
-      audit.record(new AuditEvent(caller.userId(), AuditActions.EXIT_PROPOSED, ExitProposals.shown(code),
+      audit.record(new AuditEvent(caller.userId(), AuditActions.EXIT_PROPOSED, CaseCodes.shown(code),
           ExitReason.of(reason).map(ExitReason::wireName).orElse("(no valid reason)"), AuditEvent.REFUSED,
           caller.clientAddress(), verdict.refusal().status() + " " + verdict.message()));
       throw new ApiProblem(verdict.refusal(), verdict.message(), verdict.field() == null ? List.of()

@@ -99,12 +99,6 @@ public class ExitProposals {
         .processDefinitionKey(CaseExitProcess.KEY).processInstanceBusinessKey(caseCode).count() > 0);
   }
 
-  /** The code as sent only when it has the shape of a case code: anything else is not echoed. */
-  static String shown(String caseCode) {
-    return caseCode != null && caseCode.length() <= 32 && CaseCodes.FORMAT.matcher(caseCode).matches() ? caseCode
-        : "(invalid code)";
-  }
-
   private static Verdict noPart(String caseCode) {
     return Verdict.refused(ProblemType.FORBIDDEN, null, "Only staff of an agency with an open step on the case, or "
         + "NRS coordinators, propose ending it; you have no open step on case " + caseCode);

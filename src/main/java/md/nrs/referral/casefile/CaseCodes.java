@@ -29,6 +29,11 @@ public class CaseCodes {
     this.clock = clock;
   }
 
+  /** The code as sent only when it has the shape of a case code: anything else is not echoed in answers or the audit. */
+  public static String shown(String caseCode) {
+    return caseCode != null && caseCode.length() <= 32 && FORMAT.matcher(caseCode).matches() ? caseCode : "(invalid code)";
+  }
+
   public String next() {
     return String.format("NRS-%d-%06d", Year.now(clock).getValue(), sequence.nextLongValue());
   }

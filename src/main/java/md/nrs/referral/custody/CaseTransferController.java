@@ -12,6 +12,7 @@ import java.util.Map;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.errors.FieldError;
@@ -74,7 +75,7 @@ public class CaseTransferController {
     String reason = request == null ? null : request.reason();
     TransferRequests.Verdict verdict = requests.check(code, scope, toTeam, reason, caller.groups());
     if (!verdict.accepted()) {
-      audit.record(new AuditEvent(caller.userId(), AuditActions.TRANSFER_REQUESTED, TransferRequests.shown(code),
+      audit.record(new AuditEvent(caller.userId(), AuditActions.TRANSFER_REQUESTED, CaseCodes.shown(code),
           TransferReason.of(reason).map(TransferReason::wireName).orElse("(no valid reason)"), AuditEvent.REFUSED,
           caller.clientAddress(), verdict.refusal().status() + " " + verdict.message()));
       throw new ApiProblem(verdict.refusal(), verdict.message(), verdict.field() == null ? List.of()

@@ -117,12 +117,6 @@ public class TransferRequests {
         .processDefinitionKey(CaseTransferProcess.KEY).processInstanceBusinessKey(caseCode).count() > 0);
   }
 
-  /** The code as sent only when it has the shape of a case code: anything else is not echoed. */
-  static String shown(String caseCode) {
-    return caseCode != null && caseCode.length() <= 32 && CaseCodes.FORMAT.matcher(caseCode).matches() ? caseCode
-        : "(invalid code)";
-  }
-
   private static Verdict noPart(String caseCode) {
     return Verdict.refused(ProblemType.FORBIDDEN, null, "Only the team responsible for a case, the agency providing "
         + "the service moved, or NRS coordinators transfer it; you have no part in case " + caseCode);

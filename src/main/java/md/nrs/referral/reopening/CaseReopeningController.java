@@ -12,6 +12,7 @@ import java.util.Map;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
+import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.engine.Caller;
 import md.nrs.referral.errors.ApiProblem;
 import md.nrs.referral.errors.FieldError;
@@ -70,7 +71,7 @@ public class CaseReopeningController {
     String location = request == null ? null : request.location();
     ReopeningRequests.Verdict verdict = requests.check(code, reason, location, caller.groups());
     if (!verdict.accepted()) {
-      audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_REOPENED, ReopeningRequests.shown(code),
+      audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_REOPENED, CaseCodes.shown(code),
           ReopeningReason.of(reason).map(ReopeningReason::wireName).orElse("(no valid reason)"), AuditEvent.REFUSED,
           caller.clientAddress(), verdict.refusal().status() + " " + verdict.message()));
       throw new ApiProblem(verdict.refusal(), verdict.message(), verdict.field() == null ? List.of()

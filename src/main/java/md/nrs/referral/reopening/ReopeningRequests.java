@@ -98,12 +98,6 @@ public class ReopeningRequests {
         .findFirst().map(variable -> (String) variable.getValue()));
   }
 
-  /** The code as sent only when it has the shape of a case code: anything else is not echoed. */
-  static String shown(String caseCode) {
-    return caseCode != null && caseCode.length() <= 32 && CaseCodes.FORMAT.matcher(caseCode).matches() ? caseCode
-        : "(invalid code)";
-  }
-
   private static Verdict noPart(String caseCode) {
     return Verdict.refused(ProblemType.FORBIDDEN, null, "Only the team that had a case, or NRS coordinators, reopen "
         + "it; you have no part in case " + caseCode);
