@@ -1,12 +1,19 @@
 package md.nrs.referral.engine;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
@@ -20,23 +27,43 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the task query's authorization check linear on PostgreSQL. With authorizations on, the engine
- * joins each task to the caller's authorizations {@code ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))}.
- * That condition is an OR of three equalities: PostgreSQL can neither hash nor merge on it, so it compares
- * every task with every authorization of the caller's groups — and there is one per open task of the
- * agency — in a nested loop: quadratic in the agency's open tasks (600 tasks × 900 authorizations = 540,000
- * comparisons, 230 ms; at 10,000 open cases it would be seconds per Tasklist list).
+ * Makes the task query's authorization check cheap on PostgreSQL. With authorizations on, the engine
+ * left-joins each task to the caller's authorizations {@code ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))}
+ * and keeps the task when {@code AUTH.RESOURCE_ID_ IS NOT NULL}. That condition is an OR of three
+ * equalities: PostgreSQL can neither hash nor merge on it, so it compares every task with every
+ * authorization of the caller's groups — one per open task of the agency — in a nested loop: quadratic
+ * (10,000 open cases: 6–17 s per statement). And because a task joins every authorization that names it,
+ * the engine must {@code select distinct} (or {@code count(distinct)}): every visible task is read,
+ * de-duplicated and sorted before the first page.
  *
- * <p>The rewrite gives each task its three candidate resource ids as rows ({@code VALUES (RES.ID_),
- * (D.KEY_), ('*')}) and joins the authorizations on one equality, which PostgreSQL hashes: the same rows
- * match (a task passes when an authorization names it, its process definition's key or '*'), the query's
- * own {@code DISTINCT} / {@code count(distinct)} removes the extra copies, and the bound parameters keep
- * their order because no placeholder moves. Only the engine's two task query statements are touched, only
- * on PostgreSQL, and only when their SQL has exactly the expected shape; otherwise they run unchanged.
- * The engine's revoke-aware variant (no AUTH join) is never matched.
+ * <p>{@link Form#SEMI_JOIN} (the default) asks the same question as a semi-join: the join is dropped and
+ * the condition becomes {@code RES.ID_ IN (caller's resource ids) OR D.KEY_ IN (…) OR '*' IN (…)}, three
+ * uncorrelated sub-queries that PostgreSQL hashes once per statement (the caller's authorizations are read
+ * once each, never probed per task). No row is repeated, so when the rest of the statement cannot repeat
+ * a task either — only the process definition is joined, or the candidate-group identity link, which is
+ * then asked as an {@code EXISTS} — the {@code DISTINCT} goes too, and a page of 15 by due date or creation
+ * time is a top-N sort (or an index walk) instead of a sort of every visible task. The bound parameters
+ * are reordered with the text (the authorizations' placeholders move from the join to the condition, three
+ * times), so every value still meets its placeholder.
+ *
+ * <p>{@link Form#HASH_JOIN} is the earlier rewrite, kept to measure against: the tasks' three resource ids
+ * as rows ({@code VALUES (RES.ID_), (D.KEY_), ('*')}) joined on one equality, de-duplicated by the query's
+ * own {@code DISTINCT}. Only the engine's two task query statements are touched, only on PostgreSQL, and
+ * only when their SQL has exactly the expected shape; otherwise they run unchanged. The engine's
+ * revoke-aware variant (no AUTH join) is never matched.
  */
 @Component
 public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
+
+  /** How the task query's authorization check is sent. */
+  public enum Form {
+    /** The engine's own statement. */
+    ENGINE,
+    /** One equality join over the tasks' three resource ids; the engine's DISTINCT removes the copies. */
+    HASH_JOIN,
+    /** Hashed IN sub-queries instead of the join; no copies, so no DISTINCT where nothing else repeats a task. */
+    SEMI_JOIN
+  }
 
   static final Set<String> STATEMENTS = Set.of(
       "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
@@ -45,14 +72,48 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       "(?i)\\b(left|inner)\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+\\w*ACT_RU_AUTHORIZATION\\s+A\\b");
   private static final Pattern AUTH_ON = Pattern.compile(
       "(?i)\\)\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)");
+  /** The engine's condition for the left-joined authorizations: a case task, or an authorization found. */
+  private static final Pattern AUTH_FOUND = Pattern.compile(
+      "(?i)\\(\\s*\\(\\s*RES\\.CASE_EXECUTION_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s+OR\\s+\\(\\s*AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*\\)");
+  private static final Pattern ANY_AUTH = Pattern.compile("(?i)\\bAUTH\\d*\\.");
+  private static final Pattern SELECT_A_STAR = Pattern.compile("(?i)^\\s*SELECT\\s+A\\.\\*");
+  /** The candidate-group identity link join, the only join besides the definition's that may stay. */
+  private static final Pattern CANDIDATE_JOIN = Pattern.compile(
+      "(?i)\\b(left|inner)\\s+join\\s+(\\w*)ACT_RU_IDENTITYLINK\\s+I\\s+on\\s+I\\.TASK_ID_\\s*=\\s*RES\\.ID_\\s+");
+  /** Its one use in the WHERE clause: a candidate link to one of the given groups (of an unassigned task), ANDed at the top. */
+  private static final Pattern CANDIDATE_GROUPS = Pattern.compile(
+      "(?i)\\(\\s*(?:RES\\.ASSIGNEE_\\s+is\\s+null\\s+and\\s+)?I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s+\\(\\s*I\\.GROUP_ID_\\s+IN\\s*\\(\\s*\\?(\\s*,\\s*\\?)*\\s*\\)\\s*\\)\\s*\\)");
+  private static final Pattern ANY_I = Pattern.compile("(?i)\\bI\\.");
+  private static final Pattern ANY_OR = Pattern.compile("(?i)\\bor\\b");
+  /** Between the task table and WHERE only these joins may stand for the DISTINCT to go: none repeats a task. */
+  private static final Pattern FROM_TO_WHERE = Pattern.compile(
+      "(?is)\\bfrom\\s+\\w*ACT_RU_TASK\\s+RES\\s+((?:left|inner)\\s+join\\s+\\w*ACT_RE_PROCDEF\\s+D\\s+on\\s+RES\\.PROC_DEF_ID_\\s*=\\s*D\\.ID_\\s+)WHERE\\b");
+  private static final Pattern FIRST_CRITERIA = Pattern.compile("(?i)\\bWHERE\\s*\\(\\s*1\\s*=\\s*1\\b");
+  private static final Pattern SELECT_DISTINCT = Pattern.compile("(?i)^\\s*select\\s+distinct\\s+");
+  private static final Pattern COUNT_DISTINCT = Pattern.compile("(?i)^\\s*select\\s+count\\s*\\(\\s*distinct\\s+RES\\.ID_\\s*\\)");
+  /** PostgreSQL's count: {@code SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from … ) countDistinct}. */
+  private static final Pattern COUNT_OF_DISTINCT = Pattern.compile(
+      "(?i)^\\s*SELECT\\s+COUNT\\s*\\(\\s*\\*\\s*\\)\\s+FROM\\s*\\(\\s*SELECT\\s+DISTINCT\\s+RES\\.ID_\\s+");
+  private static final int CACHED_SHAPES = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger(TaskQueryAuthorizationJoin.class);
 
-  /** On unless switched off, e.g. by the benchmark, to measure the engine's own join in the same run. */
-  private volatile boolean enabled = true;
-  private final java.util.concurrent.atomic.AtomicLong rewrites = new java.util.concurrent.atomic.AtomicLong();
+  private volatile Form form = Form.SEMI_JOIN;
+  private final AtomicLong rewrites = new AtomicLong();
+  /** Rewrites by statement text: the engine sends few distinct texts, and matching them is not free. */
+  private final Map<String, Optional<Rewritten>> shapes = new ConcurrentHashMap<>();
 
+  /** The SQL to send and, for each of its placeholders, the index of the engine's placeholder whose value it takes. */
+  record Rewritten(String sql, int[] parameterOrder) {
+  }
+
+  /** Switches the form, e.g. in the benchmark, to measure the forms against each other in the same run. */
+  public void setForm(Form form) {
+    this.form = form;
+  }
+
+  /** On (the semi-join) or off (the engine's own join). */
   public void setEnabled(boolean enabled) {
-    this.enabled = enabled;
+    setForm(enabled ? Form.SEMI_JOIN : Form.ENGINE);
   }
 
   /** How many statements this engine has sent rewritten. */
@@ -66,28 +127,172 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       return;
     }
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewrite(this));
-    LOG.info("Task queries join authorizations by hash on PostgreSQL");
+    LOG.info("Task queries check authorizations by hashed semi-join on PostgreSQL");
   }
 
   /** The task query's SQL with the hashable join, or null when it does not have exactly the expected shape. */
   static String rewrite(String sql) {
-    Matcher join = AUTH_JOIN.matcher(sql);
-    if (!join.find()) {
+    AuthJoin join = AuthJoin.in(sql);
+    if (join == null) {
       return null;
     }
-    int joinAt = join.start();
-    int joinEnd = join.end();
-    Matcher on = AUTH_ON.matcher(sql);
-    if (join.find() || !on.find(joinEnd)) {
+    return sql.substring(0, join.at) + "cross join lateral (VALUES (RES.ID_), (D.KEY_), ('*')) NRS_AUTH_KEY (ID_) "
+        + sql.substring(join.at, join.onStart) + ") AUTH ON (AUTH.RESOURCE_ID_ = NRS_AUTH_KEY.ID_)" + sql.substring(join.onEnd);
+  }
+
+  /** Where the statement's one join of the caller's authorizations stands; null unless there is exactly one, on the three ids. */
+  private record AuthJoin(int at, boolean left, int subqueryAt, int onStart, int onEnd) {
+    static AuthJoin in(String sql) {
+      Matcher join = AUTH_JOIN.matcher(sql);
+      if (!join.find()) {
+        return null;
+      }
+      int at = join.start();
+      boolean left = join.group(1).equalsIgnoreCase("left");
+      Matcher on = AUTH_ON.matcher(sql);
+      if (join.find() || !on.find(at)) {
+        return null;
+      }
+      AuthJoin found = new AuthJoin(at, left, sql.indexOf('(', at) + 1, on.start(), on.end());
+      return on.find() ? null : found;
+    }
+  }
+
+  /**
+   * The task query's SQL as a semi-join (see the class comment), or null when it does not have exactly
+   * the expected shape: one left join of the caller's authorizations on the three resource ids, used only
+   * in the engine's condition {@code ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL))}.
+   */
+  static Rewritten semiJoin(String sql) {
+    AuthJoin join = AuthJoin.in(sql);
+    if (join == null || !join.left()) {
       return null;
     }
-    int onStart = on.start();
-    int onEnd = on.end();
-    if (on.find()) {
+    int joinAt = join.at();
+    int subqueryAt = join.subqueryAt();
+    int onStart = join.onStart();
+    int onEnd = join.onEnd();
+    Matcher found = AUTH_FOUND.matcher(sql);
+    if (!found.find(onEnd)) {
       return null;
     }
-    return sql.substring(0, joinAt) + "cross join lateral (VALUES (RES.ID_), (D.KEY_), ('*')) NRS_AUTH_KEY (ID_) "
-        + sql.substring(joinAt, onStart) + ") AUTH ON (AUTH.RESOURCE_ID_ = NRS_AUTH_KEY.ID_)" + sql.substring(onEnd);
+    int foundStart = found.start();
+    int foundEnd = found.end();
+    if (found.find()) {
+      return null;
+    }
+    String subquery = sql.substring(subqueryAt, onStart);
+    Matcher star = SELECT_A_STAR.matcher(subquery);
+    String rest = sql.substring(foundEnd);
+    String between = sql.substring(onEnd, foundStart);
+    // the AUTH alias must be used nowhere else (e.g. AUTH1 of a composite check): it no longer exists
+    if (!star.find() || ANY_AUTH.matcher(between).find() || ANY_AUTH.matcher(rest).find()
+        || ANY_AUTH.matcher(sql.substring(0, joinAt)).find()) {
+      return null;
+    }
+    String ids = star.replaceFirst("SELECT A.RESOURCE_ID_");
+    String head = sql.substring(0, joinAt);
+    String condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR D.KEY_ IN (" + ids
+        + ") OR '*' IN (" + ids + ") )";
+    int headCount = placeholders(head);
+    int subqueryCount = placeholders(subquery);
+    int betweenCount = placeholders(between);
+    List<int[]> order = new ArrayList<>();
+    order.add(range(0, headCount));
+    order.add(range(headCount + subqueryCount, betweenCount));
+    for (int copy = 0; copy < 3; copy++) {
+      order.add(range(headCount, subqueryCount));
+    }
+    order.add(range(headCount + subqueryCount + betweenCount, placeholders(rest)));
+    // an OR query (Tasklist's "match any") joins its identity links and definitions for other reasons: keep its DISTINCT
+    boolean orQuery = ANY_OR.matcher(head + between + rest).find();
+    String rewritten = orQuery ? head + between + condition + rest : withoutRepeats(head + between + condition + rest);
+    int[] parameterOrder = order.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+    if (placeholders(rewritten) != parameterOrder.length) {
+      return null; // a '?' the count did not see as a placeholder: leave the statement alone
+    }
+    return new Rewritten(rewritten, parameterOrder);
+  }
+
+  /**
+   * Without the authorizations' join, a task repeats only through the candidate identity link: asked
+   * as EXISTS it cannot, and when nothing else but the process definition (one per task) is joined, the
+   * DISTINCT is dropped. Any other shape keeps it.
+   */
+  private static String withoutRepeats(String sql) {
+    String candidate = sql;
+    Matcher link = CANDIDATE_JOIN.matcher(sql);
+    if (link.find()) {
+      Matcher groups = CANDIDATE_GROUPS.matcher(sql);
+      if (!groups.find(link.end()) || groups.find()) {
+        return sql;
+      }
+      groups.find(link.end());
+      String outside = sql.substring(0, link.start()) + sql.substring(link.end(), groups.start()) + sql.substring(groups.end());
+      // only at the top of the first query's criteria (an OR query would turn the left join's meaning around)
+      if (ANY_I.matcher(outside).find() || !precededByTopLevelAnd(sql, groups.start())) {
+        return sql;
+      }
+      String groupsCondition = sql.substring(groups.start(), groups.end());
+      candidate = sql.substring(0, link.start()) + sql.substring(link.end(), groups.start())
+          + "EXISTS (SELECT 1 FROM " + link.group(2) + "ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and "
+          + groupsCondition + ")" + sql.substring(groups.end());
+    }
+    if (!FROM_TO_WHERE.matcher(candidate).find()) {
+      return sql; // another join: keep the engine's DISTINCT (and its identity link join)
+    }
+    Matcher distinct = SELECT_DISTINCT.matcher(candidate);
+    if (distinct.find()) {
+      return "select " + candidate.substring(distinct.end());
+    }
+    Matcher count = COUNT_DISTINCT.matcher(candidate);
+    if (count.find()) {
+      return "select count(RES.ID_)" + candidate.substring(count.end());
+    }
+    Matcher countOf = COUNT_OF_DISTINCT.matcher(candidate);
+    if (countOf.find()) {
+      return "SELECT COUNT(*) FROM (SELECT RES.ID_ " + candidate.substring(countOf.end());
+    }
+    return sql;
+  }
+
+  /**
+   * The engine opens the first query's criteria with {@code WHERE ( 1 = 1}: the condition must stand at
+   * that level, after an {@code and}, not inside a bracket of its own (the caller has ruled out any OR).
+   */
+  private static boolean precededByTopLevelAnd(String sql, int at) {
+    Matcher criteria = FIRST_CRITERIA.matcher(sql);
+    if (!criteria.find() || criteria.end() > at) {
+      return false;
+    }
+    String before = sql.substring(criteria.end(), at);
+    int depth = 0;
+    for (char c : before.toCharArray()) {
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0 && before.strip().toLowerCase(java.util.Locale.ROOT).endsWith("and");
+  }
+
+  private static int[] range(int from, int count) {
+    return java.util.stream.IntStream.range(from, from + count).toArray();
+  }
+
+  private static int placeholders(String sql) {
+    return (int) sql.chars().filter(c -> c == '?').count();
+  }
+
+  private Optional<Rewritten> shape(Form form, String sql) {
+    if (form == Form.HASH_JOIN) {
+      String hashed = rewrite(sql);
+      return Optional.ofNullable(hashed).map(s -> new Rewritten(s, null));
+    }
+    if (shapes.size() > CACHED_SHAPES) {
+      shapes.clear();
+    }
+    return shapes.computeIfAbsent(sql, s -> Optional.ofNullable(semiJoin(s)));
   }
 
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
@@ -101,7 +306,8 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
-      if (!owner.enabled) {
+      Form form = owner.form;
+      if (form == Form.ENGINE) {
         return invocation.proceed();
       }
       // the RoutingStatementHandler the engine's sessions use wraps the handler that knows its statement
@@ -110,9 +316,22 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
         MappedStatement statement = (MappedStatement) handler.getValue("delegate.mappedStatement");
         if (statement != null && STATEMENTS.contains(statement.getId())) {
           BoundSql bound = (BoundSql) handler.getValue("delegate.boundSql");
-          String rewritten = rewrite(bound.getSql());
-          if (rewritten != null) {
-            SystemMetaObject.forObject(bound).setValue("sql", rewritten);
+          Optional<Rewritten> rewritten = owner.shape(form, bound.getSql());
+          if (rewritten.isPresent()) {
+            MetaObject boundSql = SystemMetaObject.forObject(bound);
+            int[] order = rewritten.get().parameterOrder();
+            List<ParameterMapping> engines = bound.getParameterMappings();
+            if (order != null && engines.size() != placeholders(bound.getSql())) {
+              return invocation.proceed(); // the engine's own placeholders are not what the text says: send it as it is
+            }
+            if (order != null) {
+              List<ParameterMapping> reordered = new ArrayList<>(order.length);
+              for (int index : order) {
+                reordered.add(engines.get(index));
+              }
+              boundSql.setValue("parameterMappings", reordered);
+            }
+            boundSql.setValue("sql", rewritten.get().sql());
             owner.rewrites.incrementAndGet();
           }
         }

@@ -2,7 +2,13 @@ package md.nrs.referral.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import md.nrs.referral.testing.PostgresDatabase;
 import md.nrs.referral.testing.RequiresPostgres;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,6 +20,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The rewritten authorization join lets exactly the same tasks through as the engine's own, on a real
+ * The rewritten authorization check lets exactly the same tasks through as the engine's own, on a real
  * PostgreSQL with authorizations on: per-task grants to a candidate group and an assignee, a grant on the
- * process definition's key, and a grant on every task ('*').
+ * process definition's key, and a grant on every task ('*'); in the order, pages and counts of the five
+ * Tasklist filters' queries, with a task offered to two of the caller's groups (two identity links that
+ * both match: the engine's DISTINCT used to hide the copy).
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,9 +60,20 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
         .userTask("forAgencyA").camundaCandidateGroups("agency-a").endEvent()
         .moveToNode("fork").userTask("forAgencyB").camundaCandidateGroups("agency-b").endEvent()
         .moveToNode("fork").userTask("forOnePerson").camundaAssignee("one.person").endEvent()
+        .moveToNode("fork").userTask("forBothAgencies").camundaCandidateGroups("agency-a,agency-b").endEvent()
         .done()).deploy();
     for (int i = 0; i < CASES; i++) {
       engine.getRuntimeService().startProcessInstanceByKey("steps", "case-" + i);
+    }
+    // due dates spread over yesterday, today and later (the Due today and Overdue filters), some claimed
+    List<Task> all = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list();
+    for (int i = 0; i < all.size(); i++) {
+      Task task = all.get(i);
+      task.setDueDate(new Date(System.currentTimeMillis() + (i % 3 - 1) * 86_400_000L + i * 60_000L));
+      if (i % 4 == 0 && task.getAssignee() == null) {
+        task.setAssignee("c.caseworker");
+      }
+      engine.getTaskService().saveTask(task);
     }
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization supervisors = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -82,12 +102,14 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
 
   @Test
   void everyoneSeesTheTasksTheirGrantsNameAndNoOthers() {
-    assertThat(visible("a.caseworker", "agency-a")).hasSize(CASES).allMatch(t -> t.getTaskDefinitionKey().equals("forAgencyA"));
-    assertThat(visible("b.caseworker", "agency-b")).hasSize(CASES).allMatch(t -> t.getTaskDefinitionKey().equals("forAgencyB"));
+    assertThat(visible("a.caseworker", "agency-a")).hasSize(2 * CASES)
+        .allMatch(t -> List.of("forAgencyA", "forBothAgencies").contains(t.getTaskDefinitionKey()));
+    assertThat(visible("b.caseworker", "agency-b")).hasSize(2 * CASES)
+        .allMatch(t -> List.of("forAgencyB", "forBothAgencies").contains(t.getTaskDefinitionKey()));
     assertThat(visible("one.person", "nobody-else")).hasSize(CASES)
         .allMatch(t -> t.getTaskDefinitionKey().equals("forOnePerson"));
-    assertThat(visible("a.supervisor", "supervisors")).hasSize(3 * CASES);
-    assertThat(visible("an.auditor", "auditors")).hasSize(3 * CASES);
+    assertThat(visible("a.supervisor", "supervisors")).hasSize(4 * CASES);
+    assertThat(visible("an.auditor", "auditors")).hasSize(4 * CASES);
     assertThat(visible("a.stranger", "strangers")).isEmpty();
     assertThat(join.rewrites()).as("statements sent rewritten").isPositive();
   }
@@ -105,6 +127,71 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
       } finally {
         join.setEnabled(true);
       }
+    }
+  }
+
+  @Test
+  void theFiveTasklistFiltersListPageAndCountTheSameTasksInEveryForm() {
+    Date startOfToday = Date.from(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date startOfTomorrow = Date.from(LocalDate.now().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Map<String, Function<String[], TaskQuery>> filters = new LinkedHashMap<>();
+    filters.put("My agency", c -> tasks().taskCandidateGroupIn(groups(c)).includeAssignedTasks());
+    filters.put("My tasks", c -> tasks().taskAssignee(c[0]));
+    filters.put("Unassigned in my agency", c -> tasks().taskCandidateGroupIn(groups(c)).taskUnassigned());
+    filters.put("Due today", c -> tasks().dueAfter(startOfToday).dueBefore(startOfTomorrow));
+    filters.put("Overdue", c -> tasks().dueBefore(new Date()));
+    filters.put("GET /engine-rest/task", c -> tasks());
+    filters.put("match any (an OR query)", c -> tasks().or().taskCandidateGroup(c[1]).taskAssignee(c[0]).endOr());
+    int compared = 0;
+    // ab.coordinator is in both agencies: the tasks offered to both match two of her identity links
+    for (String[] caller : new String[][] {{"a.caseworker", "agency-a"}, {"ab.coordinator", "agency-a", "agency-b"},
+        {"c.caseworker", "agency-b"}, {"one.person", "agency-b"}, {"a.supervisor", "supervisors"}, {"an.auditor", "auditors"},
+        {"a.stranger", "strangers"}}) {
+      for (Map.Entry<String, Function<String[], TaskQuery>> filter : filters.entrySet()) {
+        Map<TaskQueryAuthorizationJoin.Form, List<Object>> answers = new LinkedHashMap<>();
+        for (TaskQueryAuthorizationJoin.Form form : TaskQueryAuthorizationJoin.Form.values()) {
+          join.setForm(form);
+          long sentRewritten = join.rewrites();
+          try {
+            answers.put(form, asCaller(caller, () -> List.of(
+                ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().list()),
+                ids(filter.getValue().apply(caller).orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 3)),
+                ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().listPage(2, 3)),
+                filter.getValue().apply(caller).count())));
+          } finally {
+            join.setForm(TaskQueryAuthorizationJoin.Form.SEMI_JOIN);
+          }
+          if (form != TaskQueryAuthorizationJoin.Form.ENGINE) {
+            assertThat(join.rewrites() - sentRewritten).as("%s as %s sent %s", filter.getKey(), caller[0], form).isEqualTo(4);
+          }
+        }
+        List<Object> engines = answers.get(TaskQueryAuthorizationJoin.Form.ENGINE);
+        assertThat(answers.values()).as("%s as %s", filter.getKey(), caller[0]).allMatch(engines::equals);
+        assertThat((List<?>) engines.get(0)).as("no task twice").doesNotHaveDuplicates()
+            .hasSize(((Long) engines.get(3)).intValue());
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(7 * filters.size());
+  }
+
+  private TaskQuery tasks() {
+    return engine.getTaskService().createTaskQuery();
+  }
+
+  /** The caller's groups: those named after the user id, and every caseworker's. */
+  private static List<String> groups(String[] caller) {
+    List<String> groups = new java.util.ArrayList<>(List.of(caller).subList(1, caller.length));
+    groups.add("caseworkers");
+    return groups;
+  }
+
+  private <T> T asCaller(String[] caller, java.util.function.Supplier<T> query) {
+    engine.getIdentityService().setAuthentication(caller[0], groups(caller));
+    try {
+      return query.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
     }
   }
 

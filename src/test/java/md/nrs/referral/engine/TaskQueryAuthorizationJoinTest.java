@@ -26,6 +26,42 @@ class TaskQueryAuthorizationJoinTest {
           and (RES.TENANT_ID_ is null )
       """;
 
+  /** The count engine 7.24 sends on PostgreSQL for "Unassigned in my agency" (whitespace shortened). */
+  private static final String UNASSIGNED_COUNT = """
+      SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_
+          from ACT_RU_TASK RES
+          left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+          left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+          left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) )
+          AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) )
+          AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
+          WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate'
+          and ( I.GROUP_ID_ IN ( ? , ? ) ) ) )
+          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
+          and (RES.TENANT_ID_ is null ) ) countDistinct
+      """;
+
+  /** The page engine 7.24 sends on PostgreSQL for "Overdue" (columns shortened). */
+  private static final String OVERDUE_PAGE = """
+      select distinct RES.REV_, RES.ID_, RES.DUE_DATE_
+          from ACT_RU_TASK RES
+          left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+          left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) )
+          AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) )
+          AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
+          WHERE ( 1 = 1 and ( RES.DUE_DATE_ < ? and RES.DUE_DATE_ is not null ) )
+          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
+          and (RES.TENANT_ID_ is null )
+          order by RES.DUE_DATE_ asc, RES.ID_ asc
+          LIMIT ? OFFSET ?
+      """;
+
+  /** Tasklist's "match any": an OR query, whose identity link join serves one branch only. */
+  private static final String MATCH_ANY_PAGE = OVERDUE_PAGE
+      .replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
+      .replace("WHERE ( 1 = 1 and ( RES.DUE_DATE_ < ? and RES.DUE_DATE_ is not null ) )", "WHERE ( 1 = 1 ) and ( 1 = 1 and "
+          + "RES.ASSIGNEE_ = ? or ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) )");
+
   @Test
   void joinsTheAuthorizationsOnOneEqualityOverTheTasksThreeResourceIds() {
     String rewritten = TaskQueryAuthorizationJoin.rewrite(MY_AGENCY_COUNT);
@@ -61,6 +97,107 @@ class TaskQueryAuthorizationJoinTest {
 
     assertThat(TaskQueryAuthorizationJoin.rewrite(twoJoins)).isNull();
     assertThat(TaskQueryAuthorizationJoin.rewrite(otherResource)).isNull();
+  }
+
+  @Test
+  void asksForTheCallersAuthorizationsAsHashedSubQueriesInsteadOfJoiningThem() {
+    TaskQueryAuthorizationJoin.Rewritten semi = TaskQueryAuthorizationJoin.semiJoin(MY_AGENCY_COUNT);
+
+    assertThat(semi.sql()).doesNotContain(") AUTH ON").doesNotContain("SELECT A.*")
+        .contains("( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (SELECT A.RESOURCE_ID_")
+        .contains(") OR D.KEY_ IN (SELECT A.RESOURCE_ID_").contains(") OR '*' IN (SELECT A.RESOURCE_ID_");
+  }
+
+  @Test
+  void asksForTheCandidateGroupAsExistsSoNoTaskRepeatsAndCountsWithoutDistinct() {
+    String semi = TaskQueryAuthorizationJoin.semiJoin(MY_AGENCY_COUNT).sql().replaceAll("\\s+", " ");
+
+    assertThat(semi).startsWith("select count(RES.ID_) from ACT_RU_TASK RES left join ACT_RE_PROCDEF D")
+        .doesNotContain("join ACT_RU_IDENTITYLINK")
+        .contains("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and ( I.TYPE_ = 'candidate' and "
+            + "( I.GROUP_ID_ IN ( ? , ? ) ) ))");
+  }
+
+  @Test
+  void everyBoundValueStillMeetsItsPlaceholderAfterTheAuthorizationsMoveBehindTheCriteria() {
+    TaskQueryAuthorizationJoin.Rewritten semi = TaskQueryAuthorizationJoin.semiJoin(MY_AGENCY_COUNT);
+
+    String engines = bind(MY_AGENCY_COUNT, null).replaceAll("\\s+", " ");
+    String rewritten = bind(semi.sql(), semi.parameterOrder()).replaceAll("\\s+", " ");
+    // the engine's statement binds the caller first (p0..p8: user, two groups, resource types and permissions), then the criteria
+    assertThat(engines).contains("A.USER_ID_ in ( p0, '*') OR A.GROUP_ID_ IN ( p1 , p2 )").contains("I.GROUP_ID_ IN ( p9 , p10 )");
+    assertThat(rewritten).contains("I.GROUP_ID_ IN ( p9 , p10 )")
+        .contains("A.RESOURCE_TYPE_ = p3 AND A.PERMS_ & p4 = p5 OR A.RESOURCE_TYPE_ = p6 AND A.PERMS_ & p7 = p8");
+    assertThat(rewritten.split("A\\.USER_ID_ in \\( p0, '\\*'\\) OR A\\.GROUP_ID_ IN \\( p1 , p2 \\)", -1))
+        .as("the caller's ids in each of the three sub-queries").hasSize(4);
+    assertThat(semi.parameterOrder()).hasSize((int) placeholders(semi.sql())).hasSize(9 * 3 + 2);
+  }
+
+  @Test
+  void keepsTheDistinctWhenAnotherJoinCouldRepeatATask() {
+    String byBusinessKey = MY_AGENCY_COUNT.replace("left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_",
+        "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ inner join ACT_RU_EXECUTION E on RES.PROC_INST_ID_ = E.ID_");
+    String identityLinkUsedTwice = MY_AGENCY_COUNT.replace("and RES.SUSPENSION_STATE_ = 1", "and I.USER_ID_ is null");
+
+    assertThat(TaskQueryAuthorizationJoin.semiJoin(byBusinessKey).sql()).contains("count(distinct RES.ID_)")
+        .doesNotContain(") AUTH ON");
+    assertThat(TaskQueryAuthorizationJoin.semiJoin(identityLinkUsedTwice).sql()).contains("count(distinct RES.ID_)")
+        .contains("inner join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_");
+  }
+
+  @Test
+  void leavesAnInnerJoinOrAnotherUseOfTheAuthorizationsAlone() {
+    String inner = MY_AGENCY_COUNT.replace("left join (", "inner join (");
+    String usedElsewhere = MY_AGENCY_COUNT.replace("and (RES.TENANT_ID_ is null )", "and (AUTH.TYPE_ = 1)");
+
+    assertThat(TaskQueryAuthorizationJoin.semiJoin(inner)).isNull();
+    assertThat(TaskQueryAuthorizationJoin.semiJoin(usedElsewhere)).isNull();
+    assertThat(TaskQueryAuthorizationJoin.semiJoin("select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?")).isNull();
+  }
+
+  @Test
+  void countsTheUnassignedTasksOfTheAgencyWithoutDistinctAndAsksForTheirCandidateLinkAsExists() {
+    TaskQueryAuthorizationJoin.Rewritten semi = TaskQueryAuthorizationJoin.semiJoin(UNASSIGNED_COUNT);
+    String sql = semi.sql().replaceAll("\\s+", " ");
+
+    assertThat(sql).startsWith("SELECT COUNT(*) FROM (SELECT RES.ID_ from ACT_RU_TASK RES left join ACT_RE_PROCDEF D")
+        .contains("WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE "
+            + "I.TASK_ID_ = RES.ID_ and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? , ? ) ) )) )")
+        .endsWith(") countDistinct ");
+    assertThat(bind(semi.sql(), semi.parameterOrder()).replaceAll("\\s+", " ")).contains("I.GROUP_ID_ IN ( p9 , p10 )");
+  }
+
+  @Test
+  void pagesTheOverdueTasksWithoutDistinctSoTheSortStopsAtThePage() {
+    TaskQueryAuthorizationJoin.Rewritten semi = TaskQueryAuthorizationJoin.semiJoin(OVERDUE_PAGE);
+    String bound = bind(semi.sql(), semi.parameterOrder()).replaceAll("\\s+", " ");
+
+    assertThat(bound).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES left join ACT_RE_PROCDEF D")
+        .contains("WHERE ( 1 = 1 and ( RES.DUE_DATE_ < p9 and RES.DUE_DATE_ is not null ) )")
+        .endsWith("order by RES.DUE_DATE_ asc, RES.ID_ asc LIMIT p10 OFFSET p11 ");
+  }
+
+  @Test
+  void keepsTheDistinctAndTheIdentityLinkJoinOfAnOrQuery() {
+    String sql = TaskQueryAuthorizationJoin.semiJoin(MATCH_ANY_PAGE).sql().replaceAll("\\s+", " ");
+
+    assertThat(sql).startsWith("select distinct").contains("left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
+        .contains("OR RES.ID_ IN (SELECT A.RESOURCE_ID_").doesNotContain(") AUTH ON");
+  }
+
+  /** The statement with its i-th placeholder replaced by p{order[i]} (by pi when order is null). */
+  private static String bind(String sql, int[] order) {
+    StringBuilder bound = new StringBuilder();
+    int next = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?') {
+        bound.append('p').append(order == null ? next : order[next]);
+        next++;
+      } else {
+        bound.append(c);
+      }
+    }
+    return bound.toString();
   }
 
   private static long placeholders(String sql) {
