@@ -31,6 +31,7 @@ final class BenchmarkMode {
   /**
    * Which parts run: h2, postgres, analytics, scale (-Dnrs.benchmark.parts=h2,analytics); all by default.
    * "scale" runs inside the PostgreSQL suite, at its end; alone (without "postgres") it runs on a database of its own.
+   * "path" (not in the default) runs the whole cases alone on H2 (Java API, HTTP, raw engine); "h2" includes them.
    */
   final java.util.Set<String> databases = java.util.Set.of(System.getProperty("nrs.benchmark.parts",
       "h2,postgres,analytics,scale").split(","));

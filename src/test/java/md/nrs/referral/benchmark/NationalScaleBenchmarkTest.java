@@ -104,6 +104,11 @@ class NationalScaleBenchmarkTest {
         "cases per run", true, null, null));
     report.define(new BenchmarkReport.Figure("path-raw", S_PATH, "Whole cases per second, raw engine, same shape", "cases/s",
         "cases per run", true, null, null));
+    report.define(new BenchmarkReport.Figure("path-http", S_PATH, "Whole cases per second, platform, over HTTP", "cases/s",
+        "cases per run", true, null, "The same case as the platform figure, in the same run, its referral and every step "
+            + "posted to the engine's REST API (claim, then submit-form) with each member's basic credentials and timers "
+            + "fired by the operator's job/execute: the security filters, form guard, JSON (de)serialisation and one "
+            + "authentication per request come on top of the Java API's figure."));
   }
 
   @Test
@@ -128,6 +133,23 @@ class NationalScaleBenchmarkTest {
       return;
     }
     suite(BenchmarkDatabase.postgres(), "postgres", false);
+  }
+
+  /** Whole cases alone (-Dnrs.benchmark.parts=path): Java API, HTTP and the raw engine on H2, nothing else. */
+  @Test
+  @Order(5)
+  void wholeCasesAlone() {
+    if (!mode.databases.contains("path") || mode.databases.contains("h2")) {
+      return; // with "h2" they run inside that suite
+    }
+    BenchmarkDatabase database = BenchmarkDatabase.h2("bench-path");
+    RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+    try {
+      report.database("H2: " + databaseVersion(platform.dataSource()));
+      fullPath(platform, new PlatformHttp(platform.port), "H2", "h2");
+    } finally {
+      platform.close();
+    }
   }
 
   /** The task lists at national scale alone (-Dnrs.benchmark.parts=scale), on a PostgreSQL database of their own. */
@@ -233,7 +255,7 @@ class NationalScaleBenchmarkTest {
       taskLists(platform, http, db, cases);
     }
     storm(platform, db, cases);
-    fullPath(platform, db, tag);
+    fullPath(platform, http, db, tag);
     return cases;
   }
 
@@ -436,9 +458,10 @@ class NationalScaleBenchmarkTest {
 
   // --- item 2
 
-  private void fullPath(RunningPlatform platform, String db, String tag) {
+  private void fullPath(RunningPlatform platform, PlatformHttp http, String db, String tag) {
     FullCasePath path = new FullCasePath(platform.engine());
     String first = path.runOneCase(); // warm-up, and the shape the baseline copies
+    path.runOneCaseOverHttp(http); // warm-up of the REST path
     int[] shape = shape(platform.engine(), first);
     report.note(S_PATH, String.format(Locale.ROOT, "%s: one case executes %d user tasks and %d service/rule/send tasks "
         + "(case process and the processes it calls); the baseline model has the same counts.", db, shape[0], shape[1]));
@@ -449,9 +472,11 @@ class NationalScaleBenchmarkTest {
         List<Double> platformRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> httpRates = new ArrayList<>();
         for (int run = 0; run < mode.runs; run++) {
           double p = rate(cases, path::runOneCase);
           double r = rate(cases, raw::runOneCase);
+          httpRates.add(rate(cases, () -> path.runOneCaseOverHttp(http)));
           platformRates.add(p);
           rawRates.add(r);
           ratios.add(p / r);
@@ -459,6 +484,7 @@ class NationalScaleBenchmarkTest {
         report.add("path-platform", db, cases, platformRates);
         report.add("path-raw", db, cases, rawRates);
         report.add("path-ratio", db, cases, ratios);
+        report.add("path-http", db, cases, httpRates);
       }
     }
     try {
