@@ -26,6 +26,8 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
+import md.nrs.referral.repatriation.ConfirmChildEscortForm;
+import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
 import md.nrs.referral.childprotection.AssessAgeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
@@ -83,6 +85,7 @@ public class CaseAutopilot {
         false, null)));
     answer(ChildProtectionProcess.FORM_ASSESS_AGE, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
         "forensic-medical-examiner", LocalDate.now())));
+    answer(RepatriationProcess.FORM_CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("iom-staff", true, null)));
     answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
     answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
         "hospital")));
