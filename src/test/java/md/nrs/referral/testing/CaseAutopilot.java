@@ -26,6 +26,7 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
+import md.nrs.referral.reintegration.ReintegrationProcess;
 import md.nrs.referral.repatriation.ConfirmChildEscortForm;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
@@ -62,7 +63,9 @@ public class CaseAutopilot {
     String today = LocalDate.now().toString();
     answer("answer-service-referral", Map.of(PROVIDER_ANSWER.name(), "accept"));
     answer("report-service-outcome", Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), today));
-    answer("plan-reintegration", Map.of(PROGRAMMES.name(), List.of("family-community"),
+    // a child's plan always includes education (school continuity)
+    answer("plan-reintegration", task -> Map.of(PROGRAMMES.name(), Boolean.TRUE.equals(engine.getTaskService()
+        .getVariable(task.getId(), ReintegrationProcess.MINOR.name())) ? List.of("family-community", "education") : List.of("family-community"),
         PLAN_NOTE.name(), "Back with her mother"));
     answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
     answer("review-reintegration", Map.of(REINTEGRATION_OUTCOME.name(), "completed"));
