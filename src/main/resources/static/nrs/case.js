@@ -144,6 +144,14 @@ function showJourney(journey) {
   } else {
     page.append(el('p', journey.personalData === 'none recorded' ? t('casepage.person.none') : t('casepage.person.notShown')));
   }
+  // a child's legal representative: only to those with consent or a legal duty (the server decides)
+  if (journey.representative) {
+    page.append(el('h2', t('casepage.representative')));
+    page.append(facts(['name', 'contact'].map((field) => [t('casepage.representative.' + field), journey.representative[field]])));
+    if (journey.representative.excluded) {
+      page.append(el('p', t('casepage.representative.excluded'), 'note'));
+    }
+  }
 }
 
 function showReferrals(referrals) {

@@ -13,7 +13,8 @@ import java.lang.reflect.RecordComponent;
 
 /**
  * On a form contract: {@code field} must be filled in when {@code when} has the value {@code is}
- * (e.g. a reason when the answer is "reject"). The error names {@code field}, as the form does.
+ * (e.g. a reason when the answer is "reject"); with {@code includes}, it must also hold that value (a checklist that
+ * must tick it). The error names {@code field}, as the form does.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,9 @@ public @interface RequiredWhen {
   String when();
 
   String is();
+
+  /** A value the field (a checklist, or a single choice) must hold; empty: any value will do. */
+  String includes() default "";
 
   String message() default "is required";
 
@@ -53,7 +57,9 @@ public @interface RequiredWhen {
         return true;
       }
       Object required = value(form, rule.field());
-      if (required != null && !(required instanceof String s && s.isBlank())) {
+      boolean filled = required != null && !(required instanceof String s && s.isBlank());
+      if (filled && (rule.includes().isEmpty() || (required instanceof java.util.Collection<?> values
+          ? values.contains(rule.includes()) : rule.includes().equals(required)))) {
         return true;
       }
       context.disableDefaultConstraintViolation();

@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsentPolicy {
 
+  /** The directory's service of the guardianship authorities. */
+  private static final String GUARDIANSHIP = "guardianship";
+
   private final ConsentRegistry consents;
   private final PrivacyProperties properties;
   private final ObjectProvider<HistoryService> history;
@@ -94,6 +97,21 @@ public class ConsentPolicy {
       return Decision.refuse("the person's consent has not been recorded yet");
     }
     return byConsent(caseCode, agency, inForce);
+  }
+
+  /**
+   * May staff of this agency read the child's legal representative? The guardianship authority of the child's case
+   * (a task on it) has the legal duty to know them (Law 140/2013, GD 270/2014) before any consent; anyone else as for
+   * the person ({@link #mayRead}).
+   */
+  public Decision mayReadRepresentative(String caseCode, String agency) {
+    Optional<Agencies> agencies = Optional.ofNullable(directory.getIfAvailable());
+    boolean guardianship = agencies.flatMap(a -> a.districtOf(agency).flatMap(d -> a.serving(GUARDIANSHIP, d)))
+        .filter(agency::equals).isPresent();
+    if (guardianship && hadTask(caseCode, agency)) {
+      return Decision.allow("legal duty: the guardianship authority of the child's case");
+    }
+    return mayRead(caseCode, agency);
   }
 
   private Decision byConsent(String caseCode, String agency, Map<String, ConsentRegistry.Decision> inForce) {

@@ -33,6 +33,23 @@ public interface PersonalDataVault {
    */
   Optional<PersonRecord> read(String caseCode, Caller reader);
 
+  /**
+   * Stores (or replaces) a child's legal representative, sealed with the active key, and audits it (target
+   * "representative"). Joins the caller's transaction.
+   *
+   * @throws IllegalArgumentException naming the invalid fields (never their values)
+   */
+  void storeRepresentative(String caseCode, RepresentativeRecord representative, String recordedBy, String agency);
+
+  /**
+   * The child's legal representative, for a reader with a legal duty (NRS coordinators, the guardianship authority
+   * with a task on the case) or whom the person's consent lets read the person ({@link ConsentPolicy#mayReadRepresentative});
+   * every call is audited. Empty when none was recorded.
+   *
+   * @throws PersonalDataAccessRefused when the reader may not see them
+   */
+  Optional<RepresentativeRecord> readRepresentative(String caseCode, Caller reader);
+
   /** Whether a person has been recorded for the case (no access check, no personal data). */
   boolean holds(String caseCode);
 

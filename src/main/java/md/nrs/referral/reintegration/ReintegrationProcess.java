@@ -13,6 +13,8 @@ import md.nrs.referral.engine.ProcessContract;
 @ProcessContract
 public final class ReintegrationProcess {
 
+  /** The education programme: school continuity, always in a child's plan. */
+  public static final String EDUCATION = "education";
   public static final String KEY = "reintegration";
   public static final String ROUTING_DECISION = "reintegration-programme-routing";
 

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
@@ -26,6 +27,7 @@ import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
+import md.nrs.referral.testing.PersonalValueScan;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.TestUsers;
@@ -41,7 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A child's case over REST as the guardianship authority of Chisinau ({@code guardianship.chisinau}, the demo
  * login) works it: its tasks arrive with their due dates from sla-durations.dmn, it does each step, and staff of an
- * agency with no part in the case see neither the tasks nor the case.
+ * agency with no part in the case see neither the tasks nor the case; the child's legal representative is shown only
+ * to those with a legal duty (the guardianship authority, the coordinators) or the person's consent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:nrs-child-pathway-rest;DB_CLOSE_DELAY=-1")
@@ -54,11 +57,14 @@ class ChildPathwayOverRestTest {
   private static final String TEAM = "cp.mdt-chisinau";
   private static final String OTHER_AGENCY = "cp.resonance";
   private static final String COORDINATOR = "cp.coordinator";
+  private static final String REPRESENTATIVE_NAME = "Ion TESTREP-Rusu";
+  private static final String REPRESENTATIVE_CONTACT = "+373 60 555 417";
   private static final DateTimeFormatter ENGINE_DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
+  @Autowired DataSource dataSource;
   @LocalServerPort int port;
   PlatformHttp http;
 
@@ -119,6 +125,44 @@ class ChildPathwayOverRestTest {
     JsonNode placement = onlyTask(GUARDIANSHIP, code);
     assertThat(placement.get("taskDefinitionKey").asText()).isEqualTo(Elements.ARRANGE_ALTERNATIVE_PLACEMENT);
     assertThat(timeAllowed(placement)).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void theCaseViewShowsTheChildsRepresentativeOnlyToTheGuardianshipAuthorityTheCoordinatorAndAgenciesWithConsent()
+      throws Exception {
+    String code = register(FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null, "trafficking",
+        "unknown", false, "female", false, "Brought in by the border police")));
+    submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AssessChildSituationForm("separated",
+        "medium", false, null)));
+    submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AssessAgeForm(
+        ChildProtectionProcess.FOUND_CHILD, "forensic-medical-examiner", LocalDate.now())));
+    submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AppointRepresentativeForm("relative", false,
+        REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT)));
+
+    Response authority = http.get("/api/cases/" + code, basic(GUARDIANSHIP, PASSWORD));
+    assertThat(authority.status()).as("legal duty, before any consent: " + authority).isEqualTo(200);
+    assertThat(authority.body()).contains(REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT, "\"excluded\":false")
+        .contains("consent has not been recorded yet");
+    Response coordinator = http.get("/api/cases/" + code, basic(COORDINATOR, PASSWORD));
+    assertThat(coordinator.status()).isEqualTo(200);
+    assertThat(coordinator.body()).contains(REPRESENTATIVE_NAME);
+    Response otherAgency = http.get("/api/cases/" + code, basic(OTHER_AGENCY, PASSWORD));
+    assertThat(otherAgency.status()).as("no task, no consent").isEqualTo(403);
+    assertThat(otherAgency.body()).doesNotContain(REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT);
+    Response teamBeforeConsent = http.get("/api/cases/" + code, basic(TEAM, PASSWORD));
+    assertThat(teamBeforeConsent.status()).as("a task on the case, but no consent yet").isEqualTo(403);
+    assertThat(teamBeforeConsent.body()).doesNotContain(REPRESENTATIVE_NAME);
+    assertThat(new PersonalValueScan(dataSource, List.of(REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT)).everyTable())
+        .as("the representative's values anywhere but sealed in the vault (table -> columns)").isEmpty();
+
+    submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+        List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
+    submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
+        .forAChild("legal-representative", "heard-agrees").submission());
+    Response teamAfterConsent = http.get("/api/cases/" + code, basic(TEAM, PASSWORD));
+    assertThat(teamAfterConsent.status()).as("the team that recorded the consent: " + teamAfterConsent).isEqualTo(200);
+    assertThat(teamAfterConsent.body()).contains(REPRESENTATIVE_NAME);
+    assertThat(http.get("/api/cases/" + code, basic(OTHER_AGENCY, PASSWORD)).body()).doesNotContain(REPRESENTATIVE_NAME);
   }
 
   // --- steps

@@ -33,6 +33,10 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.AssessAgeForm;
+import md.nrs.referral.childprotection.AssessChildSituationForm;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.privacy.consent.ConsentCheckedNotifications;
 import md.nrs.referral.privacy.retention.Anonymisation;
 import md.nrs.referral.privacy.vault.KeyRing;
@@ -84,7 +88,8 @@ class PersonalDataOverRestTest {
   private static final List<String> GROUPS = List.of("la-strada", "iom", "mdt-chisinau", "cap-chisinau", "womens-initiative",
       "community-social-workers", "guardianship-chisinau", "interaction", "resonance", "cnfacem", "gpi", "cctp", "nrs-coordinators");
   /** Recognisable values: none may appear anywhere but sealed in the vault. */
-  private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org", "69 918 273");
+  private static final List<String> MARKERS = List.of("Zorina", "TESTMARK", "1999-03-17", "zorina.p@example.org", "69 918 273",
+      "60 777 319");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -536,6 +541,51 @@ class PersonalDataOverRestTest {
     for (String marker : MARKERS) {
       assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
     }
+  }
+
+  @Test
+  @Order(14)
+  void aChildsLegalRepresentativeGoesToTheVaultOnlyAndIsShownOnlyWithALegalDutyOrConsent(CapturedOutput output)
+      throws Exception {
+    Map<String, Object> form = FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null, "trafficking",
+        "unknown", false, "female", false, "Found alone at the station"));
+    Response started = http.post("/engine-rest/process-definition/key/" + NrsCaseProcess.KEY + "/submit-form",
+        basic("pd.mdt-chisinau", PASSWORD), formSubmission(form));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String code = json.readTree(started.body()).get("businessKey").asText();
+    Credentials authority = basic("pd.guardianship-chisinau", PASSWORD);
+    submitOk(guardianshipTask(code), authority, FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null)));
+    submitOk(guardianshipTask(code), authority, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
+        "forensic-medical-examiner", LocalDate.now())));
+    Task appointment = guardianshipTask(code);
+    Response asVariable = http.put("/engine-rest/task/" + appointment.getId() + "/variables/representativeName", authority,
+        "{\"value\": \"Vasile TESTMARK-Rep\", \"type\": \"String\"}");
+    assertThat(asVariable.status()).as("the representative's name as a process variable: " + asVariable).isEqualTo(400);
+    submitOk(appointment, authority, FormSubmission.of(new AppointRepresentativeForm("parent", false, "Vasile TESTMARK-Rep",
+        "+373 60 777 319, str. TESTMARK 3")));
+
+    assertThat(http.get("/api/cases/" + code, authority).body()).contains("Vasile TESTMARK-Rep", "+373 60 777 319");
+    assertThat(http.get("/api/cases/" + code, basic("pd.nrs-coordinators", PASSWORD)).body()).contains("Vasile TESTMARK-Rep");
+    Response police = http.get("/api/cases/" + code, basic("pd.gpi", PASSWORD));
+    assertThat(police.status()).isEqualTo(403);
+    assertThat(police.body()).doesNotContain("TESTMARK", "60 777 319");
+    Response manager = http.get("/api/cases/" + code, basic("pd.manager", PASSWORD));
+    assertThat(manager.body()).as("managers never see personal data").doesNotContain("TESTMARK", "60 777 319");
+    Map<String, Object> row = jdbc.queryForMap("select * from nrs_representative where case_code = ?", code);
+    assertThat(row.get("KEY_ID")).isEqualTo(privacy.activeKey());
+    assertThat(jdbc.queryForList("select actor, outcome from nrs_audit where action = 'PERSONAL_DATA_READ' and case_code = ?"
+        + " and subject = 'representative' order by seq", code)).extracting(r -> r.get("ACTOR") + " " + r.get("OUTCOME"))
+        .contains("pd.guardianship-chisinau OK", "pd.nrs-coordinators OK", "pd.gpi REFUSED");
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  private Task guardianshipTask(String code) {
+    return engine.getTaskService().createTaskQuery().taskCandidateGroup("guardianship-chisinau")
+        .processVariableValueEquals(NrsCaseProcess.CASE_CODE.name(), code).singleResult();
   }
 
   private Task justiceTask(String justice) {

@@ -25,6 +25,7 @@ import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.engine.ProcessVariable;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reintegration.ReintegrationProcess.Elements;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -117,6 +118,28 @@ class ReintegrationProcessTest extends CalledProcessTestSupport {
     assertThat(engine.getTaskService().getVariable(training.getId(), PROGRAMME_OUTCOME.name())).isNull();
     assertThat(engine.getRuntimeService().getVariablesLocal(reintegration.getId()))
         .doesNotContainKeys(PROGRAMME.name(), PROGRAMME_AGENCY.name(), PROGRAMME_OUTCOME.name());
+  }
+
+  @Test
+  void aChildsPlanWithoutEducationIsRefusedTheChildKeepsGoingToSchool() {
+    ProcessInstance reintegration = start(true);
+    Task plan = task(reintegration);
+
+    assertThatThrownBy(() -> complete(plan, Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("family-community"))))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("programmes: must include education for a child: the child keeps going to school");
+    assertThat(reintegration).isWaitingAt(Elements.PLAN);
+
+    complete(plan, FormSubmission.of(new PlanReintegrationForm(List.of("family-community", ReintegrationProcess.EDUCATION),
+        "Back to her old school in September")));
+    assertThat(followTask(reintegration, ReintegrationProcess.EDUCATION)).hasCandidateGroup("community-social-workers");
+  }
+
+  @Test
+  void anAdultsPlanNeedsNoEducation() {
+    ProcessInstance reintegration = start(false);
+    complete(task(reintegration), Map.of(ReintegrationProcess.PROGRAMMES.name(), List.of("employment")));
+    assertThat(followTasks(reintegration)).singleElement().satisfies(t -> assertThat(t).hasCandidateGroup("cap-chisinau"));
   }
 
   @Test

@@ -2,6 +2,8 @@ package md.nrs.referral.repatriation;
 
 import static md.nrs.referral.repatriation.RepatriationProcess.ARRIVAL_POINT;
 import static md.nrs.referral.repatriation.RepatriationProcess.CASE_CODE;
+import static md.nrs.referral.repatriation.RepatriationProcess.CHILD_ESCORT;
+import static md.nrs.referral.repatriation.RepatriationProcess.CHILD_ESCORT_CONFIRMED;
 import static md.nrs.referral.repatriation.RepatriationProcess.COUNTRY;
 import static md.nrs.referral.repatriation.RepatriationProcess.DELAY_CAUSE;
 import static md.nrs.referral.repatriation.RepatriationProcess.DELAY_NOTE;
@@ -37,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.repatriation.RepatriationProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -51,6 +56,7 @@ import org.junit.jupiter.api.Test;
 class RepatriationProcessTest extends CalledProcessTestSupport {
 
   private static final String TEAM = "mdt-chisinau";
+  private static final String GUARDIANSHIP = "guardianship-balti";
 
   @Test
   void deploysWithItsTimeLimitsTable() {
@@ -103,10 +109,11 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aReturningChildIsAnnouncedToTheGuardianshipAuthorityToo() {
-    ProcessInstance repatriation = start(true);
+    ProcessInstance repatriation = startChild(BestInterestsProcess.AGREE);
     complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "high",
         ESCORT_NEEDED.name(), true, RISK_NOTE.name(), "Recruiter is a relative"));
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+    complete(repatriation, Elements.CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("social-worker", true, null)));
     LocalDate travelDate = LocalDate.now().plusDays(2);
     complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), travelDate.toString(),
         ARRIVAL_POINT.name(), "other", OTHER_ARRIVAL_POINT.name(), "Otaci border crossing",
@@ -124,6 +131,71 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
         HANDED_OVER_TO.name(), "guardianship-authority",
             RECEPTION_NOTE.name(), "Met at the border with the guardianship authority"));
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
+  }
+
+  @Test
+  void aChildTravelsOnlyWithAnEscortIomHasConfirmed() {
+    ProcessInstance repatriation = startChild(BestInterestsProcess.AGREE_WITH_CONDITIONS);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+
+    assertThat(repatriation).hasPassed(Elements.CHILD_TRAVELS).hasNotPassed(Elements.BEST_INTERESTS_BEFORE_TRAVEL)
+        .isWaitingAt(Elements.CONFIRM_CHILD_ESCORT);
+    assertThat(task(repatriation, Elements.CONFIRM_CHILD_ESCORT)).hasCandidateGroup("iom");
+    assertThatThrownBy(() -> complete(repatriation, Elements.CONFIRM_CHILD_ESCORT,
+        FormSubmission.of(new ConfirmChildEscortForm("iom-staff", false, null))))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("childEscortConfirmed: a child travels only with a confirmed escort");
+    assertThatThrownBy(() -> complete(repatriation, Elements.CONFIRM_CHILD_ESCORT, Map.of(CHILD_ESCORT_CONFIRMED.name(), true)))
+        .hasRootCauseInstanceOf(InvalidFormException.class).hasMessageContaining("childEscortBy: choose who escorts the child");
+    assertThat(repatriation).isWaitingAt(Elements.CONFIRM_CHILD_ESCORT);
+
+    complete(repatriation, Elements.CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("guardianship-authority",
+        true, "Met at the airport in Rome")));
+    assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL).variables()
+        .containsEntry(CHILD_ESCORT.name(), "guardianship-authority");
+  }
+
+  @Test
+  void aChildWithoutABestInterestsDeterminationWaitsForTheGuardianshipAuthorityAndARefusalKeepsTheChildAbroad() {
+    ProcessInstance repatriation = startChild(null);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+
+    assertThat(repatriation).isWaitingAt(Elements.BEST_INTERESTS_BEFORE_TRAVEL);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(repatriation.getId()).count())
+        .as("no travel before the determination").isZero();
+    Task determination = determination();
+    assertThat(determination).hasCandidateGroup(GUARDIANSHIP);
+    engine.getTaskService().complete(determination.getId(), FormSubmission.of(new DetermineBestInterestsForm("traced-not-safe",
+        "heard-disagrees", "not-applicable", BestInterestsProcess.REFUSE, null, "The family arranged the exploitation")));
+
+    assertThat(repatriation).isEnded().hasPassed(Elements.TELL_CASE_TEAM_NO_RETURN, Elements.NOT_RETURNED)
+        .hasNotPassed(Elements.CONFIRM_CHILD_ESCORT, Elements.ARRANGE_TRAVEL).variables()
+        .containsEntry(REPATRIATION_OUTCOME.name(), RepatriationProcess.OUTCOME_NOT_RETURNED);
+    assertThat(outboxOf(repatriation)).singleElement().satisfies(told ->
+        assertThat(told.getRequest()).contains("not in the child's best interests"));
+  }
+
+  @Test
+  void aChildWhoseReturnTheGuardianshipAuthorityAgreesHereStillNeedsTheEscort() {
+    ProcessInstance repatriation = startChild(null);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+    engine.getTaskService().complete(determination().getId(), FormSubmission.of(new DetermineBestInterestsForm("traced-safe",
+        "heard-agrees", "iom-staff", BestInterestsProcess.AGREE, null, null)));
+
+    assertThat(repatriation).hasPassed(Elements.BEST_INTERESTS_BEFORE_TRAVEL).isWaitingAt(Elements.CONFIRM_CHILD_ESCORT)
+        .variables().containsEntry(RepatriationProcess.RETURN_DECISION.name(), BestInterestsProcess.AGREE);
+  }
+
+  @Test
+  void anAdultNeedsNeitherTheDeterminationNorTheChildsEscort() {
+    ProcessInstance repatriation = start(false);
+    complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
+    complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
+    assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL)
+        .hasNotPassed(Elements.BEST_INTERESTS_BEFORE_TRAVEL, Elements.CONFIRM_CHILD_ESCORT);
   }
 
   @Test
@@ -250,6 +322,25 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     variables.put(RESPONSIBLE_TEAM.name(), TEAM);
     return PlatformStarts.withBusinessKey(caseCode,
         () -> engine.getRuntimeService().startProcessInstanceByKey(RepatriationProcess.KEY, caseCode, variables));
+  }
+
+  /** A child's repatriation, with the case's best-interests decision on the return, or none (null) as the case passes it. */
+  private ProcessInstance startChild(String returnDecision) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_CODE.name(), caseCode);
+    variables.put(MINOR.name(), true);
+    variables.put(COUNTRY.name(), "Italy");
+    variables.put(RESPONSIBLE_TEAM.name(), TEAM);
+    variables.put(RepatriationProcess.GUARDIANSHIP_AUTHORITY_OF_CASE.name(), GUARDIANSHIP);
+    variables.put(RepatriationProcess.RETURN_DECISION.name(), returnDecision); // the case always passes it, null when none
+    return PlatformStarts.withBusinessKey(caseCode,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(RepatriationProcess.KEY, caseCode, variables));
+  }
+
+  /** The guardianship authority's determination the repatriation asked for (in the called process). */
+  private Task determination() {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey(BestInterestsProcess.KEY)
+        .processInstanceBusinessKey(caseCode).taskDefinitionKey(BestInterestsProcess.Elements.DETERMINE).singleResult();
   }
 
   private String travelArrangementPeriod(boolean minor) {

@@ -26,6 +26,9 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
+import md.nrs.referral.reintegration.ReintegrationProcess;
+import md.nrs.referral.repatriation.ConfirmChildEscortForm;
+import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
 import md.nrs.referral.childprotection.AssessAgeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
@@ -60,7 +63,9 @@ public class CaseAutopilot {
     String today = LocalDate.now().toString();
     answer("answer-service-referral", Map.of(PROVIDER_ANSWER.name(), "accept"));
     answer("report-service-outcome", Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), today));
-    answer("plan-reintegration", Map.of(PROGRAMMES.name(), List.of("family-community"),
+    // a child's plan always includes education (school continuity)
+    answer("plan-reintegration", task -> Map.of(PROGRAMMES.name(), Boolean.TRUE.equals(engine.getTaskService()
+        .getVariable(task.getId(), ReintegrationProcess.MINOR.name())) ? List.of("family-community", "education") : List.of("family-community"),
         PLAN_NOTE.name(), "Back with her mother"));
     answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
     answer("review-reintegration", Map.of(REINTEGRATION_OUTCOME.name(), "completed"));
@@ -83,6 +88,7 @@ public class CaseAutopilot {
         false, null)));
     answer(ChildProtectionProcess.FORM_ASSESS_AGE, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
         "forensic-medical-examiner", LocalDate.now())));
+    answer(RepatriationProcess.FORM_CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("iom-staff", true, null)));
     answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
     answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
         "hospital")));

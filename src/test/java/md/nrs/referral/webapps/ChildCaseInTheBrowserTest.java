@@ -15,6 +15,7 @@ import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.privacy.vault.PersonalFormFields;
 import md.nrs.referral.testing.Browser;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -117,6 +118,8 @@ class ChildCaseInTheBrowserTest {
     openTask(representative);
     String form = ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE;
     browser.tick("Field_RepresentativeRole", browser.index(form, "Field_RepresentativeRole", "parent"));
+    browser.type("Field_RepresentativeName", "Maria Cebotari-Browser");
+    browser.type("Field_RepresentativeContact", "+373 79 000 123");
     browser.tick("Field_RepresentativeSuspected", null);
     browser.screenshot("child-03-appoint-representative");
     complete(representative);
@@ -124,6 +127,15 @@ class ChildCaseInTheBrowserTest {
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult());
     assertThat(engine.getRuntimeService().getVariable(instance, NrsCaseProcess.REPRESENTATIVE_ROLE.name()))
         .isEqualTo(ChildProtectionProcess.GUARDIANSHIP_AUTHORITY_REPRESENTS);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(PersonalFormFields.REPRESENTATIVE_NAME).count())
+        .as("the name went to the vault, not into the engine").isZero();
+
+    // the guardianship authority reads who the (excluded) representative is on the case page, in the same session
+    browser.go("/nrs/case.html?code=" + caseCode);
+    browser.waitUntil(d -> d.findElement(By.tagName("body")).getText().contains("Maria Cebotari-Browser"));
+    assertThat(browser.driver().findElement(By.tagName("body")).getText())
+        .contains("The child's legal representative", "+373 79 000 123", "Excluded: suspected of involvement");
+    browser.screenshot("child-03b-case-page-representative");
   }
 
   @Test

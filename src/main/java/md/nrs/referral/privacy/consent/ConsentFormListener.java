@@ -2,6 +2,8 @@ package md.nrs.referral.privacy.consent;
 
 import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.RepresentativeRecord;
+import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.privacy.vault.PendingPersonalData;
 import md.nrs.referral.privacy.vault.PersonalFormFields;
 import java.util.ArrayList;
@@ -29,7 +31,9 @@ import org.springframework.stereotype.Component;
  * transaction rolls back, history included, so a caller bypassing HTTP (the Java API) cannot store one;</li>
  * <li>the informed-consent task: its answers are recorded in the consent registry, and the person's
  * details the HTTP filter took out of the submission are stored in the vault — both in the completion's
- * own transaction.</li>
+ * own transaction;</li>
+ * <li>the appointment of a child's legal representative: the representative's name and contact, taken out of the
+ * submission the same way, are stored in the vault in the completion's transaction.</li>
  * </ul>
  */
 @Component
@@ -63,7 +67,8 @@ public class ConsentFormListener implements EveryUserTask {
       throw new ProcessEngineException("Personal data may not be stored as process variables (" + String.join(", ", personal)
           + "); submit it with the form that collects it, or use the personal-data vault");
     }
-    if (!NrsCaseProcess.FORM_CONSENT.equals(formId)) {
+    boolean consent = NrsCaseProcess.FORM_CONSENT.equals(formId);
+    if (!consent && !ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE.equals(formId)) {
       return;
     }
     Object code = task.getVariable(NrsCaseProcess.CASE_CODE.name());
@@ -72,6 +77,13 @@ public class ConsentFormListener implements EveryUserTask {
     }
     String actor = Caller.current().userId();
     String agency = agencyOf(task);
+    if (!consent) { // the guardianship authority appointed the child's legal representative: name and contact to the vault
+      RepresentativeRecord representative = PendingPersonalData.takeRepresentative(task.getId());
+      if (representative != null) {
+        vault.getObject().storeRepresentative(caseCode, representative, actor == null ? "system" : actor, agency);
+      }
+      return;
+    }
     Map<String, Object> answers = SubmittedVariables.fromEngine(task.getVariablesTyped(false));
     boolean assistance = "given".equals(answers.get(NrsCaseProcess.CONSENT_TO_ASSISTANCE.name()));
     String source = "form " + formId;

@@ -3,6 +3,7 @@ package md.nrs.referral.privacy.retention;
 import md.nrs.referral.privacy.PrivacyProperties;
 import md.nrs.referral.privacy.vault.BlindIndex;
 import md.nrs.referral.privacy.vault.PersonEntity;
+import md.nrs.referral.privacy.vault.RepresentativeRepository;
 import md.nrs.referral.privacy.vault.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public class Anonymisation {
   private static final int BATCH = 200;
 
   private final PersonRepository persons;
+  private final RepresentativeRepository representatives;
   private final HistoryService history;
   private final PrivacyProperties properties;
   private final AuditTrail audit;
@@ -43,8 +45,9 @@ public class Anonymisation {
   private final BlindIndex index;
 
   public Anonymisation(PersonRepository persons, HistoryService history, PrivacyProperties properties, AuditTrail audit,
-      Clock clock, PlatformTransactionManager transactions, BlindIndex index) {
+      Clock clock, PlatformTransactionManager transactions, BlindIndex index, RepresentativeRepository representatives) {
     this.index = index;
+    this.representatives = representatives;
     this.persons = persons;
     this.history = history;
     this.properties = properties;
@@ -96,6 +99,7 @@ public class Anonymisation {
         persons.saveAll(due);
         List<String> erased = due.stream().map(PersonEntity::caseCode).toList();
         index.forget(erased);
+        representatives.deleteByCaseCodeIn(codes); // a child's legal representative goes with the case's person
         return erased;
       });
       for (String code : anonymised) {

@@ -95,14 +95,15 @@ public class CaseJourneyController {
       }
       CaseViewController.CaseView view = cases.view(caseCode, instance, caller, false);
       return answer(language, new Journey(caseCode, "case", view.state(), view.startedAt(), view.endedAt(),
-          ending(instance), steps(instance, language, false), view.consents(), view.personalData(), view.person()));
+          ending(instance), steps(instance, language, false), view.consents(), view.personalData(), view.person(),
+          view.representative()));
     }
     if (referredBy(caller, instance)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases/journey", AuditEvent.OK,
           caller.clientAddress(), "the referral's state, for the referring agency"));
       return answer(language, new Journey(caseCode, "referrer", instance.getEndTime() == null ? "open" : "ended",
           instant(instance.getStartTime()), instant(instance.getEndTime()), ending(instance),
-          steps(instance, language, true), Map.of(), "not shown to the referring agency", null));
+          steps(instance, language, true), Map.of(), "not shown to the referring agency", null, null));
     }
     refuse(caller, caseCode, "no step on the case, not its referrer");
     return null; // not reached
@@ -206,7 +207,7 @@ public class CaseJourneyController {
   /** The case page: {@code view} is "case" (the journey) or "referrer" (the referral's state only). */
   public record Journey(String caseCode, String view, String state, Instant registeredAt, Instant endedAt, String ending,
       List<Step> steps, Map<String, ConsentRegistry.Decision> consents, String personalData,
-      CaseViewController.PersonView person) {
+      CaseViewController.PersonView person, CaseViewController.RepresentativeView representative) {
   }
 
   /** One step: its name in the caller's language, open / done / ended without being done, and for whom. */

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The case view ({@code GET /api/cases/{caseCode}}): the case's state and consents for everyone
  * involved, the person's details only to staff of an agency with a task on the case and the person's
- * consent to share with it ({@link PersonalDataVault#read}). Managers, policy staff, the Permanent
+ * consent to share with it ({@link PersonalDataVault#read}); a child's legal representative to those with consent
+ * or a legal duty (the guardianship authority with a task on the case, NRS coordinators). Managers, policy staff, the Permanent
  * Secretariat, coordinators, auditors, operators and administrators get the view without personal
  * data; anyone else 403. Every view is audited; answers are never cached.
  *
@@ -65,9 +66,12 @@ public class CaseViewController {
   private final IdentityService identity;
   private final AuditTrail audit;
   private final ChainOfCustody custody;
+  private final RepresentativeRepository representatives;
 
   public CaseViewController(PersonalDataVault vault, ConsentRegistry consents, ConsentPolicy policy,
-      HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit, ChainOfCustody custody) {
+      HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit, ChainOfCustody custody,
+      RepresentativeRepository representatives) {
+    this.representatives = representatives;
     this.vault = vault;
     this.consents = consents;
     this.policy = policy;
@@ -96,17 +100,37 @@ public class CaseViewController {
     if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
           caller.clientAddress(), "view without personal data (role)"));
-      return CaseView.of(caseCode, instance, inForce, "not shown to this role", null, held);
+      return CaseView.of(caseCode, instance, inForce, "not shown to this role", null, held,
+          representative(caseCode, instance, caller));
     }
+    RepresentativeView representative = representative(caseCode, instance, caller);
     try {
       Optional<PersonRecord> person = vault.read(caseCode, caller);
       return CaseView.of(caseCode, instance, inForce, person.isPresent() ? "shown" : "none recorded",
-          person.map(PersonView::of).orElse(null), held);
+          person.map(PersonView::of).orElse(null), held, representative);
     } catch (PersonalDataAccessRefused refused) {
-      if (refuseWhole) {
+      // the guardianship authority sees the case and the child's representative before consent (its legal duty)
+      if (refuseWhole && representative == null) {
         throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
       }
-      return CaseView.of(caseCode, instance, inForce, "not shown: " + refused.getMessage(), null, held);
+      return CaseView.of(caseCode, instance, inForce, "not shown: " + refused.getMessage(), null, held, representative);
+    }
+  }
+
+  /**
+   * A child's legal representative, to a reader with a legal duty or consent ({@link PersonalDataVault#readRepresentative});
+   * null when none was appointed with details, or the reader may not see them.
+   */
+  private RepresentativeView representative(String caseCode, HistoricProcessInstance instance, Caller caller) {
+    if (!representatives.existsByCaseCode(caseCode)) {
+      return null; // an adult's case, or no details recorded: nothing to decide or audit
+    }
+    try {
+      boolean excluded = Boolean.TRUE.equals(caseVariable(instance, NrsCaseProcess.REPRESENTATIVE_EXCLUDED.name()));
+      return vault.readRepresentative(caseCode, caller).map(r -> new RepresentativeView(r.name(), r.contact(), excluded))
+          .orElse(null);
+    } catch (PersonalDataAccessRefused refused) {
+      return null;
     }
   }
 
@@ -165,9 +189,13 @@ public class CaseViewController {
 
   /** The team responsible for the case now (its last value once the case has ended). */
   private String responsibleTeam(HistoricProcessInstance instance) {
+    return (String) caseVariable(instance, NrsCaseProcess.RESPONSIBLE_TEAM.name());
+  }
+
+  /** A variable of the case's own instance (its last value once the case has ended), or null. */
+  private Object caseVariable(HistoricProcessInstance instance, String name) {
     return asPlatform(identity, () -> history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(NrsCaseProcess.RESPONSIBLE_TEAM.name()).list().stream().findFirst()
-        .map(variable -> (String) variable.getValue()).orElse(null));
+        .variableName(name).list().stream().findFirst().map(variable -> variable.getValue()).orElse(null));
   }
 
   /**
@@ -177,14 +205,14 @@ public class CaseViewController {
    */
   public record CaseView(String caseCode, String state, Instant startedAt, Instant endedAt,
       Map<String, ConsentRegistry.Decision> consents, String responsibleTeam, List<ChainOfCustody.Link> custody,
-      String personalData, PersonView person) {
+      String personalData, PersonView person, RepresentativeView representative) {
 
     static CaseView of(String caseCode, HistoricProcessInstance instance, Map<String, ConsentRegistry.Decision> consents,
-        String personalData, PersonView person, Custody held) {
+        String personalData, PersonView person, Custody held, RepresentativeView representative) {
       return new CaseView(caseCode, instance.getEndTime() == null ? "open" : "ended",
           instance.getStartTime() == null ? null : instance.getStartTime().toInstant(),
           instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, held.responsibleTeam(),
-          held.chain(), personalData, person);
+          held.chain(), personalData, person, representative);
     }
   }
 
@@ -198,6 +226,10 @@ public class CaseViewController {
       return new PersonView(p.givenName(), p.familyName(), p.dateOfBirth() == null ? null : p.dateOfBirth().toString(),
           p.sex(), p.phone(), p.email(), p.address(), p.documentType(), p.documentNumber(), p.familyContact());
     }
+  }
+
+  /** A child's legal representative as the case view shows them; excluded when suspected of involvement. */
+  public record RepresentativeView(String name, String contact, boolean excluded) {
   }
 
   private static ApiProblem noCase(String caseCode) {

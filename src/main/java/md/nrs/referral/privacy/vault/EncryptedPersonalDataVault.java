@@ -6,6 +6,7 @@ import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataAccessRefused;
 import md.nrs.referral.privacy.PersonalDataVault;
 import md.nrs.referral.privacy.PossibleDuplicates;
+import md.nrs.referral.privacy.RepresentativeRecord;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -38,6 +39,8 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
       NrsRole.POLICY_STAFF.groupId(), "permanent-secretariat", NrsRole.AUDITORS.groupId(), NrsRole.OPERATORS.groupId(),
       NrsRole.ADMINISTRATORS.groupId());
 
+  private static final String REPRESENTATIVE = "representative";
+
   private final PersonRepository persons;
   private final FieldCipher cipher;
   private final ConsentPolicy policy;
@@ -47,10 +50,13 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   private final Clock clock;
   private final BlindIndex index;
   private final ApplicationEventPublisher events;
+  private final RepresentativeRepository representatives;
 
   public EncryptedPersonalDataVault(PersonRepository persons, FieldCipher cipher, ConsentPolicy policy, AuditTrail audit,
-      Validator validator, DirectoryProperties directory, Clock clock, BlindIndex index, ApplicationEventPublisher events) {
+      Validator validator, DirectoryProperties directory, Clock clock, BlindIndex index, ApplicationEventPublisher events,
+      RepresentativeRepository representatives) {
     this.persons = persons;
+    this.representatives = representatives;
     this.index = index;
     this.events = events;
     this.cipher = cipher;
@@ -65,21 +71,11 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   @Override
   @Transactional
   public void store(String caseCode, PersonRecord person, String recordedBy, String agency) {
-    Set<ConstraintViolation<PersonRecord>> violations = validator.validate(person);
-    if (!violations.isEmpty()) {
-      throw new IllegalArgumentException("Invalid personal data: " + violations.stream()
-          .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-    }
+    check(person, "personal data");
     Instant now = clock.instant();
-    PersonEntity entity = persons.findByCaseCode(caseCode).orElseGet(() -> {
-      PersonEntity created = new PersonEntity(caseCode);
-      created.recordedAt = now;
-      return created;
-    });
+    PersonEntity entity = persons.findByCaseCode(caseCode).orElseGet(() -> new PersonEntity(caseCode, now));
     entity.seal(person, cipher);
-    entity.recordedBy = recordedBy == null ? "system" : recordedBy;
-    entity.recordedAgency = agency;
-    entity.updatedAt = now;
+    entity.recorded(recordedBy, agency, now);
     entity.anonymisedAt = null;
     persons.save(entity);
     // the blind index follows the record; a match is only a question for a coordinator (PossibleDuplicates)
@@ -94,16 +90,68 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   @Override
   @Transactional(readOnly = true)
   public Optional<PersonRecord> read(String caseCode, Caller reader) {
-    ConsentPolicy.Decision decision = mayRead(caseCode, reader);
+    ConsentPolicy.Decision decision = allowedOrRefused(mayRead(caseCode, reader), caseCode, reader, "person");
+    Optional<PersonEntity> entity = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null);
+    auditRead(decision, caseCode, reader, "person", entity.isPresent());
+    return entity.map(p -> p.open(cipher));
+  }
+
+  @Override
+  @Transactional
+  public void storeRepresentative(String caseCode, RepresentativeRecord representative, String recordedBy, String agency) {
+    check(representative, "representative");
+    Instant now = clock.instant();
+    RepresentativeEntity entity = representatives.findByCaseCode(caseCode)
+        .orElseGet(() -> new RepresentativeEntity(caseCode, now));
+    entity.seal(representative, cipher);
+    entity.recorded(recordedBy, agency, now);
+    representatives.save(entity);
+    audit.recordAfterCommit(new AuditEvent(recordedBy, AuditActions.PERSONAL_DATA_WRITE, caseCode, REPRESENTATIVE,
+        AuditEvent.OK, ClientAddress.current(), agency == null ? null : "recorded by " + agency));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<RepresentativeRecord> readRepresentative(String caseCode, Caller reader) {
+    ConsentPolicy.Decision decision = allowedOrRefused(mayReadRepresentative(caseCode, reader), caseCode, reader,
+        REPRESENTATIVE);
+    Optional<RepresentativeEntity> entity = representatives.findByCaseCode(caseCode);
+    auditRead(decision, caseCode, reader, REPRESENTATIVE, entity.isPresent());
+    return entity.map(r -> r.open(cipher));
+  }
+
+  /** The decision when it allows the read; otherwise the refusal audited and thrown. */
+  private ConsentPolicy.Decision allowedOrRefused(ConsentPolicy.Decision decision, String caseCode, Caller reader,
+      String subject) {
     if (!decision.allowed()) {
-      audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, "person",
+      audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, subject,
           AuditEvent.REFUSED, reader.clientAddress(), decision.reason()));
       throw new PersonalDataAccessRefused(decision.reason());
     }
-    Optional<PersonEntity> entity = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null);
-    audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, "person", AuditEvent.OK,
-        reader.clientAddress(), decision.reason() + (entity.isEmpty() ? "; nothing recorded" : "")));
-    return entity.map(p -> p.open(cipher));
+    return decision;
+  }
+
+  private void auditRead(ConsentPolicy.Decision decision, String caseCode, Caller reader, String subject, boolean found) {
+    audit.record(new AuditEvent(reader.userId(), AuditActions.PERSONAL_DATA_READ, caseCode, subject, AuditEvent.OK,
+        reader.clientAddress(), decision.reason() + (found ? "" : "; nothing recorded")));
+  }
+
+  /** Refuses a record with invalid values, naming the fields (never their values). */
+  private <T> void check(T record, String what) {
+    Set<ConstraintViolation<T>> violations = validator.validate(record);
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException("Invalid " + what + ": " + violations.stream()
+          .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** NRS coordinators have the legal duty to know a child's representative; agencies as {@link ConsentPolicy} says. */
+  ConsentPolicy.Decision mayReadRepresentative(String caseCode, Caller reader) {
+    if (reader.userId() != null && reader.in(NrsRole.NRS_COORDINATORS.groupId())
+        && NEVER_SEE_PERSONAL_DATA.stream().noneMatch(reader::in)) {
+      return new ConsentPolicy.Decision(true, "legal duty: NRS coordinator");
+    }
+    return decide(caseCode, reader, policy::mayReadRepresentative);
   }
 
   @Override
@@ -129,6 +177,11 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
 
   /** The first of the reader's agencies that may read, or the reason none may. */
   ConsentPolicy.Decision mayRead(String caseCode, Caller reader) {
+    return decide(caseCode, reader, policy::mayRead);
+  }
+
+  private ConsentPolicy.Decision decide(String caseCode, Caller reader,
+      java.util.function.BiFunction<String, String, ConsentPolicy.Decision> rule) {
     if (reader.userId() == null) {
       return new ConsentPolicy.Decision(false, "not authenticated");
     }
@@ -143,7 +196,7 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
     }
     ConsentPolicy.Decision last = null;
     for (String agency : own) {
-      last = policy.mayRead(caseCode, agency);
+      last = rule.apply(caseCode, agency);
       if (last.allowed()) {
         return new ConsentPolicy.Decision(true, "as " + agency + ": " + last.reason());
       }

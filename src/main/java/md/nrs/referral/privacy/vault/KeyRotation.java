@@ -25,14 +25,16 @@ public class KeyRotation {
   private static final int BATCH = 100;
 
   private final PersonRepository persons;
+  private final RepresentativeRepository representatives;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
   private final BlindIndex index;
   private final JdbcTemplate jdbc;
 
   public KeyRotation(PersonRepository persons, AuditTrail audit, PlatformTransactionManager transactions, BlindIndex index,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, RepresentativeRepository representatives) {
     this.persons = persons;
+    this.representatives = representatives;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
     this.index = index;
@@ -58,10 +60,29 @@ public class KeyRotation {
       }
       total += done;
     }
+    total += resealRepresentatives(cipher);
     int reindexed = reindexRest(cipher);
     audit.record(new AuditEvent(requestedBy, AuditActions.KEY_ROTATION, null, "nrs_person", AuditEvent.OK, null,
         total + " records re-sealed with key " + cipher.activeKeyId() + "; " + reindexed + " more records indexed"));
     return total;
+  }
+
+  /** Children's legal representatives, re-sealed the same way (they have no blind index). */
+  private int resealRepresentatives(FieldCipher cipher) {
+    int total = 0;
+    while (true) {
+      Integer done = transaction.execute(status -> {
+        List<RepresentativeEntity> batch = representatives.findByKeyIdNotOrderByIdAsc(cipher.activeKeyId(),
+            PageRequest.of(0, BATCH));
+        batch.forEach(representative -> representative.seal(representative.open(cipher), cipher));
+        representatives.saveAll(batch);
+        return batch.size();
+      });
+      if (done == null || done == 0) {
+        return total;
+      }
+      total += done;
+    }
   }
 
   /** Indexes, under the active key, every held record that has no index row under it; returns how many. */

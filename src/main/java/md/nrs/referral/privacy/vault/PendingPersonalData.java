@@ -1,6 +1,7 @@
 package md.nrs.referral.privacy.vault;
 
 import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.RepresentativeRecord;
 
 /**
  * Hands the personal data taken out of a task submission from the HTTP filter to the engine's
@@ -14,8 +15,8 @@ public final class PendingPersonalData {
   private PendingPersonalData() {
   }
 
-  static void put(String taskId, PersonRecord person) {
-    PENDING.set(new Pending(taskId, person));
+  static void put(String taskId, PersonRecord person, RepresentativeRecord representative) {
+    PENDING.set(new Pending(taskId, person, representative));
   }
 
   /** The person submitted with this task's completion, once. */
@@ -23,7 +24,17 @@ public final class PendingPersonalData {
     Pending pending = PENDING.get();
     if (pending != null && pending.taskId().equals(taskId)) {
       PENDING.remove();
-      return pending.person();
+      return pending.person().isEmpty() ? null : pending.person();
+    }
+    return null;
+  }
+
+  /** The child's legal representative submitted with this task's completion, once. */
+  public static RepresentativeRecord takeRepresentative(String taskId) {
+    Pending pending = PENDING.get();
+    if (pending != null && pending.taskId().equals(taskId)) {
+      PENDING.remove();
+      return pending.representative().isEmpty() ? null : pending.representative();
     }
     return null;
   }
@@ -32,6 +43,6 @@ public final class PendingPersonalData {
     PENDING.remove();
   }
 
-  private record Pending(String taskId, PersonRecord person) {
+  private record Pending(String taskId, PersonRecord person, RepresentativeRecord representative) {
   }
 }

@@ -4,24 +4,14 @@ import md.nrs.referral.privacy.FieldCipher;
 import md.nrs.referral.privacy.PersonRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A row of nrs_person: every personal column sealed (see {@link FieldCipher}); the case code in clear. */
 @Entity
 @Table(name = "nrs_person")
-public class PersonEntity {
+public class PersonEntity extends SealedRow {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  @Column(name = "case_code", nullable = false)
-  String caseCode;
-  @Column(name = "key_id", nullable = false)
-  String keyId;
   @Column(name = "given_name")
   String givenName;
   @Column(name = "family_name")
@@ -38,22 +28,14 @@ public class PersonEntity {
   String documentNumber;
   @Column(name = "family_contact")
   String familyContact;
-  @Column(name = "recorded_by", nullable = false)
-  String recordedBy;
-  @Column(name = "recorded_agency")
-  String recordedAgency;
-  @Column(name = "recorded_at", nullable = false)
-  Instant recordedAt;
-  @Column(name = "updated_at", nullable = false)
-  Instant updatedAt;
   @Column(name = "anonymised_at")
   Instant anonymisedAt;
 
   protected PersonEntity() {
   }
 
-  PersonEntity(String caseCode) {
-    this.caseCode = caseCode;
+  PersonEntity(String caseCode, Instant now) {
+    super(caseCode, now);
   }
 
   /** Seals each value of the record under the cipher's active key. */

@@ -1,6 +1,7 @@
 package md.nrs.referral.privacy.vault;
 
 import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.RepresentativeRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,12 +117,13 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
       CachedBodyRequest cached, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
     Map<String, Object> submitted = SubmittedVariables.fromRequestBody(root);
     PersonRecord person = PersonalFormFields.person(contract, submitted);
+    RepresentativeRecord representative = PersonalFormFields.representative(contract, submitted);
     JsonNode variables = root.get("variables");
     if (variables instanceof ObjectNode object) {
       PersonalFormFields.names(contract).forEach(object::remove);
     }
-    if (!person.isEmpty()) {
-      PendingPersonalData.put(taskId, person);
+    if (!person.isEmpty() || !representative.isEmpty()) {
+      PendingPersonalData.put(taskId, person, representative);
     }
     try {
       chain.doFilter(CachedBodyRequest.replacing(cached, json.writeValueAsBytes(root)), response);

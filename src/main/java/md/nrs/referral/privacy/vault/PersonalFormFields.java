@@ -1,6 +1,7 @@
 package md.nrs.referral.privacy.vault;
 
 import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.RepresentativeRecord;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -12,6 +13,10 @@ import md.nrs.referral.forms.PersonalData;
 
 /** The {@link PersonalData} fields of a form contract, and the {@link PersonRecord} built from their values. */
 public final class PersonalFormFields {
+
+  /** The {@link PersonalData} names of a child's legal representative's fields (a {@link RepresentativeRecord}). */
+  public static final String REPRESENTATIVE_NAME = "representativeName";
+  public static final String REPRESENTATIVE_CONTACT = "representativeContact";
 
   private static final Map<Class<?>, Map<String, String>> CACHE = new ConcurrentHashMap<>();
 
@@ -36,8 +41,13 @@ public final class PersonalFormFields {
     return of(contract).keySet();
   }
 
-  /** The person from submitted values (already checked by the form's contract); blank values count as absent. */
-  static PersonRecord person(Class<? extends Record> contract, Map<String, Object> submitted) {
+  /** The child's legal representative from submitted values (components "representativeName", "representativeContact"). */
+  static RepresentativeRecord representative(Class<? extends Record> contract, Map<String, Object> submitted) {
+    Map<String, String> values = values(contract, submitted);
+    return new RepresentativeRecord(values.get(REPRESENTATIVE_NAME), values.get(REPRESENTATIVE_CONTACT));
+  }
+
+  private static Map<String, String> values(Class<? extends Record> contract, Map<String, Object> submitted) {
     Map<String, String> values = new LinkedHashMap<>();
     of(contract).forEach((field, component) -> {
       Object value = submitted.get(field);
@@ -45,6 +55,12 @@ public final class PersonalFormFields {
         values.put(component, value.toString().trim());
       }
     });
+    return values;
+  }
+
+  /** The person from submitted values (already checked by the form's contract); blank values count as absent. */
+  static PersonRecord person(Class<? extends Record> contract, Map<String, Object> submitted) {
+    Map<String, String> values = values(contract, submitted);
     String birth = values.get("dateOfBirth");
     return new PersonRecord(values.get("givenName"), values.get("familyName"),
         birth == null ? null : LocalDate.parse(birth.length() > 10 ? birth.substring(0, 10) : birth),
