@@ -123,7 +123,7 @@ const diagramOverlay = {
         const html = `<div class="nrs-analytics-badge nrs-status-${text(f.status)}${above ? ' nrs-analytics-above' : ''}" ` +
           `data-status="${text(f.status)}" ` +
           `title="${text(f.activityName)} — ${text(STATUS[f.status] || f.status)}: ${f.waiting} waiting, ${f.overdue} overdue; ` +
-          `median ${duration(f.medianMillis)}, ${f.completed} completed in the period, ${f.breaches} past the limit; ` +
+          `median ≈ ${duration(f.medianMillis)} (within one bucket of the daily summary), ${f.completed} completed in the period, ${f.breaches} past the limit; ` +
           `time limit ${text(f.timeLimit || 'none')}">` +
           `${f.waiting} waiting${f.overdue ? ` · ${f.overdue} overdue` : ''}</div>`;
         // never smaller than at 100%: readable when the diagram is fitted to the window
@@ -195,13 +195,13 @@ const dashboard = {
         `<td>${text(f.agencyName || f.agency || '–')}</td>` +
         `<td class="num">${f.waiting}</td><td class="num">${f.overdue}${f.waiting ? ` <span class="nrs-analytics-share">(${percent(f.overdueShare)})</span>` : ''}</td>` +
         `<td class="num">${percent(f.limitUsed)}</td><td>${text(f.timeLimit || '–')}</td>` +
-        `<td class="num">${duration(f.medianMillis)}</td><td class="num">${percent(f.breachRate)}</td></tr>`).join('');
+        `<td class="num">${f.medianMillis == null ? '–' : `≈ ${duration(f.medianMillis)}`}</td><td class="num">${percent(f.breachRate)}</td></tr>`).join('');
       section.insertAdjacentHTML('beforeend',
         '<table class="table cam-table nrs-analytics-table"><thead><tr><th>Status</th><th>Step</th><th>Agency</th>' +
         '<th class="num">Waiting</th><th class="num">Overdue</th>' +
         '<th class="num" title="The most of its time limit a waiting case has used (100% = due now)">Time used</th>' +
         '<th title="For a standard referral of an adult; urgent and child cases have shorter limits">Time limit</th>' +
-        '<th class="num" title="All agencies, cases finished in the period">Median (step)</th>' +
+        '<th class="num" title="All agencies, cases finished in the period; approximate: read from the daily summary\'s duration buckets, within one bucket (the buckets grow with the duration: e.g. 2–5 min, 4–6 h, 7–10 days)">Median (step)</th>' +
         '<th class="num" title="All agencies: share of the step\'s cases that went past the limit in the period">Late (step)</th>' +
         `</tr></thead><tbody>${rows}</tbody></table>`);
     };

@@ -18,9 +18,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Per-activity figures read straight from the engine's history and runtime tables and the platform's
- * SLA events, with plain SQL that runs on H2 and PostgreSQL (ordered-set aggregates PERCENTILE_CONT).
- * Both the Cockpit plugin and the REST API use it; it knows nothing of Spring or of who is asking.
+ * Per-activity figures from the daily summary of ended activities ({@link ActivitySummary}), the engine's runtime
+ * tables and the platform's SLA events, with plain SQL that runs on H2 and PostgreSQL. Whole days of the period
+ * come from the summary (a few rows per step and day, however many activities ended), the hours at either end
+ * that are not a whole day from the history itself, so counts are exact for any period; medians and 90th
+ * percentiles come from the summary's duration histogram and are approximate, within one bucket
+ * ({@link ActivityDurations}). Both the Cockpit plugin and the REST API use it; it knows nothing of Spring or
+ * of who is asking.
  *
  * <p>Activities are grouped by process definition key and activity id, so all versions of a model count
  * together (an activity keeps its id across versions). Multi-instance bodies and activities that never
@@ -46,29 +50,37 @@ public class BottleneckQueries {
   static final Set<String> WAIT_STATE_TYPES = Set.of("userTask", "receiveTask", "intermediateTimer",
       "intermediateMessageCatch", "intermediateSignalCatch", "intermediateConditional", "externalTask");
 
-  private static final String DURATIONS = """
-      SELECT PROC_DEF_KEY_, ACT_ID_, MAX(ACT_NAME_), MAX(ACT_TYPE_), COUNT(*),
-             PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY DURATION_),
-             PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY DURATION_)
+  private static final String SUMMARY = """
+      SELECT proc_def_key, act_id, MAX(act_name), MAX(act_type), MAX(max_duration), %s
+        FROM nrs_activity_day
+       WHERE on_day >= ? AND on_day < ? AND agency = '' %s
+       GROUP BY proc_def_key, act_id""";
+  // the hours of the period's first and last day that are not a whole day: few rows, read one by one
+  private static final String EDGE = """
+      SELECT PROC_DEF_KEY_, ACT_ID_, ACT_NAME_, ACT_TYPE_, DURATION_
         FROM ACT_HI_ACTINST
-       WHERE END_TIME_ >= ? AND END_TIME_ < ? AND DURATION_ IS NOT NULL %s
-       GROUP BY PROC_DEF_KEY_, ACT_ID_""";
+       WHERE END_TIME_ >= ? AND END_TIME_ < ? AND DURATION_ IS NOT NULL AND PROC_DEF_KEY_ IS NOT NULL %s""";
+  private static final String SUMMED_BUCKETS = java.util.Arrays.stream(ActivitySummary.bucketColumns().split(", "))
+      .map(column -> "SUM(" + column + ")").collect(java.util.stream.Collectors.joining(", "));
+  // from the analytics index alone (no name: it is not in the index; a step without a name yet gets it below)
   private static final String WAITING = """
-      SELECT PROC_DEF_KEY_, ACT_ID_, MAX(ACT_NAME_), MAX(ACT_TYPE_), COUNT(*)
+      SELECT PROC_DEF_KEY_, ACT_ID_, MAX(ACT_TYPE_), COUNT(*)
         FROM ACT_HI_ACTINST
        WHERE END_TIME_ IS NULL %s
        GROUP BY PROC_DEF_KEY_, ACT_ID_""";
+  private static final String WAITING_NAME = """
+      SELECT MAX(ACT_NAME_) FROM ACT_HI_ACTINST WHERE END_TIME_ IS NULL AND PROC_DEF_KEY_ = ? AND ACT_ID_ = ?""";
   private static final String BREACHES = """
       SELECT h.PROC_DEF_KEY_, h.TASK_DEF_KEY_, e.agency_id, COUNT(*)
         FROM nrs_sla_event e JOIN ACT_HI_TASKINST h ON h.ID_ = e.task_id
        WHERE e.kind = 'BREACH' AND e.recorded_at >= ? AND e.recorded_at < ? %s
        GROUP BY h.PROC_DEF_KEY_, h.TASK_DEF_KEY_, e.agency_id""";
-  // The agency: the candidate group the activity's tasks were most often offered to.
+  // The agency: the candidate group the activity's tasks were most often offered to (whole history, from the summary).
   private static final String AGENCIES = """
-      SELECT l.PROC_DEF_KEY_, t.TASK_DEF_KEY_, l.GROUP_ID_, COUNT(*)
-        FROM ACT_HI_IDENTITYLINK l JOIN ACT_HI_TASKINST t ON t.ID_ = l.TASK_ID_
-       WHERE l.TYPE_ = 'candidate' AND l.OPERATION_TYPE_ = 'add' AND l.GROUP_ID_ IS NOT NULL %s
-       GROUP BY l.PROC_DEF_KEY_, t.TASK_DEF_KEY_, l.GROUP_ID_""";
+      SELECT proc_def_key, act_id, agency, SUM(offered)
+        FROM nrs_activity_day
+       WHERE agency <> '' %s
+       GROUP BY proc_def_key, act_id, agency""";
   private static final String LATEST_DEFINITIONS = """
       SELECT d.KEY_, d.ID_ FROM ACT_RE_PROCDEF d
        WHERE d.VERSION_ = (SELECT MAX(v.VERSION_) FROM ACT_RE_PROCDEF v WHERE v.KEY_ = d.KEY_) %s""";
@@ -175,18 +187,63 @@ public class BottleneckQueries {
   }
 
   private static void durations(Connection c, String key, Period period, Map<String, Builder> rows) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(DURATIONS.formatted(key == null ? "" : "AND PROC_DEF_KEY_ = ?"))) {
-      s.setTimestamp(1, Timestamp.from(period.from()));
-      s.setTimestamp(2, Timestamp.from(period.to()));
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault(); // the engine stores local times of the JVM's zone
+    java.time.LocalDateTime from = java.time.LocalDateTime.ofInstant(period.from(), zone);
+    java.time.LocalDateTime to = java.time.LocalDateTime.ofInstant(period.to(), zone);
+    java.time.LocalDate firstWhole = from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? from.toLocalDate()
+        : from.toLocalDate().plusDays(1);
+    java.time.LocalDate afterWhole = to.toLocalDate();
+    if (!firstWhole.isBefore(afterWhole)) {
+      edge(c, key, Timestamp.valueOf(from), Timestamp.valueOf(to), rows);
+    } else {
+      edge(c, key, Timestamp.valueOf(from), Timestamp.valueOf(firstWhole.atStartOfDay()), rows);
+      summary(c, key, firstWhole, afterWhole, rows);
+      edge(c, key, Timestamp.valueOf(afterWhole.atStartOfDay()), Timestamp.valueOf(to), rows);
+    }
+    for (Builder row : rows.values()) {
+      if (row.durations != null) {
+        row.completed = row.durations.count();
+        row.median = row.durations.percentile(0.5);
+        row.p90 = row.durations.percentile(0.9);
+      }
+    }
+  }
+
+  private static void summary(Connection c, String key, java.time.LocalDate from, java.time.LocalDate to,
+      Map<String, Builder> rows) throws SQLException {
+    String sql = SUMMARY.formatted(SUMMED_BUCKETS, key == null ? "" : "AND proc_def_key = ?");
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, from);
+      s.setObject(2, to);
       if (key != null) {
         s.setString(3, key);
       }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          Builder row = row(rows, r.getString(1), r.getString(2), r.getString(3), r.getString(4));
-          row.completed = r.getLong(5);
-          row.median = Math.round(r.getDouble(6));
-          row.p90 = Math.round(r.getDouble(7));
+          long[] buckets = new long[ActivityDurations.BUCKETS];
+          for (int b = 0; b < buckets.length; b++) {
+            buckets[b] = r.getLong(6 + b);
+          }
+          row(rows, r.getString(1), r.getString(2), r.getString(3), r.getString(4)).durations().add(buckets, r.getLong(5));
+        }
+      }
+    }
+  }
+
+  private static void edge(Connection c, String key, Timestamp from, Timestamp to, Map<String, Builder> rows)
+      throws SQLException {
+    if (!from.before(to)) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(EDGE.formatted(key == null ? "" : "AND PROC_DEF_KEY_ = ?"))) {
+      s.setTimestamp(1, from);
+      s.setTimestamp(2, to);
+      if (key != null) {
+        s.setString(3, key);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          row(rows, r.getString(1), r.getString(2), r.getString(3), r.getString(4)).durations().add(r.getLong(5));
         }
       }
     }
@@ -199,7 +256,18 @@ public class BottleneckQueries {
       }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          row(rows, r.getString(1), r.getString(2), r.getString(3), r.getString(4)).waiting = r.getLong(5);
+          row(rows, r.getString(1), r.getString(2), null, r.getString(3)).waiting = r.getLong(4);
+        }
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(WAITING_NAME)) {
+      for (Builder row : rows.values()) {
+        if (row.name == null && row.waiting > 0) {
+          s.setString(1, row.key);
+          s.setString(2, row.activityId);
+          try (ResultSet r = s.executeQuery()) {
+            row.name = r.next() ? r.getString(1) : null;
+          }
         }
       }
     }
@@ -225,7 +293,7 @@ public class BottleneckQueries {
   /** Per step, every group its tasks were offered to and how often (in the whole history). */
   private static Map<String, Map<String, Long>> agencies(Connection c, String key) throws SQLException {
     Map<String, Map<String, Long>> offered = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(AGENCIES.formatted(key == null ? "" : "AND l.PROC_DEF_KEY_ = ?"))) {
+    try (PreparedStatement s = c.prepareStatement(AGENCIES.formatted(key == null ? "" : "AND proc_def_key = ?"))) {
       if (key != null) {
         s.setString(1, key);
       }
@@ -296,6 +364,14 @@ public class BottleneckQueries {
     Long median;
     Long p90;
     long breaches;
+    ActivityDurations durations;
+
+    ActivityDurations durations() {
+      if (durations == null) {
+        durations = new ActivityDurations();
+      }
+      return durations;
+    }
 
     Builder(String key, String activityId) {
       this.key = key;
