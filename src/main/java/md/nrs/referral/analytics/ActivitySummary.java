@@ -82,11 +82,18 @@ public class ActivitySummary implements ActivityHistoryTap.Sink, EngineStartup {
           k -> new Delta()).offered++;
     }
     try (PreparedStatement upsert = connection.prepareStatement(upsert(connection))) {
-      for (Map.Entry<Key, Delta> row : rows.entrySet()) {
-        bind(upsert, row.getKey(), row.getValue());
-        upsert.addBatch();
+      if (isPostgres(connection)) {
+        for (Map.Entry<Key, Delta> row : rows.entrySet()) {
+          bind(upsert, row.getKey(), row.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      } else {
+        for (Map.Entry<Key, Delta> row : rows.entrySet()) {
+          bind(upsert, row.getKey(), row.getValue());
+          upsertOnH2(upsert);
+        }
       }
-      upsert.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException("Activity summary not updated: " + e.getMessage(), e);
     }
@@ -97,6 +104,25 @@ public class ActivitySummary implements ActivityHistoryTap.Sink, EngineStartup {
     return new Timestamp(time.getTime()).toLocalDateTime().toLocalDate();
   }
 
+  /**
+   * H2's MERGE is not atomic: two commands inserting the same new row at once, the second gets a duplicate key.
+   * H2 keeps the transaction usable after a failed statement, and the row now exists, so once more updates it.
+   */
+  private static void upsertOnH2(PreparedStatement upsert) throws SQLException {
+    try {
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      upsert.executeUpdate();
+    }
+  }
+
+  private static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+  }
+
   private static String upsert(Connection connection) throws SQLException {
     String columns = "on_day, proc_def_key, act_id, agency, act_name, act_type, completed, offered, max_duration, " + BUCKET_COLUMNS;
     String marks = String.join(", ", java.util.Collections.nCopies(9 + ActivityDurations.BUCKETS, "?"));
@@ -105,7 +131,7 @@ public class ActivitySummary implements ActivityHistoryTap.Sink, EngineStartup {
     String set = "completed = t.completed + %1$s.completed, offered = t.offered + %1$s.offered, "
         + "max_duration = GREATEST(t.max_duration, %1$s.max_duration), "
         + "act_name = COALESCE(%1$s.act_name, t.act_name), act_type = COALESCE(%1$s.act_type, t.act_type), ";
-    if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+    if (isPostgres(connection)) {
       return "INSERT INTO " + TABLE + " AS t (" + columns + ") VALUES (" + marks + ") "
           + "ON CONFLICT (on_day, proc_def_key, act_id, agency) DO UPDATE SET " + set.formatted("EXCLUDED")
           + sums.replace("%s", "EXCLUDED");
