@@ -68,6 +68,12 @@ const OTHER_SOURCES = {
       + "'Rule_SlaPartnerAbroadOutcome', outcomeDueAt); then the asking agency is told to chase it and the step stays open. "
       + 'Basis: policy default.',
   },
+  'foreign-victim': {
+    IntermediateTimer_StayRenewalDue: 'Time limit: the provisional stay right of a foreign victim lasts six months, renewable (Law 200/2010 '
+      + 'on the regime of foreigners as amended by Law 236/2012; the article number is not confirmed); the renewal is asked five months '
+      + "after the grant or the last renewal (sla-durations.dmn rule 'Rule_SlaStayRenewalDue', set as stayRenewalDueAt by "
+      + 'scheduleStayRenewal). Basis: Law 200/2010 for the six months; the one-month lead is policy default.',
+  },
   repatriation: {
     BoundaryEvent_TravelNotArranged: "Time limit: travel arranged within 14 days of the travel documents, for adults and children "
       + "alike (repatriation-policy.dmn rule 'Rule_TravelArrangementPeriod'); then the NRS coordinator reviews the delay. Basis: policy default.",
