@@ -62,6 +62,17 @@ const OTHER_SOURCES = {
       + 'set as answerDueAt by setAnswerDeadline). Basis: policy default.',
     BoundaryEvent_AnswerOverdue: "Time limit: the partner's answer is due 5 working days after the request (sla-durations.dmn rule "
       + "'Rule_SlaPartnerAbroadAnswer', answerDueAt); then an NRS coordinator follows it up. Basis: policy default.",
+    UserTask_RecordPartnerOutcome: "Time limit: the partner that accepted says what it did within 20 working days (sla-durations.dmn rule "
+      + "'Rule_SlaPartnerAbroadOutcome', set as outcomeDueAt by setOutcomeDeadline). Basis: policy default.",
+    BoundaryEvent_OutcomeOverdue: "Time limit: the partner's outcome is due 20 working days after it accepted (sla-durations.dmn rule "
+      + "'Rule_SlaPartnerAbroadOutcome', outcomeDueAt); then the asking agency is told to chase it and the step stays open. "
+      + 'Basis: policy default.',
+  },
+  'foreign-victim': {
+    IntermediateTimer_StayRenewalDue: 'Time limit: the provisional stay right of a foreign victim lasts six months, renewable (Law 200/2010 '
+      + 'on the regime of foreigners as amended by Law 236/2012; the article number is not confirmed); the renewal is asked five months '
+      + "after the grant or the last renewal (sla-durations.dmn rule 'Rule_SlaStayRenewalDue', set as stayRenewalDueAt by "
+      + 'scheduleStayRenewal). Basis: Law 200/2010 for the six months; the one-month lead is policy default.',
   },
   repatriation: {
     BoundaryEvent_TravelNotArranged: "Time limit: travel arranged within 14 days of the travel documents, for adults and children "

@@ -30,4 +30,7 @@ public interface Agencies {
 
   /** The consent purpose that must be given before sharing with this agency (a partner abroad), if any. */
   Optional<String> consentPurposeOf(String agencyId);
+
+  /** The country (ISO 3166-1 alpha-2) of an active partner abroad, if the directory holds one with a country. */
+  Optional<String> countryOfActivePartnerAbroad(String agencyId);
 }

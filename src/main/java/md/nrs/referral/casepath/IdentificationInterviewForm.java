@@ -5,11 +5,17 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import md.nrs.referral.forms.CountryCode;
 import md.nrs.referral.forms.FormContract;
+import md.nrs.referral.forms.LanguageCode;
 import md.nrs.referral.forms.OneOf;
 import md.nrs.referral.forms.RequiredWhen;
 
-/** The identification interview by the territorial team: indicators, forms of exploitation, status. */
+/**
+ * The identification interview by the territorial team: indicators, forms of exploitation, status; for a foreign
+ * national the nationality, the language she is best spoken to in and whether an interpreter is needed (codes, not
+ * identity: they start the foreign-victim path and count in the statistics; her name and documents stay in the vault).
+ */
 @FormContract(NrsCaseProcess.FORM_IDENTIFICATION)
 @RequiredWhen(field = "potentialVictimKind", when = "victimStatus", is = "potential-victim",
     message = "is required for a potential victim")
@@ -20,5 +26,14 @@ public record IdentificationInterviewForm(
     List<@OneOf({"sexual", "labour", "begging", "forced-criminality", "organ-removal", "other"}) String> formsOfExploitation,
     @NotNull(message = "choose the status") @OneOf({"identified-victim", "presumed-victim", "potential-victim"}) String victimStatus,
     @OneOf({"domestic-violence", "stranded-migrant", "person-in-difficulty"}) String potentialVictimKind,
-    @Size(max = 2000) String interviewNote) {
+    @Size(max = 2000) String interviewNote,
+    @CountryCode String nationality,
+    @LanguageCode String language,
+    Boolean interpreterNeeded) {
+
+  /** The interview of a Moldovan national (no nationality recorded: Moldovan). */
+  public IdentificationInterviewForm(LocalDate interviewedOn, List<String> indicators, List<String> formsOfExploitation,
+      String victimStatus, String potentialVictimKind, String interviewNote) {
+    this(interviewedOn, indicators, formsOfExploitation, victimStatus, potentialVictimKind, interviewNote, null, null, null);
+  }
 }

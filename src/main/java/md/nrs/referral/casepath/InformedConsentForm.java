@@ -30,7 +30,7 @@ public record InformedConsentForm(
     @AssertTrue(message = "the person must have been informed of their rights before deciding") boolean informationGiven,
     @NotNull(message = "choose given or refused") @OneOf({"given", "refused"}) String consentToAssistance,
     List<@OneOf({"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative", "resonance",
-        "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers"}) String> shareWithAgencies,
+        "interaction", "veritas", "embassy-md-italy", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers"}) String> shareWithAgencies,
     boolean informLawEnforcement,
     boolean informPartnerAbroad,
     @Size(max = 1000) String refusalReason,

@@ -147,8 +147,8 @@ public final class NrsCaseProcess {
 
   /** The agencies a person may agree to share their case with (consent form checklist). */
   public static final String[] SHAREABLE_AGENCIES = {"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada",
-      "womens-initiative", "resonance", "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau",
-      "community-social-workers"};
+      "womens-initiative", "resonance", "interaction", "veritas", "embassy-md-italy", "iom", "mdt-chisinau",
+      "guardianship-chisinau", "community-social-workers"};
 
   private NrsCaseProcess() {
   }

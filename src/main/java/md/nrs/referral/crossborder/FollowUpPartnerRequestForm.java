@@ -1,6 +1,8 @@
 package md.nrs.referral.crossborder;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
@@ -15,6 +17,7 @@ import md.nrs.referral.forms.RequiredWhen;
 public record FollowUpPartnerRequestForm(
     @NotNull(message = "choose chase, another partner or withdraw") @OneOf({"chase", "other-partner", "withdraw"})
     String coordinatorDecision,
-    @NotNull(message = "choose the partner abroad") @OneOf({"veritas"}) String partnerAgency,
+    @NotBlank(message = "choose the partner abroad") @Pattern(regexp = "[a-z0-9][a-z0-9.-]{0,62}[a-z0-9]",
+        message = "is an agency id of the directory") String partnerAgency,
     @Size(max = 1000) String coordinatorNote) {
 }

@@ -17,7 +17,8 @@ import md.nrs.referral.forms.OneOf;
 public record RequestPartnerAssistanceForm(
     @NotBlank(message = "give the case code") @Pattern(regexp = "NRS-\\d{4}-\\d{6,}", message = "must be a case code like NRS-2026-000123")
     String caseCode,
-    @NotNull(message = "choose the partner abroad") @OneOf({"veritas"}) String partnerAgency,
+    @NotBlank(message = "choose the partner abroad") @Pattern(regexp = "[a-z0-9][a-z0-9.-]{0,62}[a-z0-9]",
+        message = "is an agency id of the directory") String partnerAgency,
     @NotEmpty(message = "choose at least one kind of assistance")
     List<@OneOf({"identification", "shelter", "medical", "psychological", "legal", "return-support", "family-tracing"}) String> assistanceNeeded,
     @Size(max = 1000) String requestNote) {

@@ -24,7 +24,7 @@ public class TellRequesterPartnerAssists implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OutboundReferralProcess.OUTCOME.set(execution, OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
     notifications.notify(new AgencyNotification(REQUESTING_AGENCY.get(execution), CASE_CODE.get(execution),
-        OutboundReferralProcess.Elements.PARTNER_ASSISTS,
+        OutboundReferralProcess.Elements.TELL_REQUESTER_PARTNER_ASSISTS,
         PARTNER_AGENCY.get(execution) + " accepted to assist the person; coordinate the next steps with it",
         null, execution.getProcessInstanceId()));
   }

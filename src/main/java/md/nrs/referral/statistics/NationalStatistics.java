@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import md.nrs.referral.analytics.Period;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.foreignvictims.ForeignVictimProcess;
 import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.persons.PersonLinks;
 import md.nrs.referral.repatriation.RepatriationProcess;
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Service;
  *   <li>justice (with consent): persons whose {@code criminal-justice} path started in the period, by what
  *       followed — referred to the police, criminal case opened, supported in the proceedings, compensation claimed,
  *       compensation awarded (paid) — each person once whatever their linked cases;</li>
+ *   <li>foreign victims: persons whose {@code foreign-victim} path started in the period (identified as foreign
+ *       nationals), returned to their country of origin, integrating in Moldova;</li>
  *   <li>hotline calls started in the period by type and operator agency; domestic-violence pilot
  *       enrolments (started in the period) and completions (ended in the period) by participant kind.</li>
  * </ul>
@@ -57,6 +61,9 @@ public class NationalStatistics {
   /** The justice pillar's lines, in the order a case reaches them. */
   static final String[] JUSTICE_STAGES = {"referred-to-police", "criminal-case-opened", "supported-in-proceedings",
       "compensation-claimed", "compensation-awarded"};
+
+  /** The foreign-victim lines: identified as a foreign national, then returned home or integrating in Moldova. */
+  static final String[] FOREIGN_VICTIM_STAGES = {"identified", "returned", "integrating"};
 
   /** Where {@link #variablesOf} puts an instance's business key (the case code), beside its variables. */
   private static final String BUSINESS_KEY = "@businessKey";
@@ -164,6 +171,7 @@ public class NationalStatistics {
     }
 
     StatisticsTable justice = justice(period);
+    StatisticsTable foreign = foreignVictims(period);
 
     StatisticsTable callsByType = new StatisticsTable("hotline-calls-by-type", "Hotline calls by type", StatisticsTable.CALLS, true,
         List.of(CALL_TYPES));
@@ -190,7 +198,7 @@ public class NationalStatistics {
     }
 
     return new StatisticsReport(period, List.of(referrals, referredPersons, referredBySex, referredByAge, referredByRegion, referredByBorder,
-        destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, justice, callsByType,
+        destination, identifiedBySex, identifiedByAge, exploitation, assistedBySex, services, repatriated, justice, foreign, callsByType,
         callsByAgency, enrolments, completions));
   }
 
@@ -199,25 +207,17 @@ public class NationalStatistics {
     // not a partition: a person convicted's case was also referred and opened, so the total is the persons on the path
     StatisticsTable justice = new StatisticsTable("justice", "Criminal justice and compensation (with consent): persons "
         + "by the stages they reached", StatisticsTable.PERSONS, false, List.of(JUSTICE_STAGES));
-    Set<String> onThePath = new HashSet<>();
     List<Map<String, Object>> paths = variablesOf(started(CriminalJusticeProcess.KEY, period),
         CriminalJusticeProcess.REFERRED_TO_POLICE, CriminalJusticeProcess.CRIMINAL_CASE_OPENED,
         CriminalJusticeProcess.PROCEEDINGS_NEXT, CriminalJusticeProcess.COMPENSATION_CLAIMED,
         CriminalJusticeProcess.COMPENSATION_STATUS);
-    List<String> personOfPath = personKeys(paths);
-    Map<String, Set<String>> seen = new HashMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      Map<String, Object> path = paths.get(i);
-      if (onThePath.add(personOfPath.get(i))) {
-        justice.countUnit();
-      }
+    return countPersonsByStage(justice, paths, path -> {
       String claimed = text(path, CriminalJusticeProcess.COMPENSATION_CLAIMED.name());
-      boolean opened = "true".equals(text(path, CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name()));
       List<String> reached = new ArrayList<>();
       if ("true".equals(text(path, CriminalJusticeProcess.REFERRED_TO_POLICE.name()))) {
         reached.add(JUSTICE_STAGES[0]);
       }
-      if (opened) {
+      if ("true".equals(text(path, CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name()))) {
         reached.add(JUSTICE_STAGES[1]);
       }
       if (text(path, CriminalJusticeProcess.PROCEEDINGS_NEXT.name()) != null) { // a support round was recorded
@@ -229,13 +229,47 @@ public class NationalStatistics {
       if ("paid".equals(text(path, CriminalJusticeProcess.COMPENSATION_STATUS.name()))) {
         reached.add(JUSTICE_STAGES[4]);
       }
-      for (String stage : reached) {
+      return reached;
+    });
+  }
+
+  /**
+   * Foreign victims in Moldova: persons whose foreign-victim path started in the period (identified as a foreign
+   * national), and of them the ones returned to their country of origin and the ones integrating in Moldova so far.
+   */
+  private StatisticsTable foreignVictims(Period period) {
+    StatisticsTable foreign = new StatisticsTable("foreign-victims", "Foreign victims identified in Moldova: persons by "
+        + "the stages they reached", StatisticsTable.PERSONS, false, List.of(FOREIGN_VICTIM_STAGES));
+    List<Map<String, Object>> paths = variablesOf(started(ForeignVictimProcess.KEY, period), ForeignVictimProcess.OUTCOME);
+    return countPersonsByStage(foreign, paths, path -> {
+      String outcome = text(path, ForeignVictimProcess.OUTCOME.name());
+      List<String> reached = new ArrayList<>(List.of(FOREIGN_VICTIM_STAGES[0]));
+      if (ForeignVictimProcess.OUTCOME_RETURNED.equals(outcome)) {
+        reached.add(FOREIGN_VICTIM_STAGES[1]);
+      } else if (ForeignVictimProcess.OUTCOME_INTEGRATING.equals(outcome)) {
+        reached.add(FOREIGN_VICTIM_STAGES[2]);
+      }
+      return reached;
+    });
+  }
+
+  /** A table of stages: each person once in the total and once per stage reached, whatever their linked cases. */
+  private StatisticsTable countPersonsByStage(StatisticsTable table, List<Map<String, Object>> paths,
+      Function<Map<String, Object>, List<String>> stagesReached) {
+    List<String> personOfPath = personKeys(paths);
+    Set<String> onThePath = new HashSet<>();
+    Map<String, Set<String>> seen = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      if (onThePath.add(personOfPath.get(i))) {
+        table.countUnit();
+      }
+      for (String stage : stagesReached.apply(paths.get(i))) {
         if (seen.computeIfAbsent(stage, s -> new HashSet<>()).add(personOfPath.get(i))) {
-          justice.count(stage);
+          table.count(stage);
         }
       }
     }
-    return justice;
+    return table;
   }
 
   private static void countIdentified(Map<String, Object> referral, StatisticsTable bySex, StatisticsTable byAge,

@@ -127,10 +127,81 @@ class OutboundReferralOverHttpTest {
         + "\",\"step\":\"" + Elements.PARTNER_ANSWER + "\",\"values\":{\"partnerAnswer\":\"accept\"}}");
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request.getId())
-        .singleResult().getEndActivityId()).isEqualTo(Elements.PARTNER_ASSISTS);
+    DeliveryJobs.of(engine, "veritas").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    JsonNode outcomeStep = JSON.readTree(webhookFor(caseCode, Elements.RECORD_PARTNER_OUTCOME)[0]);
+
+    HttpResponse<String> outcome = callback("{\"notificationKey\":\"" + outcomeStep.get("notificationKey").asText()
+        + "\",\"step\":\"" + Elements.RECORD_PARTNER_OUTCOME + "\",\"values\":{\"partnerOutcome\":\"return-organised\"}}");
+
+    assertThat(outcome.statusCode()).as(outcome.body()).isEqualTo(200);
+    var ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request.getId()).singleResult();
+    assertThat(ended.getEndActivityId()).isEqualTo(Elements.OUTCOME_RECORDED);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(request.getId())
+        .variableName(OutboundReferralProcess.OUTCOME.name()).singleResult().getValue()).isEqualTo("return-organised");
     assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).filteredOn(e -> request.getId().equals(e.getProcessInstanceId()))
-        .extracting(OutboxEntry::getAgencyId).containsExactly("veritas", "la-strada");
+        .extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep).contains(
+            org.assertj.core.api.Assertions.tuple("veritas", Elements.PARTNER_ANSWER),
+            org.assertj.core.api.Assertions.tuple("veritas", Elements.RECORD_PARTNER_OUTCOME),
+            org.assertj.core.api.Assertions.tuple("la-strada", Elements.TELL_RESPONSIBLE_TEAM_OUTCOME));
+  }
+
+  @Test
+  void anUnsignedOutcomeIsRefusedAndChangesNothing() throws Exception {
+    String caseCode = aCaseWithConsentToShareWithVeritas();
+    String request = requestOverRest(caseCode);
+    DeliveryJobs.of(engine, "veritas").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    JsonNode asked = JSON.readTree(webhookFor(caseCode, Elements.PARTNER_ANSWER)[0]);
+    String body = "{\"notificationKey\":\"" + asked.get("notificationKey").asText() + "\",\"step\":\""
+        + Elements.PARTNER_ANSWER + "\",\"values\":{\"partnerAnswer\":\"accept\"}}";
+
+    HttpResponse<String> forged = callback(body, "a-secret-veritas-never-had-2026");
+
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request)
+        .activityIdIn(Elements.PARTNER_ANSWER).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aPartnerWithoutTheConsentToInformAPartnerAbroadGetsNothing() throws Exception {
+    String caseCode = aCaseSharedWithVeritasButNotAbroad();
+
+    String request = requestOverRest(caseCode);
+    DeliveryJobs.of(engine, "veritas").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request)
+        .singleResult().getEndActivityId()).isEqualTo(Elements.NOT_SENT_WITHOUT_CONSENT);
+    assertThat(received).noneMatch(r -> r[0].contains(caseCode));
+    assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).extracting(OutboxEntry::getAgencyId).doesNotContain("veritas");
+  }
+
+  private String requestOverRest(String caseCode) {
+    Response started = new PlatformHttp(port).post("/engine-rest/process-definition/key/" + OutboundReferralProcess.KEY
+        + "/submit-form", basic("outbound.caseworker", PASSWORD), """
+            {"variables": {"caseCode": {"value": "%s"}, "partnerAgency": {"value": "veritas"},
+             "assistanceNeeded": {"value": "[\\"shelter\\"]", "type": "Json"}}}""".formatted(caseCode));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(OutboundReferralProcess.KEY)
+        .processInstanceBusinessKey(caseCode).singleResult().getId();
+  }
+
+  private String[] webhookFor(String caseCode, String step) {
+    return received.stream().filter(r -> r[0].contains(caseCode) && r[0].contains("\"step\":\"" + step + "\""))
+        .findFirst().orElseThrow(() -> new AssertionError("no webhook for " + step + " of " + caseCode));
+  }
+
+  private String aCaseSharedWithVeritasButNotAbroad() {
+    String caseCode = caseCodes.next();
+    ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
+        new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
+            CATEGORY.name(), "trafficking", MINOR.name(), false,
+            SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
+    var tasks = engine.getTaskService();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
+        new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(),
+        InformedConsent.given("veritas", "la-strada").submission());
+    return caseCode;
   }
 
   private String aCaseWithConsentToShareWithVeritas() {
@@ -149,6 +220,10 @@ class OutboundReferralOverHttpTest {
   }
 
   private HttpResponse<String> callback(String body) throws Exception {
+    return callback(body, SECRET);
+  }
+
+  private HttpResponse<String> callback(String body, String secret) throws Exception {
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/callbacks/veritas"))
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -156,7 +231,7 @@ class OutboundReferralOverHttpTest {
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .header("X-NRS-Timestamp", String.valueOf(timestamp))
-        .header("X-NRS-Signature", "sha256=" + WebhookSender.sign(SECRET, timestamp + "." + body))
+        .header("X-NRS-Signature", "sha256=" + WebhookSender.sign(secret, timestamp + "." + body))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -17,6 +17,8 @@ import static md.nrs.referral.crossborder.OutboundReferralProcess.OUTCOME;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_AGENCY;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_ANSWER;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_NOTE;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_OUTCOME;
+import static md.nrs.referral.crossborder.OutboundReferralProcess.PARTNER_OUTCOME_NOTE;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUESTED_BY;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUESTING_AGENCY;
 import static md.nrs.referral.crossborder.OutboundReferralProcess.REQUEST_NOTE;
@@ -143,10 +145,68 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
 
     complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
 
-    assertThat(request).isEnded().hasPassed(Elements.TELL_REQUESTER_PARTNER_ASSISTS, Elements.PARTNER_ASSISTS)
+    assertThat(request).hasPassed(Elements.TELL_REQUESTER_PARTNER_ASSISTS, Elements.SET_OUTCOME_DEADLINE)
+        .isWaitingAt(Elements.RECORD_PARTNER_OUTCOME)
         .variables().containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_PARTNER_ASSISTS);
     assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId, OutboxEntry::getStep)
-        .containsExactly(tuple("veritas", Elements.PARTNER_ANSWER), tuple("la-strada", Elements.PARTNER_ASSISTS));
+        .containsExactly(tuple("veritas", Elements.PARTNER_ANSWER), tuple("la-strada", Elements.TELL_REQUESTER_PARTNER_ASSISTS));
+  }
+
+  @Test
+  void afterAcceptingThePartnerRecordsThatTheReturnWasOrganisedAndTheResponsibleTeamAndTheCaseworkerAreTold() {
+    openCaseSharingWith("veritas", "la-strada");
+    ProcessInstance request = requestAs("outbound.lastrada");
+    complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
+    ZonedDateTime outcomeDue = calendar.dueAfter(MONDAY, "P20D", WorkingCalendar.Mode.WORKING_DAYS);
+
+    assertThat(task(request)).hasCandidateGroup("veritas");
+    assertThat(task(request).getDueDate().toInstant()).isEqualTo(outcomeDue.toInstant());
+    complete(request, Map.of(PARTNER_OUTCOME.name(), "return-organised"));
+
+    assertThat(request).isEnded().hasPassed(Elements.TELL_RESPONSIBLE_TEAM_OUTCOME, Elements.OUTCOME_RECORDED)
+        .variables().containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_RETURN_ORGANISED);
+    List<OutboxEntry> told = outboxOf(request).stream()
+        .filter(e -> Elements.TELL_RESPONSIBLE_TEAM_OUTCOME.equals(e.getStep())).toList();
+    assertThat(told).extracting(OutboxEntry::getAgencyId).containsExactlyInAnyOrder("mdt-chisinau", "la-strada");
+    assertThat(told.get(0).getRequest()).contains("veritas", "return-organised");
+  }
+
+  @Test
+  void aPartnerThatDidNotReachThePersonMustSayWhatWasTried() {
+    openCaseSharingWith("veritas", "la-strada");
+    ProcessInstance request = request();
+    complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
+
+    assertThatThrownBy(() -> complete(request, Map.of(PARTNER_OUTCOME.name(), "not-reached")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("whatWasDoneNote");
+    assertThatThrownBy(() -> complete(request, Map.of(PARTNER_OUTCOME.name(), "vanished")))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("partnerOutcome");
+    complete(request, Map.of(PARTNER_OUTCOME.name(), "not-reached",
+        PARTNER_OUTCOME_NOTE.name(), "Three calls to the shelter, the person had left"));
+
+    assertThat(request).isEnded().variables().containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_NOT_REACHED);
+  }
+
+  @Test
+  void anOverdueOutcomeTellsTheCaseworkerToChaseItAndThePartnersStepStaysOpen() {
+    openCaseSharingWith("veritas", "la-strada");
+    ProcessInstance request = requestAs("outbound.lastrada");
+    complete(request, Map.of(PARTNER_ANSWER.name(), "accept"));
+    Job timer = timer(request, Elements.OUTCOME_OVERDUE);
+    ZonedDateTime outcomeDue = calendar.dueAfter(MONDAY, "P20D", WorkingCalendar.Mode.WORKING_DAYS);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(outcomeDue.toInstant());
+
+    ClockUtil.setCurrentTime(Date.from(outcomeDue.plusMinutes(1).toInstant()));
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(request).hasPassed(Elements.TELL_REQUESTER_OUTCOME_OVERDUE, Elements.OUTCOME_CHASED)
+        .isWaitingAt(Elements.RECORD_PARTNER_OUTCOME);
+    assertThat(outboxOf(request)).filteredOn(e -> Elements.TELL_REQUESTER_OUTCOME_OVERDUE.equals(e.getStep()))
+        .extracting(OutboxEntry::getAgencyId).containsExactly("la-strada");
+    complete(request, Map.of(PARTNER_OUTCOME.name(), "assisted"));
+    assertThat(request).isEnded().variables().containsEntry(OUTCOME.name(), OutboundReferralProcess.OUTCOME_ASSISTED);
   }
 
   @Test
@@ -191,6 +251,33 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OutboundReferralProcess.KEY).count()).isEqualTo(before);
     assertThat(outbox.findByCaseCodeOrderByIdAsc(caseCode)).extracting(OutboxEntry::getAgencyId).doesNotContain("veritas");
+  }
+
+  @Test
+  void anAgencyThatIsNotAPartnerAbroadOfTheDirectoryIsRefusedNamingTheFieldAndNothingIsCreated() {
+    openCaseSharingWith("veritas", "la-strada");
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count();
+    Map<String, Object> form = requestForm();
+    form.put(PARTNER_AGENCY.name(), "la-strada");
+
+    assertThatThrownBy(() -> start(form)).satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("partnerAgency");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboundReferralProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void theConsularSectionInItalyIsAPartnerFromTheDirectoryAndIsAskedWithTheConsentToShareWithIt() {
+    openCaseSharingWith("embassy-md-italy", "la-strada");
+    Map<String, Object> form = requestForm();
+    form.put(PARTNER_AGENCY.name(), "embassy-md-italy");
+
+    ProcessInstance request = start(form);
+
+    assertThat(request).isWaitingAt(Elements.PARTNER_ANSWER);
+    assertThat(task(request)).hasCandidateGroup("embassy-md-italy");
+    assertThat(outboxOf(request)).extracting(OutboxEntry::getAgencyId).containsExactly("embassy-md-italy");
   }
 
   @Test
@@ -255,7 +342,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     complete(request, Map.of(COORDINATOR_DECISION.name(), "withdraw", PARTNER_AGENCY.name(), "veritas",
         COORDINATOR_NOTE.name(), "The person returned to Moldova on her own"));
 
-    assertThat(request).isEnded().hasPassed(Elements.REQUEST_WITHDRAWN).hasNotPassed(Elements.PARTNER_ASSISTS);
+    assertThat(request).isEnded().hasPassed(Elements.REQUEST_WITHDRAWN).hasNotPassed(Elements.RECORD_PARTNER_OUTCOME);
   }
 
   // --- helpers

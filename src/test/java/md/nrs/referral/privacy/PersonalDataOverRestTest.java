@@ -30,6 +30,11 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.InformedConsentForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.crossborder.OutboundReferralProcess;
+import md.nrs.referral.foreignvictims.ApplyForProvisionalStayForm;
+import md.nrs.referral.foreignvictims.AssessReturnOrStayForm;
+import md.nrs.referral.foreignvictims.ForeignVictimProcess;
+import md.nrs.referral.foreignvictims.OrganiseAssistedReturnForm;
 import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
@@ -583,9 +588,60 @@ class PersonalDataOverRestTest {
     }
   }
 
+  @Test
+  @Order(15)
+  void aForeignVictimReturnedHomeAndAnOutboundOutcomeLeaveNoPersonalValueAnywhere(CapturedOutput output) throws Exception {
+    TestUsers.ensure(engine, "pd.veritas", PASSWORD, "veritas");
+    String code = register("la-strada");
+    String instance = instanceOf(code);
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+        List.of("deception"), List.of("labour"), "identified-victim", null, null, "UA", "uk", true)));
+    Map<String, Object> consent = new java.util.LinkedHashMap<>(consentWithPerson(List.of("iom", "veritas")));
+    consent.put(NrsCaseProcess.INFORM_PARTNER_ABROAD.name(), true);
+    submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consent);
+
+    // the foreign-victim path: stay right granted, the person wishes to return, IOM organises it with Veritas
+    String foreign = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ForeignVictimProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult().getId();
+    submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.PROVISIONAL_STAY), basic("pd.iom", PASSWORD),
+        FormSubmission.of(new ApplyForProvisionalStayForm("granted", LocalDate.now(), null)));
+    submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.RETURN_OR_STAY), basic("pd.iom", PASSWORD),
+        FormSubmission.of(new AssessReturnOrStayForm("low", "return", null)));
+    submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.ASSISTED_RETURN), basic("pd.iom", PASSWORD),
+        FormSubmission.of(new OrganiseAssistedReturnForm("veritas", LocalDate.now().plusDays(7), null)));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(foreign).singleResult()
+        .getEndActivityId()).isEqualTo(ForeignVictimProcess.Elements.RETURNED);
+
+    // an outbound referral to Veritas, accepted, its outcome recorded
+    Response started = http.post("/engine-rest/process-definition/key/" + OutboundReferralProcess.KEY + "/submit-form",
+        basic("pd.iom", PASSWORD), formSubmission(Map.of(OutboundReferralProcess.CASE_CODE.name(), code,
+            OutboundReferralProcess.PARTNER_AGENCY.name(), "veritas",
+            OutboundReferralProcess.ASSISTANCE_NEEDED.name(), List.of("shelter"))));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String outbound = json.readTree(started.body()).get("id").asText();
+    submitOk(onlyTask(outbound, OutboundReferralProcess.Elements.PARTNER_ANSWER), basic("pd.veritas", PASSWORD),
+        Map.of(OutboundReferralProcess.PARTNER_ANSWER.name(), "accept"));
+    submitOk(onlyTask(outbound, OutboundReferralProcess.Elements.RECORD_PARTNER_OUTCOME), basic("pd.veritas", PASSWORD),
+        Map.of(OutboundReferralProcess.PARTNER_OUTCOME.name(), "assisted"));
+    assertThat(jdbc.queryForList("select step from nrs_outbox where case_code = ? and agency_id = 'veritas' order by id",
+        String.class, code)).contains(ForeignVictimProcess.Elements.TELL_ORIGIN_PARTNER,
+        OutboundReferralProcess.Elements.PARTNER_ANSWER);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(outbound).singleResult()
+        .getEndActivityId()).isEqualTo(OutboundReferralProcess.Elements.OUTCOME_RECORDED);
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
   private Task guardianshipTask(String code) {
     return engine.getTaskService().createTaskQuery().taskCandidateGroup("guardianship-chisinau")
         .processVariableValueEquals(NrsCaseProcess.CASE_CODE.name(), code).singleResult();
+  }
+
+  private Task onlyTask(String instance, String step) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).singleResult();
   }
 
   private Task justiceTask(String justice) {

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.analytics.Period;
+import md.nrs.referral.foreignvictims.ForeignVictimProcess;
 import md.nrs.referral.justice.CriminalJusticeProcess;
 import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.PlatformHttp;
@@ -69,7 +70,8 @@ class NationalStatisticsTest {
     TestUsers.ensure(engine, "st.secretariat", PASSWORD, "permanent-secretariat");
     TestUsers.ensure(engine, "st.caseworker", PASSWORD, "la-strada", "caseworkers");
     for (String key : List.of("nrs-case", "assistance-service", "repatriation", StatisticsSources.HOTLINE_CALL,
-        StatisticsSources.DV_GROUP_COUNSELLING, CriminalJusticeProcess.KEY)) {
+        StatisticsSources.DV_GROUP_COUNSELLING, CriminalJusticeProcess.KEY,
+        ForeignVictimProcess.KEY)) {
       engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
           Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent("StartEvent_Recorded")
               .endEvent("EndEvent_Recorded").done()).deploy();
@@ -137,6 +139,16 @@ class NationalStatisticsTest {
           v.put(CriminalJusticeProcess.COMPENSATION_STATUS.name(), i < 2 ? "paid" : i < 4 ? "refused" : "pending");
         }
         record(CriminalJusticeProcess.KEY, IN_2025, v);
+      }
+      // foreign victims: 7 identified as foreign nationals, 5 returned to their country, 1 integrating, 1 still deciding
+      for (int i = 0; i < 7; i++) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(ForeignVictimProcess.NATIONALITY.name(), i < 4 ? "UA" : "RU");
+        if (i < 6) {
+          v.put(ForeignVictimProcess.OUTCOME.name(), i < 5 ? ForeignVictimProcess.OUTCOME_RETURNED
+              : ForeignVictimProcess.OUTCOME_INTEGRATING);
+        }
+        record(ForeignVictimProcess.KEY, IN_2025, v);
       }
       // DV pilot: 8 victims and 6 perpetrators enrolled; 5 victims and 2 perpetrators completed, 1 dropped out
       for (int i = 0; i < 14; i++) {
@@ -213,6 +225,15 @@ class NationalStatisticsTest {
     // a person reaches several stages, so the lines do not add up to the total: no complementary suppression
     assertThat(published("justice")).containsEntry("compensation-claimed", "5").containsEntry("compensation-awarded", "<5");
     assertThat(year2025.table("justice").publishedTotal()).isEqualTo("8");
+  }
+
+  @Test
+  void foreignVictimsAreCountedIdentifiedReturnedAndIntegratingWithTheSmallCellsSuppressed() {
+    assertThat(year2025.table("foreign-victims").counts()).containsExactly(Map.entry("identified", 7L),
+        Map.entry("returned", 5L), Map.entry("integrating", 1L));
+    assertThat(published("foreign-victims")).containsEntry("identified", "7").containsEntry("returned", "5")
+        .containsEntry("integrating", "<5");
+    assertThat(year2025.table("foreign-victims").publishedTotal()).isEqualTo("7");
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import md.nrs.referral.forms.CountryCode;
 
 /**
  * An agency as an administrator sends it (POST creates, PUT replaces). Absent optional fields mean "none",

@@ -59,4 +59,10 @@ public class DirectoryAgencies implements Agencies {
   public Optional<String> consentPurposeOf(String agencyId) {
     return agencyId == null ? Optional.empty() : agencies.findById(agencyId).map(Agency::getConsentPurpose);
   }
+
+  @Override
+  public Optional<String> countryOfActivePartnerAbroad(String agencyId) {
+    return agencyId == null ? Optional.empty() : agencies.findById(agencyId)
+        .filter(a -> a.isActive() && a.getCountry() != null && a.getRegions().contains("abroad")).map(Agency::getCountry);
+  }
 }

@@ -46,6 +46,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,12 +56,13 @@ import org.springframework.test.context.TestPropertySource;
  * The police's side over real HTTP: the referral reaches a real HTTP server on 127.0.0.1 standing in for the CCTP's
  * system (signed webhook, case code only), the CCTP answers with a signed callback (a wrong answer is a 400 naming
  * the field and changes nothing), and when the person withdraws the consent on the case view the CCTP hears it
- * once, signed, and nothing after.
+ * once, signed, and nothing after. Run on H2 ({@link CriminalJusticeOverHttpOnH2Test}) and PostgreSQL
+ * ({@link CriminalJusticeOverHttpOnPostgresTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:nrs-criminal-justice-http;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-class CriminalJusticeOverHttpTest {
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the instance first, so a fresh PostgreSQL database exists before the context
+abstract class CriminalJusticeOverHttpContract {
 
   private static final String SECRET = "cctp-shared-secret-2026";
   private static final String PASSWORD = "Test#Justice-2026";

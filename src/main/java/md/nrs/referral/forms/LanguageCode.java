@@ -1,4 +1,4 @@
-package md.nrs.referral.agencies.directory;
+package md.nrs.referral.forms;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -11,25 +11,25 @@ import java.lang.annotation.Target;
 import java.util.Locale;
 import java.util.Set;
 
-/** An ISO 3166-1 alpha-2 country code in capitals ("UA", "DE"), as the JDK lists them; null is left to @NotNull. */
+/** An ISO 639-1 language code in small letters ("uk", "ro"), as the JDK lists them; null is left to @NotNull. */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = CountryCode.Check.class)
-public @interface CountryCode {
+@Constraint(validatedBy = LanguageCode.Check.class)
+public @interface LanguageCode {
 
-  String message() default "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. UA";
+  String message() default "must be an ISO 639-1 language code in small letters, e.g. uk";
 
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
 
-  class Check implements ConstraintValidator<CountryCode, String> {
+  class Check implements ConstraintValidator<LanguageCode, String> {
 
-    private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || COUNTRIES.contains(value);
+      return value == null || LANGUAGES.contains(value);
     }
   }
 }
