@@ -1,5 +1,6 @@
 package md.nrs.referral.reopening;
 
+import static md.nrs.referral.testing.ApiProblems.assertProblem;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,14 +165,6 @@ abstract class CaseReopeningContract {
     return http.post("/api/cases/" + code + "/reopenings", who, body);
   }
 
-  private void assertProblem(Response response, int status, String field, String problem) throws Exception {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.path("message").asText()).as(response.toString()).contains(problem);
-    if (field != null) {
-      assertThat(body.path("fieldErrors").get(0).path("field").asText()).as(response.toString()).isEqualTo(field);
-    }
-  }
 
   private long reopenings() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseReopeningProcess.KEY)
