@@ -10,6 +10,9 @@ public interface Agencies {
   /** The active agencies or teams of the directory among these group ids, sorted. */
   List<String> activeAmong(Collection<String> groupIds);
 
+  /** Every active agency and team of the directory, sorted. */
+  List<String> active();
+
   /** Whether the directory has this agency or team (active or not). */
   boolean exists(String agencyId);
 

@@ -32,6 +32,8 @@ public final class AuditActions {
   public static final String TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED";
   /** A closed case reopened (reason code only): a new nrs-case instance with the same code. */
   public static final String CASE_REOPENED = "CASE_REOPENED";
+  /** A dependant (child or family member) added to a case as a linked case of their own (relation only). */
+  public static final String DEPENDANT_ADDED = "DEPENDANT_ADDED";
 
   private AuditActions() {
   }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,8 @@ import md.nrs.referral.forms.ShownFromProcess;
 
 /**
  * Informed consent, asked separately: to assistance, to sharing with each agency, to informing law
- * enforcement, to informing a partner abroad. Assistance never depends on the last two. A refusal needs
+ * enforcement, to informing a partner abroad. The agencies offered are the directory's active agencies and teams
+ * (the form names the list {@code directoryAgencies}). Assistance never depends on the last two. A refusal needs
  * its reason. The answers go to the consent registry. The person's details (optional: anonymous cases
  * are allowed) are {@link PersonalData}: they go to the encrypted vault and never become process variables.
  * For a child ({@code minor}, shown from the case) the legal representative, or the guardianship authority as
@@ -29,8 +31,8 @@ import md.nrs.referral.forms.ShownFromProcess;
 public record InformedConsentForm(
     @AssertTrue(message = "the person must have been informed of their rights before deciding") boolean informationGiven,
     @NotNull(message = "choose given or refused") @OneOf({"given", "refused"}) String consentToAssistance,
-    List<@OneOf({"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative", "resonance",
-        "interaction", "veritas", "embassy-md-italy", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers"}) String> shareWithAgencies,
+    // the form offers the directory's active agencies and teams; ConsentFormListener refuses any other
+    List<@Pattern(regexp = "[a-z][a-z0-9-]{1,63}", message = "must be the id of an agency of the directory") String> shareWithAgencies,
     boolean informLawEnforcement,
     boolean informPartnerAbroad,
     @Size(max = 1000) String refusalReason,

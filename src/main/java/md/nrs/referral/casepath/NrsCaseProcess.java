@@ -79,6 +79,8 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<String> CHANNEL = ProcessVariable.text("channel");
   public static final ProcessVariable<String> LOCATION = ProcessVariable.text("location");
   public static final ProcessVariable<String> COUNTRY = ProcessVariable.text("country");
+  /** Optional: the district in Moldova where the person is (a term of the directory's districts); picks the team. */
+  public static final ProcessVariable<String> DISTRICT = ProcessVariable.text("district");
   public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
   /**
    * Ticked on the start form for a child; the presumption of minority (minority-presumption.dmn) then makes it
@@ -102,6 +104,8 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<Boolean> REPATRIATION_NEEDED = ProcessVariable.flag("repatriationNeeded");
   public static final ProcessVariable<Boolean> GUARDIANSHIP_ALERT = ProcessVariable.flag("guardianshipAlert");
   public static final ProcessVariable<String> RESPONSIBLE_TEAM = ProcessVariable.text("responsibleTeam");
+  /** The triage task's own (local) answer: the district's team the directory names, else triage's responsibleTeam. */
+  public static final ProcessVariable<String> TEAM_IN_DISTRICT = ProcessVariable.text("teamInDistrict");
 
   // Identification, consent, plan
   public static final ProcessVariable<String> VICTIM_STATUS = ProcessVariable.text("victimStatus");
@@ -146,10 +150,6 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<List<String>> AGENCIES_WITH_OPEN_STEPS = ProcessVariable.textList("agenciesWithOpenSteps");
 
   /** The agencies a person may agree to share their case with (consent form checklist). */
-  public static final String[] SHAREABLE_AGENCIES = {"mlsp", "cap-chisinau", "cctp", "gpi", "cnfacem", "la-strada",
-      "womens-initiative", "resonance", "interaction", "veritas", "embassy-md-italy", "iom", "mdt-chisinau",
-      "guardianship-chisinau", "community-social-workers"};
-
   private NrsCaseProcess() {
   }
 }

@@ -9,7 +9,8 @@ import md.nrs.referral.forms.RequiredWhen;
 /**
  * The start form: how the referral came and the few facts triage needs. No name, birth date or
  * contact: those go to the personal-data store, never into the case's variables. An unknown or disputed
- * age makes the person a presumed child (minority-presumption.dmn) until the age assessment decides.
+ * age makes the person a presumed child (minority-presumption.dmn) until the age assessment decides. The district
+ * (optional, in Moldova) lets triage hand the case to that district's team from the agency directory.
  */
 @FormContract(NrsCaseProcess.FORM_REGISTER_REFERRAL)
 @RequiredWhen(field = "country", when = "location", is = "abroad", message = "is required when the person is abroad")
@@ -27,11 +28,18 @@ public record RegisterReferralForm(
     @NotNull(message = "choose one") @OneOf({"female", "male", "unknown"}) String sex,
     boolean immediateDanger,
     @Size(max = 2000) String referralSummary,
-    Boolean ageDisputed) {
+    Boolean ageDisputed,
+    @OneOf({"chisinau", "balti", "cahul", "comrat", "north", "centre", "south"}) String district) {
 
-  /** A referral whose age is not disputed (the usual case). */
+  /** A referral whose age is not disputed (the usual case), district not named. */
   public RegisterReferralForm(String channel, String location, String country, String category, String ageBand,
       boolean minor, String sex, boolean immediateDanger, String referralSummary) {
-    this(channel, location, country, category, ageBand, minor, sex, immediateDanger, referralSummary, false);
+    this(channel, location, country, category, ageBand, minor, sex, immediateDanger, referralSummary, false, null);
+  }
+
+  /** A referral whose district is not named (triage's own team). */
+  public RegisterReferralForm(String channel, String location, String country, String category, String ageBand,
+      boolean minor, String sex, boolean immediateDanger, String referralSummary, Boolean ageDisputed) {
+    this(channel, location, country, category, ageBand, minor, sex, immediateDanger, referralSummary, ageDisputed, null);
   }
 }

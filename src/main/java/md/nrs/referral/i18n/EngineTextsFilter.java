@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.nrs.referral.forms.DynamicChoices;
 import md.nrs.referral.security.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -19,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Answers Tasklist and REST clients in the caller's language ({@link RequestLanguage}) on both engine APIs
  * (/engine-rest and the webapps' /camunda/api/engine): the deployed task and start forms, and the task,
  * process definition and filter names in lists and single answers; a task form's earlier answers as labels
- * ({@link ReadableValues}). Nothing else is buffered or changed.
+ * ({@link ReadableValues}); the choices a form takes from the platform ({@link DynamicChoices}). Nothing else is
+ * buffered or changed.
  */
 public class EngineTextsFilter extends OncePerRequestFilter {
 
@@ -36,14 +38,16 @@ public class EngineTextsFilter extends OncePerRequestFilter {
   private final EngineTexts texts;
   private final ReadableValues readable;
   private final TaskFormVariables variables;
+  private final DynamicChoices choices;
   private final ObjectMapper json = new ObjectMapper();
 
   public EngineTextsFilter(RequestLanguage languages, EngineTexts texts, ReadableValues readable,
-      TaskFormVariables variables) {
+      TaskFormVariables variables, DynamicChoices choices) {
     this.languages = languages;
     this.texts = texts;
     this.readable = readable;
     this.variables = variables;
+    this.choices = choices;
   }
 
   /** The values of a task's variables by name, as the task sees them (serialized lists as their JSON text). */
@@ -73,6 +77,7 @@ public class EngineTextsFilter extends OncePerRequestFilter {
       JsonNode tree = json.readTree(body);
       if (form) {
         texts.translateForm(tree, language);
+        choices.fill(tree); // after the translation: directory names are names
         Matcher task = TASK_FORM.matcher(path);
         if (task.matches()) {
           // earlier answers as labels in the user's language (the task was readable: the form came back 200)

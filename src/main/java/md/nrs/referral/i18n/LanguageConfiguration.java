@@ -1,6 +1,7 @@
 package md.nrs.referral.i18n;
 
 import md.nrs.referral.engine.Platform;
+import md.nrs.referral.forms.DynamicChoices;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -18,9 +19,9 @@ public class LanguageConfiguration {
 
   @Bean
   FilterRegistrationBean<EngineTextsFilter> engineTextsFilter(RequestLanguage languages, EngineTexts texts,
-      ReadableValues readable, ProcessEngine engine) {
+      ReadableValues readable, ProcessEngine engine, DynamicChoices choices) {
     FilterRegistrationBean<EngineTextsFilter> registration = new FilterRegistrationBean<>(new EngineTextsFilter(languages,
-        texts, readable, (taskId, names) -> taskVariables(engine, taskId, names)));
+        texts, readable, (taskId, names) -> taskVariables(engine, taskId, names), choices));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("EngineTextsFilter");

@@ -1,5 +1,6 @@
 package md.nrs.referral.caseexit;
 
+import static md.nrs.referral.testing.ApiProblems.assertProblem;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,14 +200,6 @@ abstract class CaseExitContract {
         CaseExitProcess.EXIT_REASON.name(), Map.of("value", reason, "type", "String"))));
   }
 
-  private void assertProblem(Response response, int status, String field, String problem) throws Exception {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.path("message").asText()).as(response.toString()).contains(problem);
-    if (field != null) {
-      assertThat(body.path("fieldErrors").get(0).path("field").asText()).as(response.toString()).isEqualTo(field);
-    }
-  }
 
   private boolean caseIsOpen(String code) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)

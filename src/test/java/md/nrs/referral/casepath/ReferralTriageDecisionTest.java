@@ -74,4 +74,20 @@ class ReferralTriageDecisionTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0} -> the directory is asked for {1} in {2}")
+  @CsvSource({
+      // location,  service asked,  district asked (empty: the referral's)
+      "moldova,      identification, ",
+      "transnistria, identification, transnistria",
+      "abroad,       ,               ",
+  })
+  void triageSaysWhichKindOfTeamAndTheDirectoryWhichTeam(String location, String service, String district) {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(triage, Map.of(
+        MINOR.name(), false, LOCATION.name(), location, CATEGORY.name(), "trafficking", IMMEDIATE_DANGER.name(), false))
+        .getSingleResult();
+
+    assertThat(result.<String>getEntry("teamService")).isEqualTo(service);
+    assertThat(result.<String>getEntry("teamDistrict")).isEqualTo(district);
+  }
 }

@@ -1,5 +1,6 @@
 package md.nrs.referral.custody;
 
+import static md.nrs.referral.testing.ApiProblems.assertProblem;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -231,14 +232,6 @@ abstract class CaseTransferContract {
         CaseTransferProcess.TRANSFER_REASON.name(), Map.of("value", "moved-district", "type", "String"))));
   }
 
-  private void assertProblem(Response response, int status, String field, String problem) throws Exception {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.path("message").asText()).as(response.toString()).contains(problem);
-    if (field != null) {
-      assertThat(body.path("fieldErrors").get(0).path("field").asText()).as(response.toString()).isEqualTo(field);
-    }
-  }
 
   private Object responsibleTeam(String code) {
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)

@@ -108,6 +108,7 @@ class PersonalDataOverRestTest {
   @Autowired KeyRotation rotation;
   @Autowired PrivacyProperties privacy;
   @Autowired PersonRepository persons;
+  @Autowired PersonalDataVault vault;
   @Autowired ConsentPolicy policy;
   @Autowired ConsentCheckedNotifications deliveryCheck;
   @Autowired Anonymisation anonymisation;
@@ -502,6 +503,29 @@ class PersonalDataOverRestTest {
     assertThat(reopened.body()).doesNotContain("TESTMARK");
     assertThat(http.get("/api/cases/" + code, basic("pd.iom", PASSWORD)).body()).as("not shown before consent again")
         .doesNotContain("Zorina");
+
+    assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
+    for (String marker : MARKERS) {
+      assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(marker);
+    }
+  }
+
+  @Test
+  @Order(14)
+  void aDependantAddedOverRestKeepsTheirPersonInTheVaultAndLeavesNoPersonalValueAnywhere(CapturedOutput output)
+      throws Exception {
+    String code = register("la-strada");
+    Response added = http.post("/api/cases/" + code + "/dependants", basic("pd.iom", PASSWORD), """
+        {"relation": "child", "ageBand": "3-6", "sex": "female", "person": {"givenName": "Zorina",
+         "familyName": "Plamadeala-TESTMARK", "dateOfBirth": "2021-05-02", "familyContact": "zorina.p@example.org"}}""");
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    String dependant = json.readTree(added.body()).path("caseCode").asText();
+    assertThat(added.body()).doesNotContain("TESTMARK", "Zorina");
+    assertThat(vault.holds(dependant)).as("the dependant's person is in the vault under their own code").isTrue();
+    assertThat(vault.holds(code)).as("not under the case's").isFalse();
+    // read by a coordinator: the team's own view waits for the person's consent (the case view's rules)
+    assertThat(http.get("/api/cases/" + code, basic("pd.nrs-coordinators", PASSWORD)).body()).contains(dependant)
+        .doesNotContain("TESTMARK");
 
     assertThat(scanEveryTable()).as("personal values in database tables (table -> columns)").isEmpty();
     for (String marker : MARKERS) {

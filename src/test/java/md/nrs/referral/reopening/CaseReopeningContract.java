@@ -1,13 +1,24 @@
 package md.nrs.referral.reopening;
 
+import static md.nrs.referral.testing.ApiProblems.assertProblem;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.persons.PossibleDuplicateProcess;
+import md.nrs.referral.privacy.FieldCipher;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.privacy.PrivacyProperties;
+import md.nrs.referral.privacy.vault.KeyRing;
+import md.nrs.referral.privacy.vault.KeyRotation;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -41,6 +52,9 @@ abstract class CaseReopeningContract {
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
+  @Autowired PersonalDataVault vault;
+  @Autowired KeyRotation rotation;
+  @Autowired PrivacyProperties privacy;
   @LocalServerPort int port;
   PlatformHttp http;
   JdbcTemplate jdbc;
@@ -98,7 +112,46 @@ abstract class CaseReopeningContract {
         .processInstanceBusinessKey(ended).count()).isZero();
   }
 
+  /**
+   * Persons recorded before the blind index existed are indexed later by the key rotation, which asks nothing: the two
+   * records of one woman meet for the first time when her closed case is reopened, and the coordinators are asked once.
+   */
+  @Test
+  void reopeningAClosedCaseFlagsAPossibleDuplicateNotAskedBefore() throws Exception {
+    PersonRecord woman = new PersonRecord("Reopenia", "Crmark", LocalDate.of(1991, 3, 9), null, null, null, null, null,
+        null, null);
+    String earlier = cases.refer(false).getBusinessKey();
+    vault.store(earlier, woman, "cr.chisinau", "mdt-chisinau");
+    jdbc.update("delete from nrs_person_index where case_code = ?", earlier); // recorded before the index existed
+    ProcessInstance ended = endedCase();
+    String code = ended.getBusinessKey();
+    vault.store(code, woman, "cr.chisinau", "mdt-chisinau");
+    assertThat(flagsAbout(code)).as("the index did not hold the earlier record when this one was stored").isZero();
+    rotation.rotate(new FieldCipher(new KeyRing(privacy.allKeys(), privacy.activeKey())), "cr.operator");
+    assertThat(flagsAbout(code)).as("re-indexing asks nothing").isZero();
+
+    Response reopened = reopen(code, CHISINAU, "{\"reason\":\"asked-for-help-again\"}");
+
+    assertThat(reopened.status()).as(reopened.toString()).isEqualTo(201);
+    assertThat(flagsAbout(code)).as("one question to the coordinators").isEqualTo(1);
+    String[] pair = code.compareTo(earlier) < 0 ? new String[] {code, earlier} : new String[] {earlier, code};
+    assertThat(jdbc.queryForList("select status from nrs_duplicate_pair where case_code = ? and other_case_code = ?",
+        String.class, pair[0], pair[1])).containsExactly("open");
+    Map<String, Object> asked = new HashMap<>();
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PossibleDuplicateProcess.KEY)
+        .processInstanceBusinessKey(code).list().forEach(flag -> asked.putAll(engine.getRuntimeService()
+            .getVariables(flag.getId())));
+    assertThat(asked).as("case codes only").containsOnly(Map.entry(PossibleDuplicateProcess.CASE_CODE.name(), code),
+        Map.entry(PossibleDuplicateProcess.DUPLICATE_OF.name(), earlier),
+        Map.entry(PossibleDuplicateProcess.MATCHED_ON.name(), "name-birth"));
+  }
+
   // --- helpers
+
+  private long flagsAbout(String code) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PossibleDuplicateProcess.KEY).processInstanceBusinessKey(code).count();
+  }
 
   /** A case of the Chisinau team that has ended (the person withdrew consent). */
   private ProcessInstance endedCase() {
@@ -112,14 +165,6 @@ abstract class CaseReopeningContract {
     return http.post("/api/cases/" + code + "/reopenings", who, body);
   }
 
-  private void assertProblem(Response response, int status, String field, String problem) throws Exception {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.path("message").asText()).as(response.toString()).contains(problem);
-    if (field != null) {
-      assertThat(body.path("fieldErrors").get(0).path("field").asText()).as(response.toString()).isEqualTo(field);
-    }
-  }
 
   private long reopenings() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseReopeningProcess.KEY)

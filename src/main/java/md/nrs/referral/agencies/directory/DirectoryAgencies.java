@@ -24,6 +24,11 @@ public class DirectoryAgencies implements Agencies {
   }
 
   @Override
+  public List<String> active() {
+    return agencies.findAll().stream().filter(Agency::isActive).map(Agency::getId).sorted().toList();
+  }
+
+  @Override
   public boolean exists(String agencyId) {
     return agencyId != null && agencies.existsById(agencyId);
   }

@@ -7,6 +7,9 @@ import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.privacy.vault.PendingPersonalData;
 import md.nrs.referral.privacy.vault.PersonalFormFields;
 import java.util.ArrayList;
+import md.nrs.referral.agencies.Agencies;
+import md.nrs.referral.errors.FieldError;
+import md.nrs.referral.errors.InvalidFormException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
  * transaction rolls back, history included, so a caller bypassing HTTP (the Java API) cannot store one;</li>
  * <li>the informed-consent task: its answers are recorded in the consent registry, and the person's
  * details the HTTP filter took out of the submission are stored in the vault — both in the completion's
- * own transaction;</li>
+ * own transaction. Consent to share is recorded for every active agency and team of the directory (given for those
+ * chosen); an agency the directory does not hold as active is refused (400 naming shareWithAgencies).</li>
  * <li>the appointment of a child's legal representative: the representative's name and contact, taken out of the
  * submission the same way, are stored in the vault in the completion's transaction.</li>
  * </ul>
@@ -42,16 +46,18 @@ public class ConsentFormListener implements EveryUserTask {
   private final FormCatalog catalog;
   private final ObjectProvider<ConsentRegistry> consents;
   private final ObjectProvider<PersonalDataVault> vault;
+  private final ObjectProvider<Agencies> directory;
   private final Set<String> agencies = new LinkedHashSet<>();
   private final Set<String> personalFieldNames = new LinkedHashSet<>();
 
   public ConsentFormListener(FormCatalog catalog, ObjectProvider<ConsentRegistry> consents,
-      ObjectProvider<PersonalDataVault> vault, DirectoryProperties directory) {
+      ObjectProvider<PersonalDataVault> vault, DirectoryProperties configured, ObjectProvider<Agencies> directory) {
     this.catalog = catalog;
     this.consents = consents;
     this.vault = vault;
-    directory.agencies().forEach(a -> agencies.add(a.id()));
-    directory.teams().forEach(t -> agencies.add(t.id()));
+    this.directory = directory;
+    configured.agencies().forEach(a -> agencies.add(a.id()));
+    configured.teams().forEach(t -> agencies.add(t.id()));
     catalog.all().values().forEach(contract -> personalFieldNames.addAll(PersonalFormFields.names(contract)));
   }
 
@@ -91,8 +97,15 @@ public class ConsentFormListener implements EveryUserTask {
     registry.record(caseCode, ConsentRegistry.ASSISTANCE, assistance, actor, agency, source);
     if (assistance) {
       List<String> shared = strings(answers.get(NrsCaseProcess.SHARE_WITH_AGENCIES.name()));
-      for (String shareable : NrsCaseProcess.SHAREABLE_AGENCIES) {
-        registry.record(caseCode, ConsentRegistry.shareWith(shareable), shared.contains(shareable), actor, agency, source);
+      List<String> shareable = directory.getObject().active();
+      List<String> unknown = shared.stream().filter(a -> !shareable.contains(a)).sorted().toList();
+      if (!unknown.isEmpty()) {
+        throw new InvalidFormException(formId, List.of(new FieldError(NrsCaseProcess.SHARE_WITH_AGENCIES.name(),
+            String.join(", ", unknown) + (unknown.size() == 1 ? " is not an active agency" : " are not active agencies")
+                + " of the directory")));
+      }
+      for (String other : shareable) {
+        registry.record(caseCode, ConsentRegistry.shareWith(other), shared.contains(other), actor, agency, source);
       }
       registry.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT,
           Boolean.TRUE.equals(answers.get(NrsCaseProcess.INFORM_LAW_ENFORCEMENT.name())), actor, agency, source);

@@ -1,5 +1,6 @@
 package md.nrs.referral.privacy.vault;
 
+import md.nrs.referral.privacy.CaseDependants;
 import md.nrs.referral.privacy.ChainOfCustody;
 import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.PersonRecord;
@@ -67,11 +68,13 @@ public class CaseViewController {
   private final AuditTrail audit;
   private final ChainOfCustody custody;
   private final RepresentativeRepository representatives;
+  private final CaseDependants dependants;
 
   public CaseViewController(PersonalDataVault vault, ConsentRegistry consents, ConsentPolicy policy,
       HistoryService history, RuntimeService runtime, IdentityService identity, AuditTrail audit, ChainOfCustody custody,
-      RepresentativeRepository representatives) {
+      RepresentativeRepository representatives, CaseDependants dependants) {
     this.representatives = representatives;
+    this.dependants = dependants;
     this.vault = vault;
     this.consents = consents;
     this.policy = policy;
@@ -96,7 +99,8 @@ public class CaseViewController {
    */
   CaseView view(String caseCode, HistoricProcessInstance instance, Caller caller, boolean refuseWhole) {
     var inForce = consents.inForce(caseCode);
-    Custody held = new Custody(responsibleTeam(instance), custody.of(caseCode));
+    Custody held = new Custody(responsibleTeam(instance), custody.of(caseCode), dependants.of(caseCode),
+        dependants.dependantOf(caseCode).orElse(null));
     if (VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases", AuditEvent.OK,
           caller.clientAddress(), "view without personal data (role)"));
@@ -201,22 +205,25 @@ public class CaseViewController {
   /**
    * A case as the case view shows it: state, consents in force, who holds it and how it got there (the chain of
    * custody: each accepted transfer, group ids and a reason code) and, when the caller may see them, the person's
-   * details.
+   * details. Dependants are linked cases of their own: their codes and the relation only ({@code dependants}; on a
+   * dependant's case, {@code dependantOf}); each is opened with its own view and its own consent.
    */
   public record CaseView(String caseCode, String state, Instant startedAt, Instant endedAt,
       Map<String, ConsentRegistry.Decision> consents, String responsibleTeam, List<ChainOfCustody.Link> custody,
-      String personalData, PersonView person, RepresentativeView representative) {
+      List<CaseDependants.Link> dependants, CaseDependants.Link dependantOf, String personalData, PersonView person,
+      RepresentativeView representative) {
 
     static CaseView of(String caseCode, HistoricProcessInstance instance, Map<String, ConsentRegistry.Decision> consents,
         String personalData, PersonView person, Custody held, RepresentativeView representative) {
       return new CaseView(caseCode, instance.getEndTime() == null ? "open" : "ended",
           instance.getStartTime() == null ? null : instance.getStartTime().toInstant(),
           instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), consents, held.responsibleTeam(),
-          held.chain(), personalData, person, representative);
+          held.chain(), held.dependants(), held.dependantOf(), personalData, person, representative);
     }
   }
 
-  private record Custody(String responsibleTeam, List<ChainOfCustody.Link> chain) {
+  private record Custody(String responsibleTeam, List<ChainOfCustody.Link> chain, List<CaseDependants.Link> dependants,
+      CaseDependants.Link dependantOf) {
   }
 
   public record PersonView(String givenName, String familyName, String dateOfBirth, String sex, String phone,

@@ -1,0 +1,62 @@
+package md.nrs.referral.agencies.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import md.nrs.referral.forms.DynamicChoices;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The agency directory's lists for forms, ids and names only: {@value #AGENCIES} (every active agency and team, for
+ * consent to share) and {@value #TEAMS} (every active agency and team that can take a case over, named with its
+ * district). A component naming one by {@code valuesKey} is served with the options; an agency added or deactivated
+ * in the directory appears or disappears on the next form opened, no model or form changes.
+ */
+@Component
+public class DirectoryChoices implements DynamicChoices {
+
+  /** Active agencies and teams a person may consent to share with. */
+  public static final String AGENCIES = "directoryAgencies";
+  /** Active agencies and teams a case (or a service) may be transferred to. */
+  public static final String TEAMS = "directoryTeams";
+  /** The lists a form may name. */
+  public static final List<String> LISTS = List.of(AGENCIES, TEAMS);
+
+  private final AgencyRepository agencies;
+
+  public DirectoryChoices(AgencyRepository agencies) {
+    this.agencies = agencies;
+  }
+
+  /** The options of a list: value = agency id, label = its directory name (and district for teams). */
+  @Transactional(readOnly = true)
+  public List<Choice> choices(String list) {
+    if (!LISTS.contains(list)) {
+      throw new IllegalArgumentException("no directory list " + list);
+    }
+    return agencies.findAll(Sort.by("id")).stream().filter(Agency::isActive)
+        .map(a -> new Choice(a.getId(), TEAMS.equals(list) && a.getDistrict() != null
+            ? a.getName() + " (" + a.getDistrict() + ")" : a.getName()))
+        .toList();
+  }
+
+  /** One option of a form's select or checklist. */
+  public record Choice(String value, String label) {
+  }
+
+  @Override
+  public void fill(JsonNode form) {
+    for (JsonNode component : form.path("components")) {
+      if (component instanceof ObjectNode object && LISTS.contains(object.path("valuesKey").asText())) {
+        ArrayNode values = object.putArray("values");
+        choices(object.get("valuesKey").asText()).forEach(c -> values.addObject().put("label", c.label())
+            .put("value", c.value()));
+        object.remove("valuesKey"); // form-js reads the static values first; the key is kept out to leave no doubt
+      }
+      fill(component);
+    }
+  }
+}
