@@ -155,7 +155,7 @@ class CriminalJusticeOverHttpTest {
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
         new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(),
-        InformedConsent.given("cctp").informingLawEnforcement().submission());
+        InformedConsent.given("cctp").informingLawEnforcement().policeNow().submission());
     return caseCode;
   }
 

@@ -20,6 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,44 @@ import md.nrs.referral.safetyplan.SafetyPlanProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
-import md.nrs.referral.testing.StartsCasesProcessTest;
+import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** Starts a real case for the safety-incident hook: coverage counts the safety plan alone. */
-@StartsCasesProcessTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {"spring.datasource.url=jdbc:h2:mem:nrs-safety-plan-tests;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+@Import({ProcessEngineCoverageConfiguration.class, SafetyPlanProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SafetyPlanProcessTest extends CalledProcessTestSupport {
+
+  /** The case and everything else it calls are not counted here: they have their own test classes. */
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
+      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
+      notCounted.remove(SafetyPlanProcess.KEY);
+      notCounted.add(NrsCaseProcess.KEY);
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
+          .build();
+    }
+  }
 
   private static final String TEAM = "mdt-chisinau";
 
@@ -99,13 +130,15 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
   }
 
   @Test
-  void aSafetyIncidentOnTheCaseAsksItsPlanForAReview() {
+  void aSafetyIncidentOnTheCaseAsksThePlanTheCaseStartedForAReview() {
     ProcessInstance nrsCase = engine.getFormService().submitStartForm(engine.getRepositoryService()
         .createProcessDefinitionQuery().processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId(),
         FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null, "trafficking", "18+", false, "female",
             false, "Returned from labour exploitation")));
     caseCode = nrsCase.getBusinessKey();
-    ProcessInstance plan = start("standard");
+    ProcessInstance plan = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(nrsCase.getId())
+        .processDefinitionKey(SafetyPlanProcess.KEY).singleResult();
+    assertThat(plan.getBusinessKey()).isEqualTo(caseCode);
     complete(plan, risks());
     complete(plan, safetyPlan(LocalDate.now().plusDays(10), "active"));
 
