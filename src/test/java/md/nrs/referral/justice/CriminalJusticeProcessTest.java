@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,6 @@ import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
-import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -81,12 +79,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
     @Bean
     @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
-      notCounted.add(NrsCaseProcess.KEY);
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
-          .build();
+      return coverageOf(CriminalJusticeProcess.KEY);
     }
   }
 

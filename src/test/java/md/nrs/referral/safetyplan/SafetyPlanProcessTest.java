@@ -20,7 +20,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import md.nrs.referral.safetyplan.SafetyPlanProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
-import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -62,13 +60,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     @Bean
     @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
-      notCounted.remove(SafetyPlanProcess.KEY);
-      notCounted.add(NrsCaseProcess.KEY);
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
-          .build();
+      return coverageOf(SafetyPlanProcess.KEY);
     }
   }
 
