@@ -28,6 +28,7 @@ const OTHER_SOURCES = {
       + 'Basis: policy default (the meeting decides).',
   },
   'criminal-justice': {
+    TimerEvent_ReflectionPeriodOver: "Time limit: the end of the case's recovery and reflection period, 30 days from the identification interview (sla-durations.dmn rule 'Rule_SlaReflectionPeriod', the case's reflectionPeriodEndsAt). Basis: Council of Europe Convention on Action against Trafficking in Human Beings art. 13 (at least 30 days; no cooperation with the police asked for while it runs); Law 241/2005 as amended (article not confirmed: policy default 30 days).",
     IntermediateTimer_HearingReminder: "Time limit: the reminder to the supporting agency 2 days before each hearing (sla-durations.dmn rule "
       + "'Rule_SlaHearingReminder', set as hearingReminderAt by scheduleHearing). Basis: policy default.",
     IntermediateTimer_HearingDay: 'Time limit: the hearing day the supporting agency entered (09:00 Chisinau), set as hearingAt by '
@@ -51,6 +52,9 @@ const OTHER_SOURCES = {
       + "(monitoring-schedule.dmn rules 'Rule_Minor' and 'Rule_Everyone'). Basis: policy default (DESIGN.md section 4: monitoring follow-ups).",
     BoundaryEvent_VisitOverdue: "Time limit: a visit not made within 14 days is reported to the NRS coordinators "
       + "(monitoring-schedule.dmn rules 'Rule_Minor' and 'Rule_Everyone'). Basis: policy default.",
+  },
+  'nrs-case': {
+    TimerEvent_ReflectionPeriodEnds: "Time limit: the recovery and reflection period, 30 days around the clock from the identification interview (sla-durations.dmn rule 'Rule_SlaReflectionPeriod', set as reflectionPeriodEndsAt by startReflectionPeriod). Basis: Council of Europe Convention on Action against Trafficking in Human Beings art. 13 (at least 30 days); Law 241/2005 as amended (article not confirmed: policy default 30 days).",
   },
   'safety-plan': {
     TimerEvent_SafetyPlanReviewDue: "Time limit: the review date the safety plan sets, at the latest 14 days (urgent cases) or 30 days "

@@ -23,6 +23,8 @@ import md.nrs.referral.forms.ShownFromProcess;
  * are allowed) are {@link PersonalData}: they go to the encrypted vault and never become process variables.
  * For a child ({@code minor}, shown from the case) the legal representative, or the guardianship authority as
  * the appointed representative, gives consent, and the child's own views are recorded as the child's age allows.
+ * Consent to inform law enforcement is acted on after the recovery and reflection period unless the person asks
+ * for the police to be told now ({@code policeDuringReflectionPeriod}).
  */
 @FormContract(NrsCaseProcess.FORM_CONSENT)
 @RequiredWhen(field = "refusalReason", when = "consentToAssistance", is = "refused", message = "is required when assistance is refused")
@@ -47,7 +49,19 @@ public record InformedConsentForm(
     @PersonalData("familyContact") @Size(max = 500) String personFamilyContact,
     @ShownFromProcess Boolean minor,
     @OneOf({"legal-representative", "guardianship-authority"}) String consentGivenBy,
-    @OneOf({"heard-agrees", "heard-disagrees", "too-young"}) String childViews) {
+    @OneOf({"heard-agrees", "heard-disagrees", "too-young"}) String childViews,
+    Boolean policeDuringReflectionPeriod) {
+
+  /** Consent with a child's representative and views, the police told (if at all) after the reflection period. */
+  public InformedConsentForm(boolean informationGiven, String consentToAssistance, List<String> shareWithAgencies,
+      boolean informLawEnforcement, boolean informPartnerAbroad, String refusalReason, String personGivenName,
+      String personFamilyName, LocalDate personDateOfBirth, String personPhone, String personEmail, String personAddress,
+      String personDocumentType, String personDocumentNumber, String personFamilyContact, Boolean minor,
+      String consentGivenBy, String childViews) {
+    this(informationGiven, consentToAssistance, shareWithAgencies, informLawEnforcement, informPartnerAbroad, refusalReason,
+        personGivenName, personFamilyName, personDateOfBirth, personPhone, personEmail, personAddress, personDocumentType,
+        personDocumentNumber, personFamilyContact, minor, consentGivenBy, childViews, null);
+  }
 
   /** Consent of an adult: no representative, no child's views. */
   public InformedConsentForm(boolean informationGiven, String consentToAssistance, List<String> shareWithAgencies,
@@ -56,6 +70,6 @@ public record InformedConsentForm(
       String personDocumentType, String personDocumentNumber, String personFamilyContact) {
     this(informationGiven, consentToAssistance, shareWithAgencies, informLawEnforcement, informPartnerAbroad, refusalReason,
         personGivenName, personFamilyName, personDateOfBirth, personPhone, personEmail, personAddress, personDocumentType,
-        personDocumentNumber, personFamilyContact, null, null, null);
+        personDocumentNumber, personFamilyContact, null, null, null, null);
   }
 }

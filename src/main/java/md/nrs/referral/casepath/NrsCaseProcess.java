@@ -1,5 +1,6 @@
 package md.nrs.referral.casepath;
 
+import java.time.LocalDate;
 import java.util.List;
 import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.ProcessVariable;
@@ -7,7 +8,7 @@ import md.nrs.referral.engine.ProcessContract;
 
 /**
  * Contract of processes/nrs-case.bpmn, the path of one NRS case from referral to closure. It calls
- * repatriation, shelter-placement, assistance-service (once per planned service), reintegration and
+ * safety-plan (from referral on), repatriation, shelter-placement, assistance-service (once per planned service), reintegration and
  * monitoring, each a process of its own.
  */
 @ProcessContract
@@ -29,6 +30,7 @@ public final class NrsCaseProcess {
   public static final String FORM_PROPOSE_CLOSURE = "propose-case-closure";
   public static final String FORM_APPROVE_CLOSURE = "approve-case-closure";
   public static final String FORM_URGENT_RISK_REVIEW = "urgent-risk-review";
+  public static final String FORM_EMERGENCY_CONSENT = "emergency-assistance-consent";
   public static final String FORM_ARRANGE_ALTERNATIVE_PLACEMENT = "arrange-alternative-placement";
   public static final String PRESUMPTION_DECISION = "minority-presumption";
 
@@ -41,9 +43,25 @@ public final class NrsCaseProcess {
     public static final String CHILD_PROTECTION = "CallActivity_ChildProtection";
     public static final String TRIAGE_AS_ADULT = "BusinessRuleTask_TriageAsAdult";
     public static final String IDENTIFICATION = "UserTask_IdentificationInterview";
+    /** The case's risk assessment and safety plan (processes/safety-plan.bpmn), from referral on, beside identification. */
+    public static final String SAFETY_PLAN = "CallActivity_SafetyPlan";
+    public static final String SAFETY_PLAN_ENDED = "EndEvent_SafetyPlanEnded";
     /** A domestic-violence referral leaves the trafficking path here for processes/dv-pathway.bpmn. */
     public static final String DV_PATHWAY = "CallActivity_DvPathway";
     public static final String DV_PATHWAY_FOLLOWED = "EndEvent_DvPathwayFollowed";
+    /** The emergency fast track, beside identification, for an adult referred in immediate danger. */
+    public static final String EMERGENCY_NEEDED = "Gateway_EmergencyNeeded";
+    public static final String NO_EMERGENCY = "EndEvent_NoEmergencyNeeded";
+    public static final String EMERGENCY_CONSENT = "UserTask_EmergencyConsent";
+    public static final String EMERGENCY_REFUSED = "EndEvent_EmergencyAssistanceRefused";
+    public static final String EMERGENCY_SHELTER = "CallActivity_EmergencyShelter";
+    public static final String URGENT_MEDICAL_CARE = "CallActivity_UrgentMedicalCare";
+    public static final String EMERGENCY_ASSISTANCE_GIVEN = "EndEvent_EmergencyAssistanceGiven";
+    public static final String START_REFLECTION_PERIOD = "ServiceTask_StartReflectionPeriod";
+    /** The timer that ends the recovery and reflection period (its length: sla-durations.dmn row of this id). */
+    public static final String REFLECTION_PERIOD_ENDS = "TimerEvent_ReflectionPeriodEnds";
+    public static final String END_REFLECTION_PERIOD = "ServiceTask_EndReflectionPeriod";
+    public static final String REFLECTION_PERIOD_ENDED = "EndEvent_ReflectionPeriodEnded";
     public static final String CONSENT = "UserTask_InformedConsent";
     public static final String ASSISTANCE_REFUSED = "EndEvent_AssistanceRefused";
     public static final String NEEDS_ASSESSMENT = "UserTask_NeedsAssessment";
@@ -112,9 +130,29 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<List<String>> INDICATORS = ProcessVariable.textList("indicators");
   /** Read by the national statistics (identified victims by form of exploitation). */
   public static final ProcessVariable<List<String>> FORMS_OF_EXPLOITATION = ProcessVariable.textList("formsOfExploitation");
+  // Emergency fast track (emergency-assistance-consent form): verbal consent, recorded with who recorded it
+  public static final ProcessVariable<String> EMERGENCY_CONSENT = ProcessVariable.text("emergencyConsent");
+  public static final ProcessVariable<Boolean> EMERGENCY_SHELTER = ProcessVariable.flag("emergencyShelter");
+  public static final ProcessVariable<Boolean> URGENT_MEDICAL_CARE = ProcessVariable.flag("urgentMedicalCare");
+  public static final ProcessVariable<String> CONSENT_RECORDED_BY = ProcessVariable.text("consentRecordedBy");
+  /** True while the emergency shelter stay runs (false from triage on): the plan's shelter step continues it instead of a second placement. */
+  public static final ProcessVariable<Boolean> EMERGENCY_STAY_RUNNING = ProcessVariable.flag("emergencyStayRunning");
+  public static final ProcessVariable<String> EMERGENCY_SHELTER_OUTCOME = ProcessVariable.text("emergencyShelterOutcome");
+
+  /*
+   * The recovery and reflection period (Council of Europe Convention art. 13: at least 30 days), from the
+   * identification interview, for everyone it reached: while it runs no cooperation with the police is asked
+   * for and no return is forced. Dates are days in Chisinau; the period ends at reflectionPeriodEndsAt.
+   */
+  public static final ProcessVariable<LocalDate> REFLECTION_PERIOD_STARTS_ON = ProcessVariable.date("reflectionPeriodStartsOn");
+  public static final ProcessVariable<LocalDate> REFLECTION_PERIOD_ENDS_ON = ProcessVariable.date("reflectionPeriodEndsOn");
+  public static final ProcessVariable<String> REFLECTION_PERIOD_ENDS_AT = ProcessVariable.text("reflectionPeriodEndsAt");
+  public static final ProcessVariable<Boolean> REFLECTION_PERIOD_OVER = ProcessVariable.flag("reflectionPeriodOver");
   public static final ProcessVariable<String> CONSENT_TO_ASSISTANCE = ProcessVariable.text("consentToAssistance");
   public static final ProcessVariable<List<String>> SHARE_WITH_AGENCIES = ProcessVariable.textList("shareWithAgencies");
   public static final ProcessVariable<Boolean> INFORM_LAW_ENFORCEMENT = ProcessVariable.flag("informLawEnforcement");
+  /** The person asks that the police be told now, during the reflection period (otherwise they are told after it). */
+  public static final ProcessVariable<Boolean> POLICE_DURING_REFLECTION_PERIOD = ProcessVariable.flag("policeDuringReflectionPeriod");
   public static final ProcessVariable<Boolean> INFORM_PARTNER_ABROAD = ProcessVariable.flag("informPartnerAbroad");
   public static final ProcessVariable<List<String>> PLANNED_SERVICES = ProcessVariable.textList("plannedServices");
   public static final ProcessVariable<Boolean> SHELTER_NEEDED = ProcessVariable.flag("shelterNeeded");

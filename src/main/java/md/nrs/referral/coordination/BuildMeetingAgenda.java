@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("buildMeetingAgenda")
 public class BuildMeetingAgenda implements JavaDelegate {
+
+  /** Below the 4,000 characters of a text process variable, with room for the closing line. */
+  static final int AGENDA_MAX = 3800;
 
   private final SlaEventRepository slaEvents;
   private final CoordinationMeetingSchedule schedule;
@@ -89,13 +93,28 @@ public class BuildMeetingAgenda implements JavaDelegate {
     if (breaches.isEmpty() && incidents.isEmpty()) {
       return text.append("No time limit breached and no incident in open cases.").toString();
     }
-    if (!breaches.isEmpty()) {
-      text.append("\nTime limits breached:\n");
-      breaches.forEach(line -> text.append("- ").append(line).append('\n'));
+    List<String> lines = new ArrayList<>();
+    if (!incidents.isEmpty()) { // incidents first: they may put a person at risk now
+      lines.add("\nIncidents:");
+      incidents.forEach(line -> lines.add("- " + line));
     }
-    if (!incidents.isEmpty()) {
-      text.append("\nIncidents:\n");
-      incidents.forEach(line -> text.append("- ").append(line).append('\n'));
+    if (!breaches.isEmpty()) { // the latest breaches first
+      lines.add("\nTime limits breached:");
+      List<String> latestFirst = new ArrayList<>(breaches);
+      Collections.reverse(latestFirst);
+      latestFirst.forEach(line -> lines.add("- " + line));
+    }
+    // A text variable holds at most 4,000 characters: what does not fit is counted, the figures have it all
+    int shown = 0;
+    for (String line : lines) {
+      if (text.length() + line.length() + 1 > AGENDA_MAX) {
+        break;
+      }
+      text.append(line).append('\n');
+      shown++;
+    }
+    if (shown < lines.size()) {
+      text.append("\n... and ").append(lines.size() - shown).append(" more line(s): see the bottleneck panel in Cockpit");
     }
     return text.toString().strip();
   }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/cases/{code}/safety-incidents} and {@code POST /api/cases/{code}/shelter-left-early}:
+ * {@code POST /api/cases/{code}/safety-incidents}, {@code POST /api/cases/{code}/person-not-reachable} and
+ * {@code POST /api/cases/{code}/shelter-left-early}:
  * the people who see an incident report it on the case (see {@link CaseIncidents} for who may). The body is
  * checked first (400 naming each bad field), then the caller's part in the case. Answers never cached.
  */
@@ -52,6 +53,22 @@ public class CaseIncidentController {
       @Valid @RequestBody SafetyIncidentRequest request) {
     return answer(incidents.report(new IncidentReport(ReportType.SAFETY_INCIDENT, code, request.kind(),
         request.occurredOn(), request.note()), Caller.current(identity)), "Urgent risk review");
+  }
+
+  @Operation(summary = "Report that the person cannot be reached", description = "Opens the urgent risk review of the "
+      + "case for the NRS coordinators, as a safety incident does. For staff of an agency with a task on the case and for "
+      + "NRS coordinators; a repeat within 2 minutes gets the first answer (200). The note is stored sealed.",
+      security = @SecurityRequirement(name = BASIC_AUTH), responses = {
+          @ApiResponse(responseCode = "201", description = "Reported: the review task it opened"),
+          @ApiResponse(responseCode = "200", description = "The same report a moment ago: its first answer"),
+          @ApiResponse(responseCode = "400", description = "A field is missing or wrong, or the case has ended"),
+          @ApiResponse(responseCode = "401", description = "No or wrong credentials"),
+          @ApiResponse(responseCode = "403", description = "The caller has no part in the case (also for an unknown code)")})
+  @PostMapping("/person-not-reachable")
+  public ResponseEntity<IncidentAnswer> personNotReachable(@PathVariable String code,
+      @Valid @RequestBody PersonNotReachableRequest request) {
+    return answer(incidents.report(new IncidentReport(ReportType.PERSON_NOT_REACHABLE, code, PersonNotReachableRequest.KIND,
+        request.since(), request.note()), Caller.current(identity)), "Urgent risk review");
   }
 
   @Operation(summary = "Report that the person left the shelter early", description = "Ends the shelter stay of "

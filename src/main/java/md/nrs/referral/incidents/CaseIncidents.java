@@ -33,8 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reports on a case by the people who see what happened: a safety incident (message SafetyIncident to the
- * case process, which opens the urgent risk review) and an early leave from the shelter (message
+ * Reports on a case by the people who see what happened: a safety incident or a person nobody can reach (message
+ * SafetyIncident to the case process, which opens the urgent risk review) and an early leave from the shelter (message
  * ShelterLeftEarly to the case's shelter placement, which goes to the discharge).
  *
  * <p>Who may report is decided here, per case: staff of an agency that has (had) a task in the case's own
@@ -89,7 +89,8 @@ public class CaseIncidents {
       return Outcome.refused(ProblemType.FORBIDDEN, report.type() == ReportType.SHELTER_LEFT_EARLY
           ? "Only the shelter's staff on the case, or NRS coordinators, report that a person left the shelter; "
               + "you have no part in case " + shown(report.caseCode())
-          : "Only staff of an agency working the case, or NRS coordinators, report a safety incident; "
+          : "Only staff of an agency working the case, or NRS coordinators, report a safety incident or that the person "
+              + "cannot be reached; "
               + "you have no part in case " + shown(report.caseCode()));
     }
     if (nrsCase.isEmpty()) { // a coordinator, who may see every case: no oracle to protect
@@ -115,7 +116,7 @@ public class CaseIncidents {
 
   /** Nothing waits for the report: the case has ended, or (early leave) no shelter stay is running. */
   private Outcome closed(IncidentReport report, Caller caller, HistoricProcessInstance nrsCase) {
-    if (report.type() == ReportType.SAFETY_INCIDENT || nrsCase.getEndTime() != null) {
+    if (report.type().toTheCase() || nrsCase.getEndTime() != null) {
       refused(report, caller, "case has ended");
       return Outcome.invalidCode("case " + shown(report.caseCode()) + " has ended: incidents are reported on open cases");
     }
@@ -125,7 +126,7 @@ public class CaseIncidents {
   }
 
   private CaseIncident correlateAndRecord(IncidentReport report, Caller caller, String agency, String instance) {
-    String taskKey = report.type() == ReportType.SAFETY_INCIDENT ? NrsCaseProcess.Elements.URGENT_RISK_REVIEW
+    String taskKey = report.type().toTheCase() ? NrsCaseProcess.Elements.URGENT_RISK_REVIEW
         : ShelterPlacementProcess.Elements.DISCHARGE;
     RoutedTask task = asPlatform(identity, () -> {
       Set<String> before = taskIds(instance, taskKey);
@@ -141,7 +142,7 @@ public class CaseIncidents {
 
   /** The agency of the caller allowed to report: for an early leave, one with a task in the case's shelter placement. */
   private Optional<String> reportingAgency(IncidentReport report, HistoricProcessInstance nrsCase, Caller caller) {
-    if (report.type() == ReportType.SAFETY_INCIDENT) {
+    if (report.type().toTheCase()) {
       return caller.groups().stream().filter(group -> policy.hadTask(report.caseCode(), group)).findFirst();
     }
     List<String> placements = asPlatform(identity, () -> shelterPlacements(nrsCase).stream()
@@ -156,7 +157,7 @@ public class CaseIncidents {
     if (nrsCase.getEndTime() != null) {
       return Optional.empty();
     }
-    List<String> candidates = type == ReportType.SAFETY_INCIDENT ? List.of(nrsCase.getId())
+    List<String> candidates = type.toTheCase() ? List.of(nrsCase.getId())
         : asPlatform(identity, () -> shelterPlacements(nrsCase).stream().filter(p -> p.getEndTime() == null)
             .map(HistoricProcessInstance::getId).toList());
     return asPlatform(identity, () -> candidates.stream().filter(instance -> runtime.createExecutionQuery()
@@ -201,7 +202,7 @@ public class CaseIncidents {
   }
 
   private static String message(ReportType type) {
-    return type == ReportType.SAFETY_INCIDENT ? NrsCaseProcess.MESSAGE_SAFETY_INCIDENT
+    return type.toTheCase() ? NrsCaseProcess.MESSAGE_SAFETY_INCIDENT
         : ShelterPlacementProcess.MESSAGE_LEFT_EARLY;
   }
 

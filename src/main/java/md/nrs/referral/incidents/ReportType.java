@@ -4,7 +4,9 @@ package md.nrs.referral.incidents;
 enum ReportType {
 
   SAFETY_INCIDENT("safety-incident"),
-  SHELTER_LEFT_EARLY("shelter-left-early");
+  SHELTER_LEFT_EARLY("shelter-left-early"),
+  /** Nobody on the case can reach the person: a safety incident of its own kind, reviewed like one. */
+  PERSON_NOT_REACHABLE("person-not-reachable");
 
   private final String wireName;
 
@@ -14,5 +16,10 @@ enum ReportType {
 
   String wireName() {
     return wireName;
+  }
+
+  /** Goes to the case process (urgent risk review), for anyone working the case; an early leave goes to the shelter stay. */
+  boolean toTheCase() {
+    return this != SHELTER_LEFT_EARLY;
   }
 }

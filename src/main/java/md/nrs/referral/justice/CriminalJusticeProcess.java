@@ -30,6 +30,9 @@ public final class CriminalJusticeProcess {
   /** Element ids in the model. */
   public static final class Elements {
     public static final String START = "StartEvent_LawEnforcementConsentGiven";
+    /** Within the case's recovery and reflection period the referral to the police waits for its end. */
+    public static final String DURING_REFLECTION_PERIOD = "Gateway_DuringReflectionPeriod";
+    public static final String REFLECTION_PERIOD_OVER = "TimerEvent_ReflectionPeriodOver";
     public static final String REFER_TO_POLICE = "ServiceTask_ReferToPolice";
     public static final String REFERRAL_SENT = "Gateway_ReferralSent";
     public static final String NOT_REFERRED = "EndEvent_NotReferred";
@@ -62,6 +65,12 @@ public final class CriminalJusticeProcess {
   public static final ProcessVariable<String> POLICE_AGENCY = ProcessVariable.text("policeAgency");
   /** The agency that supports the person in the proceedings: the one that recorded the consent. */
   public static final ProcessVariable<String> SUPPORTING_AGENCY = ProcessVariable.text("supportingAgency");
+  /**
+   * The case's reflection period is still running and the person did not ask for the police now: the referral
+   * waits until {@link #REFLECTION_PERIOD_ENDS_AT} (the case's reflectionPeriodEndsAt).
+   */
+  public static final ProcessVariable<Boolean> WAIT_FOR_REFLECTION_PERIOD = ProcessVariable.flag("waitForReflectionPeriod");
+  public static final ProcessVariable<String> REFLECTION_PERIOD_ENDS_AT = ProcessVariable.text("reflectionPeriodEndsAt");
   public static final ProcessVariable<Boolean> REFERRED_TO_POLICE = ProcessVariable.flag("referredToPolice");
 
   // The police's answer

@@ -2,12 +2,17 @@ package md.nrs.referral.justice;
 
 import static md.nrs.referral.engine.Platform.asPlatform;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.privacy.ConsentChanged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -18,7 +23,9 @@ import org.springframework.stereotype.Component;
  * the criminal-justice process by message; withdrawn (or consent to assistance withdrawn), it ends the running one by
  * message. Nothing else starts it,
  * so the justice path never becomes a condition of assistance: the case path goes on whatever happens here.
- * Runs in the transaction that records the consent, so both stand or fall together.
+ * Runs in the transaction that records the consent, so both stand or fall together. While the case's recovery and
+ * reflection period runs, the process waits for its end before the police are told, unless the person asked for
+ * the police now (the consent form's policeDuringReflectionPeriod).
  */
 @Component
 class LawEnforcementConsentListener {
@@ -63,9 +70,34 @@ class LawEnforcementConsentListener {
     variables.put(CriminalJusticeProcess.CASE_CODE.name(), change.caseCode());
     variables.put(CriminalJusticeProcess.POLICE_AGENCY.name(), policeAgency);
     variables.put(CriminalJusticeProcess.SUPPORTING_AGENCY.name(), change.recordedAgency() == null ? "nrs-coordinators" : change.recordedAgency());
+    String periodEndsAt = reflectionPeriodRunningUntil(change.caseCode());
+    variables.put(CriminalJusticeProcess.WAIT_FOR_REFLECTION_PERIOD.name(), periodEndsAt != null);
+    variables.put(CriminalJusticeProcess.REFLECTION_PERIOD_ENDS_AT.name(), periodEndsAt);
     PlatformStarts.withBusinessKey(change.caseCode(), () -> asPlatform(identity.getObject(), () -> runtime.getObject()
         .createMessageCorrelation(CriminalJusticeProcess.MESSAGE_CONSENT_GIVEN).processInstanceBusinessKey(change.caseCode())
         .setVariables(variables).correlateStartMessage()));
+  }
+
+  /**
+   * When the case's reflection period ends, if it is still running and the person did not ask for the police now;
+   * otherwise null. Read in the consent's own transaction, so the form's answer just given counts.
+   */
+  private String reflectionPeriodRunningUntil(String caseCode) {
+    return asPlatform(identity.getObject(), () -> {
+      RuntimeService engine = runtime.getObject();
+      ProcessInstance nrsCase = engine.createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+          .processInstanceBusinessKey(caseCode).list().stream().findFirst().orElse(null);
+      if (nrsCase == null) {
+        return null;
+      }
+      Map<String, Object> facts = engine.getVariables(nrsCase.getId(), List.of(NrsCaseProcess.REFLECTION_PERIOD_ENDS_AT.name(),
+          NrsCaseProcess.REFLECTION_PERIOD_OVER.name(), NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name()));
+      Object endsAt = facts.get(NrsCaseProcess.REFLECTION_PERIOD_ENDS_AT.name());
+      boolean running = endsAt instanceof String && !Boolean.TRUE.equals(facts.get(NrsCaseProcess.REFLECTION_PERIOD_OVER.name()))
+          && OffsetDateTime.parse((String) endsAt).toInstant().isAfter(PlatformClock.now());
+      return running && !Boolean.TRUE.equals(facts.get(NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name()))
+          ? (String) endsAt : null;
+    });
   }
 
   private boolean running(String caseCode) {

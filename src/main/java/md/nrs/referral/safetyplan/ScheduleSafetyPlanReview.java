@@ -1,13 +1,8 @@
 package md.nrs.referral.safetyplan;
 
-import static md.nrs.referral.engine.Platform.asPlatform;
-
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import md.nrs.referral.engine.PlatformClock;
-import md.nrs.referral.sla.WorkingCalendar;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import md.nrs.referral.sla.SlaDueDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,36 +15,20 @@ import org.springframework.stereotype.Component;
 @Component("scheduleSafetyPlanReview")
 public class ScheduleSafetyPlanReview implements JavaDelegate {
 
-  private static final String SLA_DECISION = "sla-durations";
+  private final SlaDueDate dueDates;
 
-  private final WorkingCalendar calendar;
-
-  public ScheduleSafetyPlanReview(WorkingCalendar calendar) {
-    this.calendar = calendar;
+  public ScheduleSafetyPlanReview(SlaDueDate dueDates) {
+    this.dueDates = dueDates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ZonedDateTime now = ZonedDateTime.ofInstant(PlatformClock.now(), calendar.zone()).withNano(0);
-    ZonedDateTime chosen = SafetyPlanProcess.REVIEW_ON.get(execution).atStartOfDay(calendar.zone());
-    ZonedDateTime latest = latestReview(execution, now);
-    ZonedDateTime due = latest != null && latest.isBefore(chosen) ? latest : chosen;
+    ZonedDateTime now = ZonedDateTime.ofInstant(PlatformClock.now(), dueDates.zone()).withNano(0);
+    ZonedDateTime chosen = SafetyPlanProcess.REVIEW_ON.get(execution).atStartOfDay(dueDates.zone());
+    ZonedDateTime due = dueDates.after(execution.getProcessEngineServices(), SafetyPlanProcess.Elements.REVIEW_DUE,
+            SafetyPlanProcess.URGENCY.get(execution), SafetyPlanProcess.MINOR.get(execution), now)
+        .filter(latest -> latest.isBefore(chosen)).orElse(chosen);
     SafetyPlanProcess.REVIEW_DUE_AT.set(execution, due.toOffsetDateTime().toString());
     SafetyPlanProcess.REVIEW_REASON.set(execution, null);
-  }
-
-  private ZonedDateTime latestReview(DelegateExecution execution, ZonedDateTime now) {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("step", SafetyPlanProcess.Elements.REVIEW_DUE);
-    facts.put("urgency", SafetyPlanProcess.URGENCY.get(execution));
-    facts.put("minor", SafetyPlanProcess.MINOR.get(execution));
-    DmnDecisionResult result = asPlatform(execution.getProcessEngineServices(), () -> execution.getProcessEngineServices()
-        .getDecisionService().evaluateDecisionByKey(SLA_DECISION).variables(facts).evaluate());
-    if (result.isEmpty()) {
-      return null;
-    }
-    WorkingCalendar.Mode mode = "around-the-clock".equals(result.getFirstResult().getEntry("calendar"))
-        ? WorkingCalendar.Mode.AROUND_THE_CLOCK : WorkingCalendar.Mode.WORKING_DAYS;
-    return calendar.dueAfter(now, result.getFirstResult().getEntry("duration"), mode);
   }
 }

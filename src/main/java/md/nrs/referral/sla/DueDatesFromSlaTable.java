@@ -1,14 +1,9 @@
 package md.nrs.referral.sla;
 
-import static md.nrs.referral.engine.Platform.asPlatform;
-
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import md.nrs.referral.engine.CaseVariables;
 import md.nrs.referral.engine.EveryUserTask;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.core.Ordered;
@@ -30,10 +25,10 @@ public class DueDatesFromSlaTable implements EveryUserTask {
 
   public static final String DECISION = "sla-durations";
 
-  private final WorkingCalendar calendar;
+  private final SlaDueDate dueDates;
 
-  public DueDatesFromSlaTable(WorkingCalendar calendar) {
-    this.calendar = calendar;
+  public DueDatesFromSlaTable(SlaDueDate dueDates) {
+    this.dueDates = dueDates;
   }
 
   @Override
@@ -45,20 +40,9 @@ public class DueDatesFromSlaTable implements EveryUserTask {
     if (task.getDueDate() != null) {
       return;
     }
-    Map<String, Object> facts = new HashMap<>();
-    facts.put(STEP_INPUT, task.getTaskDefinitionKey());
-    facts.put("urgency", task.getVariable(CaseVariables.URGENCY.name()));
-    facts.put("minor", task.getVariable(CaseVariables.MINOR.name()));
-    // The table is platform policy, not the acting user's business: evaluate it whoever completed the last step.
-    DmnDecisionResult result = asPlatform(task.getProcessEngineServices(), () ->
-        task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION).variables(facts).evaluate());
-    if (result.isEmpty()) {
-      return;
-    }
-    String duration = result.getFirstResult().getEntry("duration");
-    WorkingCalendar.Mode mode = "around-the-clock".equals(result.getFirstResult().getEntry("calendar"))
-        ? WorkingCalendar.Mode.AROUND_THE_CLOCK : WorkingCalendar.Mode.WORKING_DAYS;
-    ZonedDateTime created = ZonedDateTime.ofInstant(task.getCreateTime().toInstant(), calendar.zone());
-    task.setDueDate(Date.from(calendar.dueAfter(created, duration, mode).toInstant()));
+    ZonedDateTime created = ZonedDateTime.ofInstant(task.getCreateTime().toInstant(), dueDates.zone());
+    dueDates.after(task.getProcessEngineServices(), task.getTaskDefinitionKey(),
+            task.getVariable(CaseVariables.URGENCY.name()), task.getVariable(CaseVariables.MINOR.name()), created)
+        .ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
   }
 }

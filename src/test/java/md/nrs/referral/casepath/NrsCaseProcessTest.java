@@ -31,6 +31,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
@@ -42,13 +43,18 @@ import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
+import md.nrs.referral.safetyplan.SafetyPlanProcess;
+import md.nrs.referral.shelter.ShelterPlacementProcess;
+import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.CaseProcessTest;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -140,9 +146,135 @@ class NrsCaseProcessTest {
     ProcessInstance referral = refer(adultInMoldova());
     identify(referral);
 
+    ProcessInstance plan = safetyPlan(referral);
+
     complete(referral, InformedConsent.refused("Wants to go back to her family first").submission());
 
     assertThat(referral).isEnded().hasPassed(Elements.ASSISTANCE_REFUSED);
+    assertThat(plan).as("the case's safety plan ends with the case").isEnded();
+  }
+
+  @Test
+  void everyCaseGetsItsRiskAssessmentFromReferralOnBesideTheIdentificationInterview() {
+    ProcessInstance referral = refer(adultInMoldova());
+
+    assertThat(referral).isWaitingAt(Elements.IDENTIFICATION, Elements.SAFETY_PLAN);
+    ProcessInstance plan = safetyPlan(referral);
+    assertThat(plan.getBusinessKey()).isEqualTo(referral.getBusinessKey());
+    assertThat(plan).isWaitingAt(SafetyPlanProcess.Elements.ASSESS_RISKS).variables()
+        .containsEntry(SafetyPlanProcess.RESPONSIBLE_TEAM.name(), "mdt-chisinau")
+        .containsEntry(SafetyPlanProcess.URGENCY.name(), "standard");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).singleResult())
+        .hasCandidateGroup("mdt-chisinau");
+  }
+
+  @Test
+  void everyPersonTheInterviewReachedGetsAThirtyDayReflectionPeriodThatEndsInTheModel() {
+    ProcessInstance referral = refer(adultInMoldova());
+    LocalDate today = LocalDate.ofInstant(PlatformClock.now(), PlatformClock.zone());
+
+    identify(referral);
+
+    assertThat(referral).hasPassed(Elements.START_REFLECTION_PERIOD).isWaitingAt(Elements.CONSENT, Elements.REFLECTION_PERIOD_ENDS)
+        .variables().containsEntry(NrsCaseProcess.REFLECTION_PERIOD_STARTS_ON.name(), today.toString())
+        .containsEntry(NrsCaseProcess.REFLECTION_PERIOD_ENDS_ON.name(), today.plusDays(30).toString())
+        .containsEntry(NrsCaseProcess.REFLECTION_PERIOD_OVER.name(), false);
+    Job periodEnds = engine.getManagementService().createJobQuery().processInstanceId(referral.getId())
+        .activityId(Elements.REFLECTION_PERIOD_ENDS).singleResult();
+    assertThat(Duration.between(PlatformClock.now(), periodEnds.getDuedate().toInstant()))
+        .as("30 days (sla-durations.dmn rule 'Rule_SlaReflectionPeriod')")
+        .isLessThanOrEqualTo(Duration.ofDays(30)).isGreaterThan(Duration.ofDays(30).minusMinutes(5));
+
+    engine.getManagementService().executeJob(periodEnds.getId());
+
+    assertThat(referral).hasPassed(Elements.REFLECTION_PERIOD_ENDED).isWaitingAt(Elements.CONSENT)
+        .variables().containsEntry(NrsCaseProcess.REFLECTION_PERIOD_OVER.name(), true);
+  }
+
+  @Test
+  void anAdultInImmediateDangerGetsAShelterPlaceAndUrgentMedicalCareAtOnceBesideIdentification() {
+    ProcessInstance referral = refer(inImmediateDanger());
+    Task consent = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskDefinitionKey(Elements.EMERGENCY_CONSENT).singleResult();
+    assertThat(referral).isWaitingAt(Elements.IDENTIFICATION, Elements.EMERGENCY_CONSENT);
+    assertThat(consent).hasCandidateGroup("mdt-chisinau");
+    assertThat(Duration.between(PlatformClock.now(), consent.getDueDate().toInstant()))
+        .as("1 hour around the clock (sla-durations.dmn rule 'Rule_SlaEmergencyConsent')").isLessThanOrEqualTo(Duration.ofHours(1));
+
+    engine.getTaskService().complete(consent.getId(), emergencyConsent("given", true, true));
+
+    assertThat(referral).isWaitingAt(Elements.IDENTIFICATION, Elements.EMERGENCY_SHELTER, Elements.URGENT_MEDICAL_CARE)
+        .hasNotPassed(Elements.CONSENT, Elements.NEEDS_ASSESSMENT).variables()
+        .containsEntry(NrsCaseProcess.CONSENT_RECORDED_BY.name(), "Ana, MDT social worker")
+        .containsEntry(NrsCaseProcess.EMERGENCY_STAY_RUNNING.name(), true);
+    assertThat(calledInstance(referral, ShelterPlacementProcess.KEY).getBusinessKey()).isEqualTo(referral.getBusinessKey());
+    assertThat(engine.getRuntimeService().getVariable(calledInstance(referral, AssistanceServiceProcess.KEY).getId(),
+        AssistanceServiceProcess.SERVICE_TYPE.name())).isEqualTo("medical");
+  }
+
+  @Test
+  void emergencyAssistanceRefusedOrNotNeededEndsOnlyTheFastTrack() {
+    ProcessInstance refused = refer(inImmediateDanger());
+    ProcessInstance neither = refer(inImmediateDanger());
+
+    complete(refused, Elements.EMERGENCY_CONSENT, emergencyConsent("refused", false, false));
+    complete(neither, Elements.EMERGENCY_CONSENT, emergencyConsent("given", false, false));
+
+    assertThat(refused).hasPassed(Elements.EMERGENCY_REFUSED).isWaitingAt(Elements.IDENTIFICATION)
+        .hasNotPassed(Elements.EMERGENCY_SHELTER);
+    assertThat(neither).hasPassed(Elements.EMERGENCY_ASSISTANCE_GIVEN).isWaitingAt(Elements.IDENTIFICATION)
+        .hasNotPassed(Elements.EMERGENCY_SHELTER, Elements.URGENT_MEDICAL_CARE);
+    assertThat(refer(adultInMoldova())).hasPassed(Elements.NO_EMERGENCY).hasNotPassed(Elements.EMERGENCY_CONSENT);
+  }
+
+  @Test
+  void aVerbalConsentWithoutWhoRecordedItIsRefusedAndNothingStarts() {
+    ProcessInstance referral = refer(inImmediateDanger());
+    Map<String, Object> anonymous = new HashMap<>(emergencyConsent("given", true, false));
+    anonymous.put(NrsCaseProcess.CONSENT_RECORDED_BY.name(), " ");
+
+    assertThatThrownBy(() -> complete(referral, Elements.EMERGENCY_CONSENT, anonymous))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("consentRecordedBy");
+    assertThat(referral).isWaitingAt(Elements.EMERGENCY_CONSENT).hasNotPassed(Elements.EMERGENCY_SHELTER);
+  }
+
+  @Test
+  void theAssistancePlanContinuesTheEmergencyStayInsteadOfPlacingThePersonAgain() {
+    ProcessInstance referral = refer(inImmediateDanger());
+    complete(referral, Elements.EMERGENCY_CONSENT, emergencyConsent("given", true, false));
+    identify(referral);
+    complete(referral, InformedConsent.given("la-strada", "cap-chisinau").submission());
+    completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), true,
+        "Stays in the shelter; legal assistance")));
+
+    completeAs(referral, "approver", FormSubmission.of(new ApproveAssistancePlanForm("approve", null)));
+
+    assertThat(referral).hasNotPassed(Elements.SHELTER).isWaitingAt(Elements.EMERGENCY_SHELTER, Elements.SERVICES);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(referral.getId())
+        .processDefinitionKey(ShelterPlacementProcess.KEY).count()).as("one placement, not two").isEqualTo(1);
+  }
+
+  @Test
+  void aSafetyPlanEndedAtAReviewLeavesTheCaseGoingOn() {
+    ProcessInstance referral = refer(adultInMoldova());
+    ProcessInstance plan = safetyPlan(referral);
+    Map<String, Object> noRisk = new HashMap<>();
+    for (var risk : List.of(SafetyPlanProcess.RISK_TRAFFICKER_CONTACT, SafetyPlanProcess.RISK_FAMILY,
+        SafetyPlanProcess.RISK_DEBT, SafetyPlanProcess.RISK_HEALTH, SafetyPlanProcess.RISK_SELF_HARM,
+        SafetyPlanProcess.RISK_MEDIA)) {
+      noRisk.put(risk.name(), false);
+    }
+    completeCalled(referral, SafetyPlanProcess.Elements.ASSESS_RISKS, noRisk);
+
+    completeCalled(referral, SafetyPlanProcess.Elements.MAKE_PLAN, Map.of(
+        SafetyPlanProcess.SAFETY_MEASURES.name(), List.of("psychological-support"),
+        SafetyPlanProcess.MEASURES_BY.name(), "mdt-chisinau", SafetyPlanProcess.MEASURES_DUE_BY.name(),
+        LocalDate.now().toString(), SafetyPlanProcess.REVIEW_ON.name(), LocalDate.now().toString(),
+        SafetyPlanProcess.PLAN_STATUS.name(), "ended"));
+
+    assertThat(plan).isEnded();
+    assertThat(referral).hasPassed(Elements.SAFETY_PLAN_ENDED).isWaitingAt(Elements.IDENTIFICATION);
   }
 
   @Test
@@ -431,6 +563,32 @@ class NrsCaseProcessTest {
     completeAs(referral, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
         "Psychological support and school")));
     return referral;
+  }
+
+  private static Map<String, Object> inImmediateDanger() {
+    return FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "trafficking", "18+", false, "female", true, "Locked in a flat, injured", null));
+  }
+
+  private static Map<String, Object> emergencyConsent(String answer, boolean shelter, boolean medical) {
+    return FormSubmission.of(new EmergencyAssistanceConsentForm(answer, shelter, medical, "Ana, MDT social worker"));
+  }
+
+  /** The one running instance of this process the case called. */
+  private ProcessInstance calledInstance(ProcessInstance referral, String processKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(referral.getId())
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> form) {
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult().getId(), form);
+  }
+
+  /** The safety plan the case started beside identification. */
+  private ProcessInstance safetyPlan(ProcessInstance referral) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(referral.getId())
+        .processDefinitionKey(SafetyPlanProcess.KEY).singleResult();
   }
 
   /** The open task of a process the case called (child protection, a best-interests determination). */

@@ -12,6 +12,7 @@ import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.safetyplan.SafetyPlanProcess;
 import md.nrs.referral.custody.CaseTransferProcess.Elements;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.reintegration.ReintegrationProcess;
@@ -71,17 +72,18 @@ class CaseTransferProcessTest {
     Task acceptance = acceptanceTask(transfer);
     assertThat(acceptance).hasCandidateGroup("mdt-balti");
     assertThat(acceptance.getDueDate()).as("due from the SLA table").isNotNull();
-    assertThat(visibleTo("transfer.chisinau", code)).as("nothing moves before the answer").hasSize(1);
+    assertThat(visibleTo("transfer.chisinau", code)).as("nothing moves before the answer: the interview and the risk "
+        + "assessment of the case's safety plan").hasSize(2);
 
     decide(transfer, "transfer.balti", "accept", null);
 
     assertThat(transfer).isEnded().hasPassed(Elements.HAND_OVER, Elements.CASE_HANDED_OVER)
-        .variables().containsEntry(CaseTransferProcess.STEPS_HANDED_OVER.name(), 1);
+        .variables().containsEntry(CaseTransferProcess.STEPS_HANDED_OVER.name(), 2);
     assertThat(candidateGroups(cases.task(nrsCase))).containsExactly("mdt-balti");
     assertThat(cases.task(nrsCase).getAssignee()).as("the old team's assignee let go").isNull();
     assertThat(visibleTo("transfer.chisinau", code)).as("the old team's access to the step ends").isEmpty();
     assertThat(visibleTo("transfer.balti", code)).extracting(Task::getTaskDefinitionKey)
-        .containsExactly(NrsCaseProcess.Elements.IDENTIFICATION);
+        .containsExactlyInAnyOrder(NrsCaseProcess.Elements.IDENTIFICATION, SafetyPlanProcess.Elements.ASSESS_RISKS);
     assertThat(engine.getRuntimeService().getVariable(nrsCase.getId(), NrsCaseProcess.RESPONSIBLE_TEAM.name()))
         .isEqualTo("mdt-balti");
 

@@ -111,6 +111,28 @@ abstract class IncidentReportContract {
   }
 
   @Test
+  void theTeamReportsThatThePersonCannotBeReachedAnotherAgencyIsRefusedAndTheCoordinatorsGetAnUrgentRiskReview()
+      throws Exception {
+    String code = caseAtMdtIdentification();
+    String instance = instanceOf(code);
+
+    Response otherAgency = notReachable(code, IOM, today());
+    Response future = notReachable(code, MDT, today().plusDays(1));
+    Response reported = notReachable(code, MDT, today().minusDays(1));
+
+    assertThat(otherAgency.status()).as(otherAgency.toString()).isEqualTo(403);
+    assertBadField(future, "since", "cannot be in the future");
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+    JsonNode answer = json.readTree(reported.body());
+    assertThat(answer.path("report").asText()).isEqualTo("person-not-reachable");
+    assertThat(answer.path("kind").asText()).isEqualTo("not-reachable");
+    assertThat(answer.path("routedTo").path("candidateGroup").asText()).isEqualTo("nrs-coordinators");
+    assertThat(reviews(instance)).hasSize(1);
+    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'INCIDENT_REPORTED' and case_code = ? "
+        + "and outcome = 'REFUSED' and actor = 'ir.iom'", Long.class, code)).isEqualTo(1);
+  }
+
+  @Test
   void aCoordinatorReportsAnIncidentOnAnyOpenCase() throws Exception {
     String code = caseAtMdtIdentification();
 
@@ -337,6 +359,10 @@ abstract class IncidentReportContract {
 
   private Response report(String code, Credentials who, Map<String, Object> body) throws Exception {
     return http.post("/api/cases/" + code + "/safety-incidents", who, json.writeValueAsString(body));
+  }
+
+  private Response notReachable(String code, Credentials who, LocalDate since) {
+    return http.post("/api/cases/" + code + "/person-not-reachable", who, "{\"since\":\"" + since + "\"}");
   }
 
   private Response leftEarly(String code, Credentials who, LocalDate leftOn) {

@@ -157,7 +157,7 @@ abstract class CriminalJusticeOverHttpContract {
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
         new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(),
-        InformedConsent.given("cctp").informingLawEnforcement().submission());
+        InformedConsent.given("cctp").informingLawEnforcement().policeNow().submission());
     return caseCode;
   }
 

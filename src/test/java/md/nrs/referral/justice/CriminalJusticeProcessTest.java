@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,6 @@ import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
-import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -81,12 +79,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
     @Bean
     @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
-      notCounted.add(NrsCaseProcess.KEY);
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
-          .build();
+      return coverageOf(CriminalJusticeProcess.KEY);
     }
   }
 
@@ -94,7 +87,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void consentToInformLawEnforcementRefersTheCaseToThePoliceWithItsCodeOnlyAndTheCaseGoesOn() {
-    ProcessInstance nrsCase = openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    ProcessInstance nrsCase = openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
 
     ProcessInstance justice = justice();
     assertThat(justice).hasPassed(Elements.START, Elements.REFER_TO_POLICE).isWaitingAt(Elements.POLICE_ANSWER);
@@ -110,6 +103,25 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
   }
 
   @Test
+  void duringTheReflectionPeriodThePoliceAreToldOnlyAfterItEndsUnlessThePersonAsksForThemNow() {
+    ProcessInstance nrsCase = openCase(InformedConsent.given("cctp").informingLawEnforcement());
+
+    ProcessInstance justice = justice();
+    assertThat(justice).isWaitingAt(Elements.REFLECTION_PERIOD_OVER).hasNotPassed(Elements.REFER_TO_POLICE);
+    assertThat(outboxOf(justice)).as("nothing goes to the police during the reflection period").isEmpty();
+    Job periodOver = engine.getManagementService().createJobQuery().processInstanceId(justice.getId())
+        .activityId(Elements.REFLECTION_PERIOD_OVER).singleResult();
+    assertThat(periodOver.getDuedate().toInstant()).as("the case's own end of the period")
+        .isEqualTo(java.time.OffsetDateTime.parse((String) engine.getRuntimeService()
+            .getVariable(nrsCase.getId(), NrsCaseProcess.REFLECTION_PERIOD_ENDS_AT.name())).toInstant());
+
+    engine.getManagementService().executeJob(periodOver.getId());
+
+    assertThat(justice).hasPassed(Elements.REFER_TO_POLICE).isWaitingAt(Elements.POLICE_ANSWER);
+    assertThat(outboxOf(justice)).extracting(OutboxEntry::getAgencyId).containsExactly("cctp");
+  }
+
+  @Test
   void withoutConsentToInformLawEnforcementNothingStartsAndNothingGoesToThePolice() {
     openCase(InformedConsent.given("cctp", "la-strada"));
 
@@ -120,7 +132,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void consentToInformLawEnforcementWithoutConsentToShareWithThePoliceSendsNothingAndEnds() {
-    openCase(InformedConsent.given("la-strada").informingLawEnforcement());
+    openCase(InformedConsent.given("la-strada").informingLawEnforcement().policeNow());
 
     assertThat(justice()).isNull();
     assertThat(stepsOfTheJusticePath()).contains(Elements.REFER_TO_POLICE, Elements.NOT_REFERRED)
@@ -130,7 +142,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void thePoliceOpeningNoCriminalCaseEndsThePath() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = justice();
 
     complete(justice, Map.of(CRIMINAL_CASE_OPENED.name(), false));
@@ -140,7 +152,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void anOpenedCriminalCaseNeedsItsNumber() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = justice();
 
     assertThatThrownBy(() -> complete(justice, Map.of(CRIMINAL_CASE_OPENED.name(), true)))
@@ -151,7 +163,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void proceedingsGoThroughHearingsWithAReminderBeforeEachToTheSupportingAgencyAndEndWithTheOutcome() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = inProceedings();
     assertThat(task(justice)).hasCandidateGroup("mdt-chisinau");
     LocalDate hearingDay = LocalDate.now(CHISINAU).plusDays(20);
@@ -185,7 +197,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aHearingDateInThePastIsRefusedNamingTheFieldAndChangesNothing() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = inProceedings();
 
     assertThatThrownBy(() -> complete(justice, hearing(LocalDate.now(CHISINAU).minusDays(1))))
@@ -196,7 +208,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aStateCompensationClaimIsFollowedWhilePendingUntilItIsPaid() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = inProceedings();
 
     complete(justice, outcome("conviction", "state"));
@@ -212,7 +224,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aRefusedCompensationClaimNeedsItsReasonAndEndsThePath() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = inProceedings();
     complete(justice, outcome("conviction", "offender-and-state"));
 
@@ -226,7 +238,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void withdrawingTheConsentTellsThePoliceOnceEndsThePathAndNothingMoreIsShared() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     ProcessInstance justice = inProceedings();
 
     consents.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT, false, "justice.tester", "mdt-chisinau", "test");
@@ -242,7 +254,7 @@ class CriminalJusticeProcessTest extends CalledProcessTestSupport {
 
   @Test
   void consentGivenAgainAfterAWithdrawalStartsANewReferral() {
-    openCase(InformedConsent.given("cctp").informingLawEnforcement());
+    openCase(InformedConsent.given("cctp").informingLawEnforcement().policeNow());
     consents.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT, false, "justice.tester", "mdt-chisinau", "test");
 
     consents.record(caseCode, ConsentRegistry.LAW_ENFORCEMENT, true, "justice.tester", "mdt-chisinau", "test");

@@ -12,15 +12,23 @@ import static md.nrs.referral.testing.PlatformHttp.formSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casepath.ApproveAssistancePlanForm;
+import md.nrs.referral.casepath.EmergencyAssistanceConsentForm;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
+import md.nrs.referral.shelter.ShelterPlacementProcess;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -28,6 +36,7 @@ import md.nrs.referral.testing.PlatformHttp.Response;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -136,6 +145,49 @@ class CasePathOverRestTest {
     assertClosed(instance);
   }
 
+  @Test
+  void anAdultInImmediateDangerGetsAShelterPlaceAndAMedicalReferralBeforeTheNeedsAssessmentExists() {
+    Instant referred = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(referred));
+    try {
+      String code = register(FormSubmission.of(new RegisterReferralForm("hotline-la-strada", "moldova", null, "trafficking",
+          "18+", false, "female", true, "Locked in a flat, injured")), "la-strada");
+      String instance = instanceOf(code);
+      Task consent = taskOf(code, Elements.EMERGENCY_CONSENT);
+      assertThat(groupsOf(consent)).containsExactly("mdt-chisinau");
+      assertThat(consent.getDueDate().toInstant()).as("within the hour, around the clock").isEqualTo(referred.plus(Duration.ofHours(1)));
+
+      // the duty officer asks the person by phone and records the verbal consent 20 minutes later
+      ClockUtil.setCurrentTime(Date.from(referred.plus(Duration.ofMinutes(20))));
+      submitOk(consent, "mdt-chisinau", FormSubmission.of(new EmergencyAssistanceConsentForm("given", true, true,
+          "Ion, MDT Chisinau duty officer")));
+      Task medicalReferral = taskOf(code, AssistanceServiceProcess.Elements.ANSWER_REFERRAL);
+      Instant medicalReferredAt = medicalReferral.getCreateTime().toInstant();
+      assertThat(groupsOf(medicalReferral)).as("the medical provider the routing table lists").hasSize(1);
+
+      // the shelter's staff take the person in 25 minutes after that
+      ClockUtil.setCurrentTime(Date.from(referred.plus(Duration.ofMinutes(45))));
+      Task place = taskOf(code, ShelterPlacementProcess.Elements.PLACE);
+      submitOk(place, "cap-chisinau", Map.of(ShelterPlacementProcess.PLACED_ON.name(),
+          LocalDate.ofInstant(PlatformClock.now(), PlatformClock.zone()).toString()));
+      Instant placedAt = PlatformClock.now();
+
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+          .activityId(Elements.NEEDS_ASSESSMENT).count()).as("no needs assessment exists yet").isZero();
+      assertThat(engine.getRuntimeService().getActiveActivityIds(instance)).contains(Elements.IDENTIFICATION,
+          Elements.EMERGENCY_SHELTER, Elements.URGENT_MEDICAL_CARE);
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(ShelterPlacementProcess.Elements.PLACE)
+          .finished().list()).anySatisfy(placed -> assertThat(placed.getEndTime().toInstant()).isEqualTo(placedAt));
+      long toMedical = Duration.between(referred, medicalReferredAt).toMinutes();
+      long toShelter = Duration.between(referred, placedAt).toMinutes();
+      System.out.println("Emergency fast track, case " + code + ": referral to medical referral " + toMedical
+          + " minutes, referral to shelter place " + toShelter + " minutes, needs assessment not yet started");
+      assertThat(toShelter).isLessThanOrEqualTo(60);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   // --- steps
 
   private static Map<String, Object> referral(String location, String country, boolean minor) {
@@ -181,6 +233,11 @@ class CasePathOverRestTest {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKeyIn(Elements.IDENTIFICATION, Elements.CONSENT, Elements.NEEDS_ASSESSMENT, Elements.APPROVE_PLAN,
             Elements.PROPOSE_CLOSURE, Elements.APPROVE_CLOSURE).singleResult();
+  }
+
+  /** The one open task of this step anywhere in the case's process tree. */
+  private Task taskOf(String code, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).singleResult();
   }
 
   private List<String> groupsOf(Task task) {

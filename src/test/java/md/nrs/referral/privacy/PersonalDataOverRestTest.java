@@ -544,6 +544,11 @@ class PersonalDataOverRestTest {
     submitOk(caseTask(instance), http.login("tasklist", "pd.iom", PASSWORD), consent);
     String justice = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CriminalJusticeProcess.KEY)
         .processInstanceBusinessKey(code).singleResult().getId();
+    // nothing goes to the police during the recovery and reflection period: an operator ends the wait
+    Job periodOver = engine.getManagementService().createJobQuery().processInstanceId(justice)
+        .activityId(CriminalJusticeProcess.Elements.REFLECTION_PERIOD_OVER).singleResult();
+    assertThat(http.post("/engine-rest/job/" + periodOver.getId() + "/execute", basic("pd.operator", PASSWORD), "").status())
+        .isEqualTo(204);
 
     // the police answer over REST; the supporting agency (IOM, which recorded the consent) follows a hearing and the
     // outcome; an operator fires the hearing's timers; the state compensation is paid

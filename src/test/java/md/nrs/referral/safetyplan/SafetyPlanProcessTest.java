@@ -32,14 +32,37 @@ import md.nrs.referral.safetyplan.SafetyPlanProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
 import md.nrs.referral.testing.FormSubmission;
-import md.nrs.referral.testing.StartsCasesProcessTest;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** Starts a real case for the safety-incident hook: coverage counts the safety plan alone. */
-@StartsCasesProcessTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {"spring.datasource.url=jdbc:h2:mem:nrs-safety-plan-tests;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+@Import({ProcessEngineCoverageConfiguration.class, SafetyPlanProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SafetyPlanProcessTest extends CalledProcessTestSupport {
+
+  /** The case and everything else it calls are not counted here: they have their own test classes. */
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return coverageOf(SafetyPlanProcess.KEY);
+    }
+  }
 
   private static final String TEAM = "mdt-chisinau";
 
@@ -99,13 +122,15 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
   }
 
   @Test
-  void aSafetyIncidentOnTheCaseAsksItsPlanForAReview() {
+  void aSafetyIncidentOnTheCaseAsksThePlanTheCaseStartedForAReview() {
     ProcessInstance nrsCase = engine.getFormService().submitStartForm(engine.getRepositoryService()
         .createProcessDefinitionQuery().processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId(),
         FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null, "trafficking", "18+", false, "female",
             false, "Returned from labour exploitation")));
     caseCode = nrsCase.getBusinessKey();
-    ProcessInstance plan = start("standard");
+    ProcessInstance plan = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(nrsCase.getId())
+        .processDefinitionKey(SafetyPlanProcess.KEY).singleResult();
+    assertThat(plan.getBusinessKey()).isEqualTo(caseCode);
     complete(plan, risks());
     complete(plan, safetyPlan(LocalDate.now().plusDays(10), "active"));
 

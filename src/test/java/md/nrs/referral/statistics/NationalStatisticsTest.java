@@ -127,6 +127,7 @@ class NationalStatisticsTest {
       // opened and supported, compensation claimed by 5 (3 from the offender, 2 from the state, 1 none), paid to 2
       for (int i = 0; i < 8; i++) {
         Map<String, Object> v = new HashMap<>();
+        v.put(CriminalJusticeProcess.WAIT_FOR_REFLECTION_PERIOD.name(), false); // the reflection period is over
         v.put(CriminalJusticeProcess.REFERRED_TO_POLICE.name(), i < 7);
         if (i < 7) {
           v.put(CriminalJusticeProcess.CRIMINAL_CASE_OPENED.name(), i < 6);

@@ -1,10 +1,13 @@
 package md.nrs.referral.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.casefile.CaseCodes;
+import md.nrs.referral.casepath.NrsCaseProcess;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,6 +23,20 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is counted per subclass; a helper that behaves differently in one class stays in that class.
  */
 public abstract class CalledProcessTestSupport {
+
+  /**
+   * Coverage (at least 90%) of one process alone, for a test that drives it through real cases: nrs-case, the
+   * processes it calls and the platform's own processes have their own test classes.
+   */
+  protected static ProcessEngineCoverageProperties coverageOf(String processKey) {
+    List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
+    notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
+    notCounted.remove(processKey);
+    notCounted.add(NrsCaseProcess.KEY);
+    return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
+        .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
+        .build();
+  }
 
   /** The engine of the test context: the processes, their forms and delegates run for real on it. */
   @Autowired protected ProcessEngine engine;

@@ -17,6 +17,7 @@ public final class InformedConsent {
   private boolean informationGiven = true;
   private boolean informLawEnforcement;
   private boolean informPartnerAbroad;
+  private Boolean policeDuringReflectionPeriod;
   private String personGivenName;
   private String personFamilyName;
   private String consentGivenBy;
@@ -42,6 +43,12 @@ public final class InformedConsent {
 
   public InformedConsent informingLawEnforcement() {
     informLawEnforcement = true;
+    return this;
+  }
+
+  /** The person asks that the police be told now, during the recovery and reflection period. */
+  public InformedConsent policeNow() {
+    policeDuringReflectionPeriod = true;
     return this;
   }
 
@@ -73,7 +80,7 @@ public final class InformedConsent {
   public InformedConsentForm form() {
     return new InformedConsentForm(informationGiven, consentToAssistance, shareWithAgencies, informLawEnforcement,
         informPartnerAbroad, refusalReason, personGivenName, personFamilyName, null, null, null, null, null, null, null,
-        null, consentGivenBy, childViews);
+        null, consentGivenBy, childViews, policeDuringReflectionPeriod);
   }
 
   public Map<String, Object> submission() {

@@ -47,7 +47,7 @@ public @interface ProcessTest {
 
   /** The processes the case process calls: a test of the case counts coverage of nrs-case alone. */
   String[] CALLED_PROCESSES = {"repatriation", "shelter-placement", "assistance-service", "reintegration", "monitoring",
-      "dv-pathway", "child-protection", "best-interests-determination"};
+      "dv-pathway", "child-protection", "best-interests-determination", "safety-plan"};
 
   @TestConfiguration
   class Coverage {

@@ -245,14 +245,16 @@ class CaseInViewInTheBrowserTest {
     WebElement next = browser.waitFor(By.cssSelector(".nrs-next"));
     browser.waitUntil(d -> !d.findElements(By.cssSelector(".nrs-next .nrs-next-step")).isEmpty());
     var open = engine.getHistoryService().createHistoricTaskInstanceQuery().rootProcessInstanceId(instance).unfinished().list();
-    assertThat(open).as("the plan waits for the coordinators' approval").extracting(t -> t.getTaskDefinitionKey())
-        .containsExactly(Elements.APPROVE_PLAN);
-    List<String> teams = engine.getTaskService().getIdentityLinksForTask(open.get(0).getId()).stream()
+    assertThat(open).as("the plan waits for the coordinators' approval; the case's risk assessment runs from the referral on")
+        .extracting(t -> t.getTaskDefinitionKey())
+        .containsExactlyInAnyOrder(Elements.APPROVE_PLAN, md.nrs.referral.safetyplan.SafetyPlanProcess.Elements.ASSESS_RISKS);
+    var approval = open.stream().filter(t -> Elements.APPROVE_PLAN.equals(t.getTaskDefinitionKey())).findFirst().orElseThrow();
+    List<String> teams = engine.getTaskService().getIdentityLinksForTask(approval.getId()).stream()
         .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
         .map(group -> engine.getIdentityService().createGroupQuery().groupId(group).singleResult().getName()).toList();
     assertThat(teams).isNotEmpty();
     assertThat(next.getText()).contains("What happens next: " + caseCode, "Approve the assistance plan").contains(teams);
-    assertThat(next.findElements(By.cssSelector(".nrs-next-step"))).hasSize(1);
+    assertThat(next.findElements(By.cssSelector(".nrs-next-step"))).hasSize(2);
     assertThat(next.findElement(By.cssSelector("a.nrs-open-case")).getDomAttribute("href")).isEqualTo("/nrs/case.html?code=" + caseCode);
     browser.screenshot("cv-10-what-happens-next-after-complete");
     browser.close();

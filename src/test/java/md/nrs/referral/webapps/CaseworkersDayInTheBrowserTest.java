@@ -137,7 +137,8 @@ class CaseworkersDayInTheBrowserTest {
     String list = browser.bodyText();
     assertThat(list).contains("Identification interview", caseCode).containsPattern("Due \\d+ days? ago");
     assertThat(browser.driver().findElement(By.xpath("//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.),"
-        + "'Overdue')]/span[contains(@class,'counter')]")).getText()).as("the engine's Overdue filter counts it").isEqualTo("1");
+        + "'Overdue')]/span[contains(@class,'counter')]")).getText())
+        .as("the engine's Overdue filter counts it and the case's risk assessment (safety plan, 24 hours)").isEqualTo("2");
     browser.moveAway();
     browser.screenshot("04-overdue-filter-with-due-date");
   }
