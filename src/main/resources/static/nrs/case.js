@@ -88,9 +88,14 @@ function stepsTable(steps) {
   }));
 }
 
-function consentName(purpose) {
+/** The agency's name from the directory (the journey names each agency its consents are about), else its id. */
+function agencyName(journey, id) {
+  return (journey.agencies && journey.agencies[id]) || id;
+}
+
+function consentName(journey, purpose) {
   if (purpose.startsWith('share-with-agency:')) {
-    return t('casepage.consent.share-with-agency', {agency: purpose.substring('share-with-agency:'.length)});
+    return t('casepage.consent.share-with-agency', {agency: agencyName(journey, purpose.substring('share-with-agency:'.length))});
   }
   return t('casepage.consent.' + purpose);
 }
@@ -125,10 +130,10 @@ function showJourney(journey) {
     purposes.forEach((purpose) => {
       const decision = journey.consents[purpose];
       if (!decision.given && purpose.startsWith('share-with-agency:')) {
-        notShared.push(purpose.substring('share-with-agency:'.length));
+        notShared.push(agencyName(journey, purpose.substring('share-with-agency:'.length)));
         return;
       }
-      list.append(el('li', consentName(purpose) + ': ' + t(decision.given ? 'casepage.consent.given' : 'casepage.consent.refused')
+      list.append(el('li', consentName(journey, purpose) + ': ' + t(decision.given ? 'casepage.consent.given' : 'casepage.consent.refused')
         + ' (' + t('casepage.consent.recorded', {when: when(decision.recordedAt)}) + ')'));
     });
     if (notShared.length > 0) {

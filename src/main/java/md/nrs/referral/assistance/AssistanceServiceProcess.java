@@ -59,6 +59,14 @@ public final class AssistanceServiceProcess {
   public static final ProcessVariable<Boolean> PROVIDER_LEFT = ProcessVariable.flag("providerLeft");
   public static final ProcessVariable<String> PROVIDER_AGENCY = ProcessVariable.text("providerAgency");
 
+  // On the provider's answer task only (task variables, from the calling case), as the person's consent allows
+  /** Whether the person's consent lets the provider asked see the case's needs below. */
+  public static final ProcessVariable<Boolean> NEEDS_SHARED = ProcessVariable.flag("needsShared");
+  public static final ProcessVariable<java.util.List<String>> PLANNED_SERVICES = ProcessVariable.textList("plannedServices");
+  public static final ProcessVariable<Boolean> SHELTER_NEEDED = ProcessVariable.flag("shelterNeeded");
+  /** The case team's summary of the needs and the plan: free text, so only with consent. */
+  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.text("planSummary");
+
   // From the forms
   public static final ProcessVariable<String> PROVIDER_ANSWER = ProcessVariable.text("providerAnswer");
   public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.text("rejectionReason");

@@ -87,6 +87,19 @@ public class ConsentPolicy {
     return !inForce.isEmpty() && byConsent(caseCode, agency, inForce).allowed();
   }
 
+  /**
+   * May a provider asked to take a service be told the case's needs (the planned services, whether a shelter is
+   * needed, the team's summary of the plan)? Only with the person's recorded consent to share with it: under the
+   * identification mandate alone, or without that consent, a provider learns the kind of service and nothing more.
+   */
+  public Decision mayTellNeeds(String caseCode, String agency) {
+    Map<String, ConsentRegistry.Decision> inForce = consents.inForce(caseCode);
+    if (inForce.isEmpty()) {
+      return Decision.refuse("the person's consent has not been recorded yet");
+    }
+    return byConsent(caseCode, agency, inForce);
+  }
+
   /** May staff of this agency read the person's data? Needs a task of the agency on the case, and consent. */
   public Decision mayRead(String caseCode, String agency) {
     if (!hadTask(caseCode, agency)) {

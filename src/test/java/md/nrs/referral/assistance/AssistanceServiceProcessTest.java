@@ -5,7 +5,10 @@ import static md.nrs.referral.assistance.AssistanceServiceProcess.COORDINATOR_DE
 import static md.nrs.referral.assistance.AssistanceServiceProcess.COORDINATOR_NOTE;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.DELIVERED_ON;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.MINOR;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.NEEDS_SHARED;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.OUTCOME_NOTE;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PLANNED_SERVICES;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.PLAN_SUMMARY;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDERS_WITHOUT_CONSENT;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_AGENCY;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.PROVIDER_ANSWER;
@@ -14,6 +17,7 @@ import static md.nrs.referral.assistance.AssistanceServiceProcess.REJECTION_REAS
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_OUTCOME;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SERVICE_TYPE;
 import static md.nrs.referral.assistance.AssistanceServiceProcess.SEX;
+import static md.nrs.referral.assistance.AssistanceServiceProcess.SHELTER_NEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -194,6 +198,65 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
 
     assertThat(service).isWaitingAt(Elements.CHOOSE_PROVIDER);
     assertThat(outboxOf(service)).extracting(OutboxEntry::getAgencyId).containsExactly("cap-chisinau");
+  }
+
+  @Test
+  void aProviderThePersonConsentedToSeesTheCasesNeedsOnItsAnswerTaskAndNowhereElse() {
+    consentToAssistanceOnlyRecordedBy("mdt-chisinau");
+    consents.record(caseCode, ConsentRegistry.shareWith("la-strada"), true, "mdt.chisinau", "mdt-chisinau", "test");
+
+    ProcessInstance theCase = aCaseNeeding("legal", java.util.List.of("legal", "medical"), true, "Counselling, then a check-up");
+    ProcessInstance service = serviceCalledBy(theCase);
+
+    Task answer = task(service);
+    assertThat(answer).hasCandidateGroup("la-strada");
+    assertThat(engine.getTaskService().getVariablesLocal(answer.getId())).containsEntry(NEEDS_SHARED.name(), true)
+        .containsEntry(SHELTER_NEEDED.name(), true).containsEntry(PLAN_SUMMARY.name(), "Counselling, then a check-up")
+        .containsKey(PLANNED_SERVICES.name());
+    assertThat(engine.getRuntimeService().getVariables(service.getId())).as("not in the service's own variables")
+        .doesNotContainKeys(NEEDS_SHARED.name(), PLANNED_SERVICES.name(), SHELTER_NEEDED.name(), PLAN_SUMMARY.name());
+    deliver(service);
+    assertThat(theCase).isEnded();
+  }
+
+  @Test
+  void aProviderAskedBeforeThePersonsConsentWasRecordedSeesOnlyTheKindOfService() {
+    ProcessInstance theCase = aCaseNeeding("legal", java.util.List.of("legal"), false, "Counselling on her labour claim");
+    ProcessInstance service = serviceCalledBy(theCase);
+
+    Task answer = task(service);
+    assertThat(answer).hasCandidateGroup("la-strada");
+    assertThat(engine.getTaskService().getVariables(answer.getId())).containsEntry(NEEDS_SHARED.name(), false)
+        .containsEntry(SERVICE_TYPE.name(), "legal")
+        .doesNotContainKeys(PLANNED_SERVICES.name(), SHELTER_NEEDED.name(), PLAN_SUMMARY.name());
+    deliver(service);
+    assertThat(theCase).isEnded();
+  }
+
+  /** A case (the fixture caller) whose plan holds these needs, calling one service as nrs-case does. */
+  private ProcessInstance aCaseNeeding(String serviceType, java.util.List<String> planned, boolean shelter, String summary) {
+    engine.getRepositoryService().createDeployment().addClasspathResource("fixtures/case-calling-a-service.bpmn")
+        .enableDuplicateFiltering(true).deploy();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FixtureCaseCallingAServiceProcess.CASE_CODE.name(), caseCode);
+    variables.put(FixtureCaseCallingAServiceProcess.SERVICE_TYPE.name(), serviceType);
+    variables.put(FixtureCaseCallingAServiceProcess.LOCATION.name(), "moldova");
+    variables.put(FixtureCaseCallingAServiceProcess.MINOR.name(), false);
+    variables.put(FixtureCaseCallingAServiceProcess.SEX.name(), "female");
+    variables.put(FixtureCaseCallingAServiceProcess.PLANNED_SERVICES.name(), new java.util.ArrayList<>(planned));
+    variables.put(FixtureCaseCallingAServiceProcess.SHELTER_NEEDED.name(), shelter);
+    variables.put(FixtureCaseCallingAServiceProcess.PLAN_SUMMARY.name(), summary);
+    return PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(FixtureCaseCallingAServiceProcess.KEY, caseCode, variables));
+  }
+
+  private ProcessInstance serviceCalledBy(ProcessInstance theCase) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(theCase.getId()).singleResult();
+  }
+
+  private void deliver(ProcessInstance service) {
+    complete(service, Map.of(PROVIDER_ANSWER.name(), "accept"));
+    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now().toString()));
   }
 
   /** Consent to assistance, recorded by the agency that met the person, and to share with no other agency. */

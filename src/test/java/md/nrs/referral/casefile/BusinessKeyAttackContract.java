@@ -110,7 +110,7 @@ abstract class BusinessKeyAttackContract {
         .processInstanceBusinessKey(caseCode).count()).isZero();
     Response view = http.get("/api/cases/" + caseCode, LA_STRADA);
     assertThat(view.status()).as(view.toString()).isEqualTo(403);
-    assertThat(view.body()).contains("no task on the case").doesNotContain(PERSON_MARKER);
+    assertThat(view.body()).contains("You have no part in this case").doesNotContain(PERSON_MARKER);
     Response withdraw = http.post("/api/cases/" + caseCode + "/consents", LA_STRADA,
         "{\"purpose\":\"assistance\",\"given\":false}");
     assertThat(withdraw.status()).as(withdraw.toString()).isEqualTo(403);
@@ -234,7 +234,7 @@ abstract class BusinessKeyAttackContract {
     Response shelter = http.get("/api/cases/" + caseCode, CAP);
 
     assertThat(laStrada.status()).as(laStrada.toString()).isEqualTo(403);
-    assertThat(laStrada.body()).contains("no task on the case").doesNotContain(PERSON_MARKER);
+    assertThat(laStrada.body()).contains("You have no part in this case").doesNotContain(PERSON_MARKER);
     assertThat(shelter.status()).as("a task in the called shelter process: " + shelter).isEqualTo(200);
     assertThat(shelter.body()).contains(PERSON_MARKER);
   }

@@ -56,4 +56,40 @@ class ReadableValuesTest {
     assertThat(ReadableValues.placeholders(new ObjectMapper().readTree("{\"type\":\"default\",\"components\":[{\"type\":"
         + "\"text\",\"text\":\"{{a}} and {{b}}\"}]}"))).containsExactly("a", "b");
   }
+
+  /**
+   * A code a model hands to a called process ({@code <camunda:in sourceExpression="return" target="bidSubject"/>})
+   * and a form then quotes ({@code {{bidSubject}}}) is read in words in every language, never as the code.
+   */
+  @Test
+  void everyCodeAModelPassesOnThatAFormQuotesReadsAsWordsInEveryLanguage() throws java.io.IOException {
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (var form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
+        quoted.addAll(ReadableValues.placeholders(json.readTree(form.toFile())));
+      }
+    }
+    var constant = java.util.regex.Pattern.compile("<camunda:in sourceExpression=\"([a-z][a-z-]*)\" target=\"([A-Za-z]+)\"");
+    List<String> unreadable = new java.util.ArrayList<>();
+    int checked = 0;
+    try (var models = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+      for (var model : models.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        var passed = constant.matcher(java.nio.file.Files.readString(model));
+        while (passed.find()) {
+          if (!quoted.contains(passed.group(2))) {
+            continue;
+          }
+          checked++;
+          for (Language language : Language.values()) {
+            if (readable.readable(passed.group(2), passed.group(1), language).isEmpty()) {
+              unreadable.add(model.getFileName() + ": " + passed.group(2) + "=" + passed.group(1) + " in " + language.tag());
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).as("codes passed on and quoted (best interests: return, closure)").isGreaterThanOrEqualTo(2);
+    assertThat(unreadable).isEmpty();
+  }
 }

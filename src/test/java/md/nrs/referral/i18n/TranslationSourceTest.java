@@ -100,6 +100,18 @@ class TranslationSourceTest {
   }
 
   @Test
+  void everyEndingOfTheCaseHasAKeyForTheCasePage() throws IOException {
+    Map<String, String> english = load().get(Language.EN);
+    List<String> missing = new ArrayList<>();
+    var endEvents = Pattern.compile("<bpmn:endEvent id=\"([^\"]+)\"[^>]*?name=\"([^\"]*)\"", Pattern.DOTALL)
+        .matcher(Files.readString(Path.of("processes/nrs-case.bpmn")));
+    while (endEvents.find()) {
+      expect(english, "ending.nrs-case." + endEvents.group(1), endEvents.group(2).replace("&#39;", "'"), missing);
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   void everyProblemCodeOfTheValidationGateHasItsWordsWithItsArgumentsAsPlaceholders() throws IOException {
     assertThat(problemCodeGaps(load().get(Language.EN))).isEmpty();
   }

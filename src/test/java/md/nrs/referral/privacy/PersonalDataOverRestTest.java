@@ -232,7 +232,7 @@ class PersonalDataOverRestTest {
 
     Response police = http.get("/api/cases/" + code, basic("pd.gpi", PASSWORD));
     assertThat(police.status()).as("another agency, no task, no consent").isEqualTo(403);
-    assertThat(police.body()).doesNotContain("Zorina").contains("no task on the case");
+    assertThat(police.body()).doesNotContain("Zorina").contains("You have no part in this case");
 
     Response manager = http.get("/api/cases/" + code, basic("pd.manager", PASSWORD));
     assertThat(manager.status()).isEqualTo(200);

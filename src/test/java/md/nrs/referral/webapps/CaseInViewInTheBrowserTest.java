@@ -191,6 +191,8 @@ class CaseInViewInTheBrowserTest {
         "Field_VictimStatus", "presumed-victim", "ro"), Browser.optionLabel(NrsCaseProcess.FORM_NEEDS_ASSESSMENT,
         "Field_PlannedServices", "legal", "ro"), "adăpost necesar: nu");
     assertThat(form).doesNotContain("[\"legal\"", "false", "presumed-victim");
+    assertThat(form).as("the case code, not withheld from the coordinator as if it were a note")
+        .contains("Cazul " + caseCode).doesNotContain("****");
     browser.screenshot("cv-04-approval-form-with-readable-labels");
 
     submit("nrs.coordinator", Map.of(NrsCaseProcess.PLAN_DECISION.name(), "approve"));

@@ -222,6 +222,10 @@ class CaseworkersDayInTheBrowserTest {
   void theProviderAgencyAcceptsTheServiceReferral() {
     Task answer = serviceTask(AssistanceServiceProcess.Elements.ANSWER_REFERRAL);
     browser = openTask(answer);
+    browser.waitForText("Medical check-up at the CAP");
+    String form = browser.driver().findElement(org.openqa.selenium.By.cssSelector(".fjs-form")).getText();
+    assertThat(form).as("the needs the person agreed to share with the CAP, as labels")
+        .contains("planned services: Medical assistance").doesNotContain("{{", "[\"medical\"");
     browser.tick("Field_ProviderAnswer",
         browser.index(AssistanceServiceProcess.FORM_ANSWER_REFERRAL, "Field_ProviderAnswer", "accept"));
     browser.screenshot("11-provider-accepts-referral");

@@ -36,7 +36,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * across cases (Cockpit's Variables tab, the engine's variable queries on either engine API) get every
  * variable but the free-text ones ({@link FreeTextVariables}): they are left out of lists and maps, and one
  * asked for by name is answered as a variable that does not exist. Staff of an agency or team pass unchanged
- * (the engine's authorizations already limit them to their cases' tasks), and so do administrators.
+ * (the engine's authorizations already limit them to their cases' tasks), and so do NRS coordinators, who
+ * act on every case (they approve each plan and closure from what the team wrote, and write notes of their own),
+ * and administrators.
  */
 public class FreeTextWithholding extends OncePerRequestFilter {
 
@@ -93,11 +95,12 @@ public class FreeTextWithholding extends OncePerRequestFilter {
     answer.copyBodyToResponse();
   }
 
-  /** Only people who belong to no agency or team, and are not administrators, read across cases. */
+  /** Only people who belong to no agency or team, and are neither coordinators nor administrators, read across cases. */
   private boolean withheldFrom(HttpServletRequest request) {
     Optional<List<String>> groups = groups(request);
-    if (groups.isEmpty() || groups.get().contains(NrsRole.ADMINISTRATORS.groupId())) {
-      return false; // not logged in: the authentication answers; administrators see everything
+    if (groups.isEmpty() || groups.get().contains(NrsRole.ADMINISTRATORS.groupId())
+        || groups.get().contains(NrsRole.NRS_COORDINATORS.groupId())) {
+      return false; // not logged in: the authentication answers; coordinators are on every case; administrators see all
     }
     String[] ids = groups.get().toArray(String[]::new);
     if (ids.length == 0) {

@@ -21,7 +21,6 @@ import md.nrs.referral.i18n.Language;
 import md.nrs.referral.i18n.RequestLanguage;
 import md.nrs.referral.i18n.Translations;
 import md.nrs.referral.identity.IdentitySeeder;
-import md.nrs.referral.privacy.ConsentPolicy;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,23 +52,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CaseJourneyController {
 
-  static final String NO_PART = "You have no part in this case";
+  static final String NO_PART = CaseViewController.NO_PART;
   static final String STEP_OPEN = "open";
   static final String STEP_DONE = "done";
   static final String STEP_ENDED = "ended without being done";
+  private static final String SHARE_WITH = ConsentRegistry.shareWith("");
 
   private final CaseViewController cases;
-  private final ConsentPolicy policy;
   private final HistoryService history;
   private final IdentityService identity;
   private final AuditTrail audit;
   private final Translations translations;
   private final RequestLanguage languages;
 
-  public CaseJourneyController(CaseViewController cases, ConsentPolicy policy, HistoryService history,
+  public CaseJourneyController(CaseViewController cases, HistoryService history,
       IdentityService identity, AuditTrail audit, Translations translations, RequestLanguage languages) {
     this.cases = cases;
-    this.policy = policy;
     this.history = history;
     this.identity = identity;
     this.audit = audit;
@@ -81,13 +79,12 @@ public class CaseJourneyController {
   public ResponseEntity<Journey> journey(@PathVariable String caseCode, HttpServletRequest request) {
     Caller caller = Caller.current(identity);
     Language language = languages.of(request);
-    HistoricProcessInstance instance = (caseCode.matches(CaseViewController.CODE) ? cases.caseInstance(caseCode)
-        : java.util.Optional.<HistoricProcessInstance>empty()).orElse(null);
+    HistoricProcessInstance instance = cases.knownCase(caseCode).orElse(null);
     if (instance == null) {
       refuse(caller, caseCode, "no such case");
     }
     boolean acrossCases = CaseViewController.readsAcrossCases(caller);
-    boolean hadStep = !acrossCases && caller.groups().stream().anyMatch(group -> policy.hadTask(caseCode, group));
+    boolean hadStep = !acrossCases && cases.hadStep(caseCode, caller);
     if (acrossCases || hadStep) {
       if (hadStep) { // the roles that read across cases are audited by the case view itself
         audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases/journey", AuditEvent.OK,
@@ -95,15 +92,15 @@ public class CaseJourneyController {
       }
       CaseViewController.CaseView view = cases.view(caseCode, instance, caller, false);
       return answer(language, new Journey(caseCode, "case", view.state(), view.startedAt(), view.endedAt(),
-          ending(instance), steps(instance, language, false), view.consents(), view.personalData(), view.person(),
-          view.representative()));
+          ending(instance, language), steps(instance, language, false), view.consents(), agencyNames(view.consents()),
+          view.personalData(), view.person(), view.representative()));
     }
     if (referredBy(caller, instance)) {
       audit.record(new AuditEvent(caller.userId(), AuditActions.CASE_VIEW, caseCode, "/api/cases/journey", AuditEvent.OK,
           caller.clientAddress(), "the referral's state, for the referring agency"));
       return answer(language, new Journey(caseCode, "referrer", instance.getEndTime() == null ? "open" : "ended",
-          instant(instance.getStartTime()), instant(instance.getEndTime()), ending(instance),
-          steps(instance, language, true), Map.of(), "not shown to the referring agency", null, null));
+          instant(instance.getStartTime()), instant(instance.getEndTime()), ending(instance, language),
+          steps(instance, language, true), Map.of(), Map.of(), "not shown to the referring agency", null, null));
     }
     refuse(caller, caseCode, "no step on the case, not its referrer");
     return null; // not reached
@@ -125,7 +122,8 @@ public class CaseJourneyController {
             .processDefinitionKey(NrsCaseProcess.KEY).startedBy(colleague).list()) {
           List<Step> open = steps(instance, language, true);
           referrals.add(new Referral(instance.getBusinessKey(), instant(instance.getStartTime()),
-              instance.getEndTime() == null ? "open" : "ended", instant(instance.getEndTime()), ending(instance), open));
+              instance.getEndTime() == null ? "open" : "ended", instant(instance.getEndTime()), ending(instance, language),
+              open));
         }
       }
       return null;
@@ -175,14 +173,27 @@ public class CaseJourneyController {
     });
   }
 
-  /** How the case ended: the name of its end event, as the model calls it. */
-  private String ending(HistoricProcessInstance instance) {
+  /** How the case ended: the name of its end event in the caller's language (as the model calls it, if untranslated). */
+  private String ending(HistoricProcessInstance instance, Language language) {
     if (instance.getEndTime() == null || instance.getEndActivityId() == null) {
       return null;
     }
-    return asPlatform(identity, () -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+    String modelled = asPlatform(identity, () -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(instance.getEndActivityId()).list().stream().map(HistoricActivityInstance::getActivityName)
         .filter(Objects::nonNull).findFirst().orElse(instance.getEndActivityId()));
+    return translations.text(language, "ending." + NrsCaseProcess.KEY + "." + instance.getEndActivityId(), modelled);
+  }
+
+  /** The directory's names of the agencies the consents name (share-with-agency:&lt;id&gt;), by id. */
+  private Map<String, String> agencyNames(Map<String, ConsentRegistry.Decision> consents) {
+    Map<String, String> names = new java.util.TreeMap<>();
+    asPlatform(identity, () -> {
+      consents.keySet().stream().filter(purpose -> purpose.startsWith(SHARE_WITH))
+          .map(purpose -> purpose.substring(SHARE_WITH.length()))
+          .forEach(agency -> names.put(agency, groupName(agency)));
+      return null;
+    });
+    return names;
   }
 
   private String groupName(String groupId) {
@@ -204,9 +215,12 @@ public class CaseJourneyController {
     return date == null ? null : date.toInstant();
   }
 
-  /** The case page: {@code view} is "case" (the journey) or "referrer" (the referral's state only). */
+  /**
+   * The case page: {@code view} is "case" (the journey) or "referrer" (the referral's state only); {@code agencies}
+   * names, by id, the agencies the consents are about.
+   */
   public record Journey(String caseCode, String view, String state, Instant registeredAt, Instant endedAt, String ending,
-      List<Step> steps, Map<String, ConsentRegistry.Decision> consents, String personalData,
+      List<Step> steps, Map<String, ConsentRegistry.Decision> consents, Map<String, String> agencies, String personalData,
       CaseViewController.PersonView person, CaseViewController.RepresentativeView representative) {
   }
 

@@ -49,6 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases/{caseCode}")
 public class CaseViewController {
 
+  /** The one answer to an unknown code and to a case of others. */
+  static final String NO_PART = "You have no part in this case";
   /** The shape of a case code (casefile/CaseCodes). */
   static final String CODE = "NRS-\\d{4}-\\d{1,12}";
   private static final List<String> VIEW_WITHOUT_PERSONAL_DATA;
@@ -88,7 +90,8 @@ public class CaseViewController {
   @GetMapping
   public ResponseEntity<CaseView> view(@PathVariable String caseCode) {
     Caller caller = Caller.current(identity);
-    HistoricProcessInstance instance = caseInstance(caseCode).orElseThrow(() -> noCase(caseCode));
+    HistoricProcessInstance instance = knownCase(caseCode)
+        .orElseThrow(() -> noPart(caller, caseCode, AuditActions.CASE_VIEW, "no such case"));
     return ok(view(caseCode, instance, caller, true));
   }
 
@@ -115,6 +118,9 @@ public class CaseViewController {
     } catch (PersonalDataAccessRefused refused) {
       // the guardianship authority sees the case and the child's representative before consent (its legal duty)
       if (refuseWhole && representative == null) {
+        if (!hadStep(caseCode, caller)) {
+          throw new ApiProblem.Forbidden(NO_PART); // as for an unknown code; the vault audited the refused read
+        }
         throw new ApiProblem.Forbidden("Personal data of case " + caseCode + " is not shown to you: " + refused.getMessage());
       }
       return CaseView.of(caseCode, instance, inForce, "not shown: " + refused.getMessage(), null, held, representative);
@@ -142,23 +148,40 @@ public class CaseViewController {
     return VIEW_WITHOUT_PERSONAL_DATA.stream().anyMatch(caller::in);
   }
 
+  /** A step of the case's process tree was (or is) for one of the caller's agencies or teams. */
+  boolean hadStep(String caseCode, Caller caller) {
+    return caller.groups().stream().anyMatch(group -> policy.hadTask(caseCode, group));
+  }
+
+  /** The case with this code; none for an unknown or malformed code (never looked up). */
+  Optional<HistoricProcessInstance> knownCase(String caseCode) {
+    return caseCode.matches(CODE) ? caseInstance(caseCode) : Optional.empty();
+  }
+
+  /**
+   * An unknown code and a case the caller has no part in get the same 403 with the same body, so that no answer
+   * tells which case codes exist; the audit trail keeps the real reason.
+   */
+  ApiProblem noPart(Caller caller, String caseCode, String action, String why) {
+    audit.record(new AuditEvent(caller.userId(), action, safe(caseCode), "/api/cases", AuditEvent.REFUSED,
+        caller.clientAddress(), why));
+    return new ApiProblem.Forbidden(NO_PART);
+  }
+
   @PostMapping("/consents")
   public ResponseEntity<Void> changeConsent(@PathVariable String caseCode, @RequestBody(required = false) ConsentChange change) {
     Caller caller = Caller.current(identity);
-    if (caseInstance(caseCode).isEmpty()) {
-      throw noCase(caseCode);
-    }
     if (change == null || !ConsentRegistry.isPurpose(change.purpose()) || change.given() == null) {
       throw new ApiProblem.Invalid("purpose must be assistance, law-enforcement, partner-abroad or "
           + "share-with-agency:<agency id>; given must be true or false");
     }
+    if (knownCase(caseCode).isEmpty()) {
+      throw noPart(caller, caseCode, AuditActions.CONSENT_CHANGED, "no such case");
+    }
     Optional<String> agency = caller.groups().stream().filter(g -> policy.hadTask(caseCode, g)).findFirst();
     boolean coordinator = caller.in(NrsRole.NRS_COORDINATORS.groupId());
-    if (agency.isEmpty() && !coordinator) {
-      audit.record(new AuditEvent(caller.userId(), AuditActions.CONSENT_CHANGED, caseCode, change.purpose(),
-          AuditEvent.REFUSED, caller.clientAddress(), "caller has no task on the case"));
-      throw new ApiProblem.Forbidden("Only staff of an agency working the case, or NRS coordinators, "
-          + "record a change of consent");
+    if (agency.isEmpty() && !coordinator) { // only staff of an agency working the case, or coordinators
+      throw noPart(caller, caseCode, AuditActions.CONSENT_CHANGED, "caller has no task on the case");
     }
     if (ConsentRegistry.ASSISTANCE.equals(change.purpose()) && !coordinator) {
       // Consent to assistance ends the case when withdrawn: only the agency that met the person and
@@ -237,10 +260,6 @@ public class CaseViewController {
 
   /** A child's legal representative as the case view shows them; excluded when suspected of involvement. */
   public record RepresentativeView(String name, String contact, boolean excluded) {
-  }
-
-  private static ApiProblem noCase(String caseCode) {
-    return new ApiProblem.NotFound("No case " + safe(caseCode));
   }
 
   static String safe(String caseCode) {

@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * referring agency's referrals ({@code GET /api/referrals}), with Tasklist's session or Basic; the coordinator's
  * approval form shows the identification findings and the plan as labels in the coordinator's language.
  * La Strada refers the case, the MDT interviews the person and records the consent (shared with the MDT only),
- * the coordinator has the plan to approve. Run on H2 ({@link CaseJourneyOnH2Test}) and PostgreSQL
+ * the coordinator has the plan to approve (and reads its case code and the team's plan). An unknown code and a case
+ * of others get the same 403 from every case endpoint. Run on H2 ({@link CaseJourneyOnH2Test}) and PostgreSQL
  * ({@link CaseJourneyOnPostgresTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -103,6 +104,8 @@ abstract class CaseJourneyContract {
     assertThat(steps(journey)).contains("Identification interview | done | mdt-chisinau",
         "Approve the assistance plan | open | nrs-coordinators");
     assertThat(journey.get("consents").has("assistance")).isTrue();
+    assertThat(journey.get("agencies").path("mdt-chisinau").asText()).as("the consent's agency by its name")
+        .isEqualTo("Territorial multidisciplinary team, Chisinau");
     assertThat(journey.get("person").get("familyName").asText()).isEqualTo(PERSON_MARKER);
     assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'CASE_VIEW' and case_code = ? and actor = ?",
         Long.class, caseCode, "cj.mdt")).as("the view is audited").isPositive();
@@ -143,6 +146,47 @@ abstract class CaseJourneyContract {
       assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
       assertThat(read(answer).get("detail").asText()).isEqualTo(read(answers.get(0)).get("detail").asText());
       assertThat(answer.body()).doesNotContain(PERSON_MARKER, "Zorina", caseCode);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theCaseViewAndAChangeOfConsentAnswerAnUnknownCodeExactlyAsACaseOfOthers() {
+    String consent = "{\"purpose\":\"share-with-agency:cap-chisinau\",\"given\":true}";
+    List<Response> answers = List.of(http.get("/api/cases/" + caseCode, SHELTER),
+        http.get("/api/cases/NRS-2026-999999999", SHELTER), http.get("/api/cases/not-a-code", SHELTER),
+        http.get("/api/cases/NRS-2026-999999999", MDT), http.post("/api/cases/" + caseCode + "/consents", SHELTER, consent),
+        http.post("/api/cases/NRS-2026-999999999/consents", SHELTER, consent),
+        http.post("/api/cases/NRS-2026-999999999/consents", COORDINATOR, consent));
+    Response journey = http.get("/api/cases/NRS-2026-999999999/journey", SHELTER);
+
+    for (Response answer : answers) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+      assertThat(read(answer).get("detail").asText()).as(answer.toString()).isEqualTo(read(journey).get("detail").asText());
+      assertThat(answer.body()).doesNotContain(PERSON_MARKER, "Zorina", caseCode);
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
+        .as("nothing changed: the case runs on").isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
+  void theCoordinatorReadsTheCaseCodeAndTheTeamsPlanOnTheApprovalTaskInTasklistAndOverRest() {
+    Task approval = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(Elements.APPROVE_PLAN).singleResult();
+    String formVariables = "/task/" + approval.getId() + "/form-variables?deserializeValues=false";
+
+    Response inTasklist = http.get("/camunda/api/engine/engine/default" + formVariables,
+        http.login("tasklist", "cj.coordinator", PASSWORD));
+    Response overRest = http.get("/engine-rest" + formVariables, COORDINATOR);
+
+    for (Response answer : List.of(inTasklist, overRest)) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+      JsonNode variables = read(answer);
+      assertThat(variables.path("caseCode").path("value").asText()).as("'Case %s' on the approval form", caseCode)
+          .isEqualTo(caseCode);
+      assertThat(variables.path("planSummary").path("value").asText()).as("the plan the coordinator approves")
+          .isEqualTo("Legal and medical help first");
     }
   }
 
