@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.reintegration.ReintegrationProcess;
+import md.nrs.referral.safetyplan.SafetyPlanProcess;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -102,9 +103,12 @@ abstract class CaseTransferContract {
 
     autopilot.driveUntil(code, nrsCase.getId(), NrsCaseProcess.Elements.REINTEGRATION);
     JsonNode baltis = tasksOf(code, BALTI);
-    assertThat(baltis).as("Balti's users get the next step").hasSize(1);
-    assertThat(baltis.get(0).path("taskDefinitionKey").asText()).isEqualTo(ReintegrationProcess.Elements.PLAN);
-    String planning = baltis.get(0).path("id").asText();
+    // the case's safety plan moved with the case: its open risk assessment is Balti's too
+    assertThat(baltis).extracting(task -> task.path("taskDefinitionKey").asText()).as("Balti's users get the next steps")
+        .containsExactlyInAnyOrder(ReintegrationProcess.Elements.PLAN, SafetyPlanProcess.Elements.ASSESS_RISKS);
+    String planning = java.util.stream.StreamSupport.stream(baltis.spliterator(), false)
+        .filter(task -> task.path("taskDefinitionKey").asText().equals(ReintegrationProcess.Elements.PLAN))
+        .findFirst().orElseThrow().path("id").asText();
     assertThat(tasksOf(code, CHISINAU)).as("Chisinau's users see nothing").isEmpty();
     assertThat(tasksOf(code, IOM)).as("nor does IOM any more").isEmpty();
     Response byChisinau = http.post("/engine-rest/task/" + planning + "/complete", CHISINAU, "{}");
