@@ -30,6 +30,7 @@ import md.nrs.referral.reintegration.ReintegrationProcess;
 import md.nrs.referral.repatriation.ConfirmChildEscortForm;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.AssessAgeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
@@ -90,6 +91,8 @@ public class CaseAutopilot {
         "forensic-medical-examiner", LocalDate.now())));
     answer(RepatriationProcess.FORM_CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("iom-staff", true, null)));
     answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    answer(ChildProtectionProcess.FORM_CHILD_FRIENDLY_INTERVIEW, FormSubmission.of(new ChildFriendlyInterviewForm(
+        "mdt-chisinau", true, LocalDate.now(), true)));
     answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
         "hospital")));
     answer(BestInterestsProcess.FORM_DETERMINE, FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",

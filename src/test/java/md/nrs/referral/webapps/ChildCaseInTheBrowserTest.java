@@ -14,6 +14,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.privacy.vault.PersonalFormFields;
 import md.nrs.referral.testing.Browser;
@@ -142,6 +143,8 @@ class ChildCaseInTheBrowserTest {
   @Order(4)
   void theBestInterestsDeterminationRefusesTheReturnToTheFamily() {
     // the team's and the coordinator's steps, through the engine
+    engine.getTaskService().complete(calledTask(ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW).getId(),
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
     completeCaseTask(Elements.IDENTIFICATION, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     completeCaseTask(Elements.CONSENT, InformedConsent.given("guardianship-chisinau")
