@@ -158,6 +158,8 @@ class ChildPathwayOverRestTest {
     assertThat(new PersonalValueScan(dataSource, List.of(REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT)).everyTable())
         .as("the representative's values anywhere but sealed in the vault (table -> columns)").isEmpty();
 
+    submitOk(taskAt(TEAM, code, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), TEAM,
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), false)));
     submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
