@@ -124,6 +124,9 @@ class ChildCaseInTheBrowserTest {
     browser.tick("Field_RepresentativeSuspected", null);
     browser.screenshot("child-03-appoint-representative");
     complete(representative);
+    // the case team's child-friendly interview ends the guardianship authority's first steps
+    engine.getTaskService().complete(calledTask(ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW).getId(),
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
     browserlessWait(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult());
     assertThat(engine.getRuntimeService().getVariable(instance, NrsCaseProcess.REPRESENTATIVE_ROLE.name()))
@@ -143,8 +146,6 @@ class ChildCaseInTheBrowserTest {
   @Order(4)
   void theBestInterestsDeterminationRefusesTheReturnToTheFamily() {
     // the team's and the coordinator's steps, through the engine
-    engine.getTaskService().complete(calledTask(ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW).getId(),
-        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
     completeCaseTask(Elements.IDENTIFICATION, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     completeCaseTask(Elements.CONSENT, InformedConsent.given("guardianship-chisinau")
