@@ -48,6 +48,12 @@ const OTHER_SOURCES = {
       + "48 hours for an agreed consultation call-back. Basis: policy default.",
   },
   monitoring: {
+    TimerEvent_ChildFollowUpDue: "Time limit: the next follow-up visit of a child 3 months after the last, until the 18th birthday "
+      + "(monitoring-schedule.dmn rule 'Rule_Minor'). Basis: policy default (DESIGN.md section 4: monitoring follow-ups).",
+    TimerEvent_EighteenthBirthday: "Time limit: a child is monitored until the 18th birthday, then handed over to adult services. "
+      + "The date is computed when the timer is created, from the date of birth in the vault, never kept in a variable; without "
+      + "a date of birth, from the age band at referral (the latest possible birthday: a child is never handed over early). "
+      + "Basis: policy default (a child is a person under 18).",
     TimerEvent_FollowUpDue: "Time limit: the next follow-up visit 3 months after the last, 4 visits in 12 months "
       + "(monitoring-schedule.dmn rules 'Rule_Minor' and 'Rule_Everyone'). Basis: policy default (DESIGN.md section 4: monitoring follow-ups).",
     BoundaryEvent_VisitOverdue: "Time limit: a visit not made within 14 days is reported to the NRS coordinators "

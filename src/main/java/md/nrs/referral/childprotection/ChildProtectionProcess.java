@@ -8,8 +8,8 @@ import md.nrs.referral.engine.ProcessVariable;
 /**
  * Contract of processes/child-protection.bpmn: the guardianship authority's first steps for a child, or a
  * person presumed to be a child (age unknown or disputed): the immediate assessment, urgent medical care
- * where sexual violence is suspected, the age assessment, and the legal representative (excluded when
- * suspected of involvement). Called by nrs-case; gives back {@link #MINOR} (false when the age assessment
+ * where sexual violence is suspected, the age assessment, the legal representative (excluded when
+ * suspected of involvement) and the child-friendly interview. Called by nrs-case; gives back {@link #MINOR} (false when the age assessment
  * found an adult), {@link #GUARDIANSHIP_AUTHORITY} and the representative's role. The representative's
  * name and contact are personal data: they go to the vault, never into these variables.
  */
@@ -22,6 +22,7 @@ public final class ChildProtectionProcess {
   public static final String FORM_URGENT_MEDICAL_CARE = "urgent-medical-care";
   public static final String FORM_ASSESS_AGE = "assess-age";
   public static final String FORM_APPOINT_REPRESENTATIVE = "appoint-representative";
+  public static final String FORM_CHILD_FRIENDLY_INTERVIEW = "child-friendly-interview";
 
   /** The age assessment's findings. */
   public static final String FOUND_CHILD = "child";
@@ -38,6 +39,7 @@ public final class ChildProtectionProcess {
     public static final String RECORD_AGE_ASSESSMENT = "ServiceTask_RecordAgeAssessment";
     public static final String APPOINT_REPRESENTATIVE = "UserTask_AppointRepresentative";
     public static final String EXCLUDE_REPRESENTATIVE = "ServiceTask_ExcludeRepresentative";
+    public static final String CHILD_FRIENDLY_INTERVIEW = "UserTask_ChildFriendlyInterview";
     public static final String SAFEGUARDS_IN_PLACE = "EndEvent_ChildSafeguardsInPlace";
 
     private Elements() {
@@ -76,6 +78,12 @@ public final class ChildProtectionProcess {
   public static final ProcessVariable<String> REPRESENTATIVE_ROLE = ProcessVariable.text("representativeRole");
   public static final ProcessVariable<Boolean> REPRESENTATIVE_SUSPECTED = ProcessVariable.flag("representativeSuspected");
   public static final ProcessVariable<Boolean> REPRESENTATIVE_EXCLUDED = ProcessVariable.flag("representativeExcluded");
+
+  // Child-friendly interview (within 72 hours): who (an account or team, never a name), trained, when, recorded
+  public static final ProcessVariable<String> INTERVIEWED_BY = ProcessVariable.text("interviewedBy");
+  public static final ProcessVariable<Boolean> INTERVIEWER_TRAINED = ProcessVariable.flag("interviewerTrained");
+  public static final ProcessVariable<LocalDate> INTERVIEWED_ON = ProcessVariable.date("interviewedOn");
+  public static final ProcessVariable<Boolean> INTERVIEW_RECORDED = ProcessVariable.flag("interviewRecorded");
 
   private ChildProtectionProcess() {
   }

@@ -99,6 +99,14 @@ public final class ProcessVariable<T> {
     scope.setVariable(name, value == null ? null : write.apply(value));
   }
 
+  /**
+   * Sets a transient value: the engine keeps it in memory for the running command only (e.g. for a timer created in
+   * it) and never writes it to the runtime or history tables.
+   */
+  public void setTransient(VariableScope scope, T value) {
+    scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(write.apply(value), true));
+  }
+
   /** An entry for a variables map (starting a process, completing a task). */
   public Map.Entry<String, Object> is(T value) {
     return Map.entry(name, write.apply(value));

@@ -15,7 +15,8 @@ public class RecordMonitoringOutcome implements ExecutionListener {
     String end = execution.getCurrentActivityId();
     MONITORING_OUTCOME.set(execution, switch (end) {
       case MonitoringProcess.Elements.NEW_RISK_FOUND -> MonitoringProcess.OUTCOME_NEW_RISK;
-      case MonitoringProcess.Elements.MONITORING_COMPLETED -> MonitoringProcess.OUTCOME_COMPLETED;
+      case MonitoringProcess.Elements.MONITORING_COMPLETED, MonitoringProcess.Elements.HANDED_OVER_TO_ADULT_SERVICES ->
+          MonitoringProcess.OUTCOME_COMPLETED;
       default -> throw new IllegalStateException("No monitoring outcome for the end event " + end);
     });
   }

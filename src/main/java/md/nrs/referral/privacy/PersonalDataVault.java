@@ -50,6 +50,13 @@ public interface PersonalDataVault {
    */
   Optional<RepresentativeRecord> readRepresentative(String caseCode, Caller reader);
 
+  /**
+   * The day the person of the case turns 18, from the date of birth in the vault, for the platform's own timer that
+   * hands a child over to adult services (no reader: audited as read by the platform for that purpose). Empty when no
+   * date of birth is recorded or the person was anonymised. Only the derived date leaves the vault, never the date of birth.
+   */
+  Optional<java.time.LocalDate> eighteenthBirthday(String caseCode, String purpose);
+
   /** Whether a person has been recorded for the case (no access check, no personal data). */
   boolean holds(String caseCode);
 

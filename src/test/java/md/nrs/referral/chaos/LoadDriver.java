@@ -20,6 +20,7 @@ import md.nrs.referral.casepath.ApproveAssistancePlanForm;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
@@ -49,6 +50,7 @@ final class LoadDriver {
   static final List<String> GUARDIANSHIP = List.of("ch.guardianship.1", "ch.guardianship.2");
   static final String ASSESS_CHILD = ChildProtectionProcess.Elements.ASSESS_SITUATION;
   static final String APPOINT_REPRESENTATIVE = ChildProtectionProcess.Elements.APPOINT_REPRESENTATIVE;
+  static final String CHILD_INTERVIEW = ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW;
   /** After the plan, a child's services wait for the guardianship authority's best-interests determination. */
   static final String DETERMINE_BEST_INTERESTS = BestInterestsProcess.Elements.DETERMINE;
   static final String AUDITOR = "ch.auditor";
@@ -447,7 +449,7 @@ final class LoadDriver {
   private JsonNode caseTasks(String code) {
     int node = turn.getAndIncrement() % 2;
     Requests.Call call = requests.get("look-up", names[node], ports[node], "/engine-rest/task?maxResults=20&processInstanceBusinessKey=" + code
-        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, ASSESS_CHILD, APPOINT_REPRESENTATIVE, CONSENT, NEEDS, APPROVE,
+        + "&taskDefinitionKeyIn=" + String.join(",", IDENTIFICATION, ASSESS_CHILD, APPOINT_REPRESENTATIVE, CHILD_INTERVIEW, CONSENT, NEEDS, APPROVE,
         DETERMINE_BEST_INTERESTS),
         Requests.basic(ADMIN, adminPassword));
     if (!call.ok()) {
@@ -466,6 +468,7 @@ final class LoadDriver {
           List.of("labour"), "presumed-victim", null, null));
       case ASSESS_CHILD -> FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null));
       case APPOINT_REPRESENTATIVE -> FormSubmission.of(new AppointRepresentativeForm("parent", false));
+      case CHILD_INTERVIEW -> FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true));
       case DETERMINE_BEST_INTERESTS -> FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
           "iom-staff", BestInterestsProcess.AGREE, null, null));
       case CONSENT -> InformedConsent.given("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",

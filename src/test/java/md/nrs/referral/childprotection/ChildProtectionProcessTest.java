@@ -4,6 +4,10 @@ import static md.nrs.referral.childprotection.ChildProtectionProcess.AGE_ASSESSM
 import static md.nrs.referral.childprotection.ChildProtectionProcess.AGE_DECIDED_BY;
 import static md.nrs.referral.childprotection.ChildProtectionProcess.CASE_CODE;
 import static md.nrs.referral.childprotection.ChildProtectionProcess.GUARDIANSHIP_AUTHORITY;
+import static md.nrs.referral.childprotection.ChildProtectionProcess.INTERVIEWED_BY;
+import static md.nrs.referral.childprotection.ChildProtectionProcess.INTERVIEWED_ON;
+import static md.nrs.referral.childprotection.ChildProtectionProcess.INTERVIEWER_TRAINED;
+import static md.nrs.referral.childprotection.ChildProtectionProcess.INTERVIEW_RECORDED;
 import static md.nrs.referral.childprotection.ChildProtectionProcess.MINOR;
 import static md.nrs.referral.childprotection.ChildProtectionProcess.REPRESENTATIVE_EXCLUDED;
 import static md.nrs.referral.childprotection.ChildProtectionProcess.REPRESENTATIVE_ROLE;
@@ -56,6 +60,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
 
     assertThat(child).isWaitingAt(Elements.APPOINT_REPRESENTATIVE).hasNotPassed(Elements.ASSESS_AGE);
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
 
     assertThat(child).isEnded().hasPassed(Elements.SAFEGUARDS_IN_PLACE).hasNotPassed(Elements.EXCLUDE_REPRESENTATIVE)
         .variables().containsEntry(MINOR.name(), true).containsEntry(REPRESENTATIVE_ROLE.name(), "parent");
@@ -67,6 +72,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(child, FormSubmission.of(new AssessChildSituationForm("with-family", "high", false, null)));
 
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", true)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
 
     assertThat(child).isEnded().hasPassed(Elements.EXCLUDE_REPRESENTATIVE).variables()
         .containsEntry(REPRESENTATIVE_EXCLUDED.name(), true)
@@ -85,6 +91,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     assertThat(Duration.between(care.getCreateTime().toInstant(), care.getDueDate().toInstant())).isEqualTo(Duration.ofHours(72));
     complete(child, Elements.URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(), "hospital")));
     complete(child, Elements.APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("relative", false)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
     assertThat(child).isEnded().hasPassed(Elements.URGENT_MEDICAL_CARE, Elements.SAFEGUARDS_IN_PLACE);
   }
 
@@ -125,6 +132,50 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("ageDecidedBy");
     assertThat(presumed).isWaitingAt(Elements.ASSESS_AGE);
+  }
+
+  @Test
+  void aChildIsInterviewedOnceByATrainedPersonOfTheCaseTeamWithinSeventyTwoHoursAfterTheRepresentative() {
+    ProcessInstance child = start(false, "mdt-balti");
+    complete(child, FormSubmission.of(new AssessChildSituationForm("with-family", "low", false, null)));
+    complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+
+    assertThat(child).isWaitingAt(Elements.CHILD_FRIENDLY_INTERVIEW);
+    Task interview = task(child);
+    assertThat(interview).hasCandidateGroup("mdt-balti");
+    assertThat(Duration.between(interview.getCreateTime().toInstant(), interview.getDueDate().toInstant()))
+        .isEqualTo(Duration.ofHours(72));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-balti", true, LocalDate.now(), true)));
+
+    assertThat(child).isEnded().hasPassed(Elements.CHILD_FRIENDLY_INTERVIEW, Elements.SAFEGUARDS_IN_PLACE).variables()
+        .containsEntry(INTERVIEWED_BY.name(), "mdt-balti").containsEntry(INTERVIEWER_TRAINED.name(), true)
+        .containsEntry(INTERVIEW_RECORDED.name(), true).containsKey(INTERVIEWED_ON.name());
+  }
+
+  @Test
+  void anInterviewByAnUntrainedPersonIsRefusedNamingTheFieldAndTheTaskStaysOpen() {
+    ProcessInstance child = start(false, "mdt-chisinau");
+    complete(child, FormSubmission.of(new AssessChildSituationForm("with-family", "low", false, null)));
+    complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+
+    assertThatThrownBy(() -> complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", false,
+        LocalDate.now(), false))))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("interviewerTrained");
+    assertThat(child).isWaitingAt(Elements.CHILD_FRIENDLY_INTERVIEW).variables().doesNotContainKey(INTERVIEWED_BY.name());
+  }
+
+  @Test
+  void theInterviewerIsAnAccountOrTeamNeverAName() {
+    ProcessInstance child = start(false, "mdt-chisinau");
+    complete(child, FormSubmission.of(new AssessChildSituationForm("with-family", "low", false, null)));
+    complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+
+    assertThatThrownBy(() -> complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("Maria Popescu", true,
+        LocalDate.now(), false))))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("interviewedBy");
+    assertThat(child).isWaitingAt(Elements.CHILD_FRIENDLY_INTERVIEW);
   }
 
   private ProcessInstance start(boolean ageAssessmentNeeded, String responsibleTeam) {

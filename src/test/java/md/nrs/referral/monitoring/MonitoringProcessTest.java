@@ -1,6 +1,9 @@
 package md.nrs.referral.monitoring;
 
+import static md.nrs.referral.monitoring.MonitoringProcess.ADULT_SERVICE_TAKING_OVER;
+import static md.nrs.referral.monitoring.MonitoringProcess.AGE_BAND;
 import static md.nrs.referral.monitoring.MonitoringProcess.CASE_CODE;
+import static md.nrs.referral.monitoring.MonitoringProcess.HANDED_OVER_ON;
 import static md.nrs.referral.monitoring.MonitoringProcess.FOLLOW_UPS;
 import static md.nrs.referral.monitoring.MonitoringProcess.FOLLOW_UPS_DONE;
 import static md.nrs.referral.monitoring.MonitoringProcess.FOLLOW_UP_INTERVAL;
@@ -29,7 +32,10 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;
+import md.nrs.referral.privacy.PersonRecord;
+import md.nrs.referral.privacy.PersonalDataVault;
 import md.nrs.referral.testing.CalledProcessTestSupport;
+import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.ProcessTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -38,9 +44,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
 class MonitoringProcessTest extends CalledProcessTestSupport {
+
+  private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
+
+  @Autowired private PersonalDataVault vault;
+  @Autowired private JdbcTemplate jdbc;
 
   /** The engine's clock, held still so that due dates can be checked to the second (timers fire by hand). */
   private Instant now;
@@ -97,7 +110,7 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
 
   @Test
   void fourVisitsWithoutANewRiskCompleteMonitoringOneEveryThreeMonths() {
-    ProcessInstance monitoring = start(true);
+    ProcessInstance monitoring = start(false);
 
     for (int visit = 1; visit <= 4; visit++) {
       Job followUpDue = job(monitoring);
@@ -183,10 +196,92 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_VISIT);
   }
 
+  @Test
+  void aChildIsVisitedBeyondTheFourVisitsUntilTheEighteenthBirthdayFromTheVaultThenHandedOverToAdultServices() {
+    LocalDate bornOn = LocalDate.now(CHISINAU).minusYears(18).plusDays(60);
+    vault.store(caseCode, new PersonRecord(null, null, bornOn, null, null, null, null, null, null, null), "tester", "mdt-chisinau");
+    ProcessInstance monitoring = start(true);
+
+    for (int visit = 1; visit <= 5; visit++) {
+      assertThat(monitoring).as("visit %d", visit).isWaitingAt(Elements.FOLLOW_UP_OR_EIGHTEEN);
+      assertThat(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY).getDuedate()).as("from the vault's date of birth")
+          .isEqualTo(startOfDay(bornOn.plusYears(18)));
+      Job followUpDue = timer(monitoring, Elements.CHILD_FOLLOW_UP_DUE);
+      assertThat(followUpDue.getDuedate()).isEqualTo(monthsAfter(now, 3));
+      fire(followUpDue);
+      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+          NEW_RISK.name(), false));
+    }
+    assertThat(monitoring).isNotEnded().hasNotPassed(Elements.MONITORING_COMPLETED).variables()
+        .containsEntry(FOLLOW_UPS_DONE.name(), 5);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(monitoring.getId()).list())
+        .as("neither the date of birth nor the birthday is a variable")
+        .noneMatch(v -> String.valueOf(v.getValue()).contains(bornOn.toString())
+            || String.valueOf(v.getValue()).contains(bornOn.plusYears(18).toString()));
+
+    // the day before the birthday: the timer is fired by hand, the executor cannot take it at the same time
+    ClockUtil.setCurrentTime(Date.from(startOfDay(bornOn.plusYears(18)).toInstant().minus(1, ChronoUnit.DAYS)));
+    fire(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY));
+
+    assertThat(monitoring).isWaitingAt(Elements.HAND_OVER_TO_ADULT_SERVICES);
+    assertThat(task(monitoring)).hasCandidateGroup("mdt-chisinau");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(monitoring.getId())
+        .activityId(Elements.CHILD_FOLLOW_UP_DUE).count()).as("no more visits as a child").isZero();
+    complete(monitoring, FormSubmission.of(new HandOverToAdultServicesForm("territorial-social-assistance",
+        LocalDate.now(CHISINAU))));
+
+    assertThat(monitoring).isEnded().hasPassed(Elements.HANDED_OVER_TO_ADULT_SERVICES).variables()
+        .containsEntry(MONITORING_OUTCOME.name(), MonitoringProcess.OUTCOME_COMPLETED)
+        .containsEntry(ADULT_SERVICE_TAKING_OVER.name(), "territorial-social-assistance");
+    assertThat(jdbc.queryForList("select detail from nrs_audit where case_code = ? and actor = 'platform'"
+        + " and action = 'PERSONAL_DATA_READ'", String.class, caseCode)).as("each timer's read of the vault is audited")
+        .hasSize(6).allMatch(detail -> detail.equals(EighteenthBirthday.PURPOSE));
+  }
+
+  @Test
+  void withoutADateOfBirthTheChildsAgeBandGivesTheLatestPossibleEighteenthBirthday() {
+    ProcessInstance monitoring = start(true, "7-17");
+
+    assertThat(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY).getDuedate())
+        .as("youngest of the band (7) on the day the case was registered: 11 years later")
+        .isEqualTo(startOfDay(LocalDate.ofInstant(now, CHISINAU).plusYears(11)));
+  }
+
+  @Test
+  void aChildWhoseAgeIsUnknownIsCountedAsTheYoungestSoNeverHandedOverEarly() {
+    ProcessInstance monitoring = start(true, "unknown");
+
+    assertThat(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY).getDuedate())
+        .isEqualTo(startOfDay(LocalDate.ofInstant(now, CHISINAU).plusYears(18)));
+  }
+
+  @Test
+  void aHandOverDatedInTheFutureOrToAnUnknownServiceIsRefusedNamingTheFields() {
+    vault.store(caseCode, new PersonRecord(null, null, LocalDate.now().minusYears(18).plusDays(10), null, null, null, null,
+        null, null, null), "tester", "mdt-chisinau");
+    ProcessInstance monitoring = start(true);
+    fire(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY));
+
+    assertThatThrownBy(() -> complete(monitoring, Map.of(ADULT_SERVICE_TAKING_OVER.name(), "the-neighbour",
+        HANDED_OVER_ON.name(), LocalDate.now().plusDays(3).toString())))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("adultServiceTakingOver").hasMessageContaining("handedOverOn: cannot be in the future");
+    assertThat(monitoring).isWaitingAt(Elements.HAND_OVER_TO_ADULT_SERVICES);
+  }
+
+  private static Date startOfDay(LocalDate day) {
+    return Date.from(day.atStartOfDay(CHISINAU).toInstant());
+  }
+
   private ProcessInstance start(boolean minor) {
+    return start(minor, minor ? "7-17" : "18+");
+  }
+
+  private ProcessInstance start(boolean minor, String ageBand) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_CODE.name(), caseCode);
     variables.put(MINOR.name(), minor);
+    variables.put(AGE_BAND.name(), ageBand);
     variables.put(RESPONSIBLE_TEAM.name(), "mdt-chisinau");
     return PlatformStarts.withBusinessKey(caseCode,
         () -> engine.getRuntimeService().startProcessInstanceByKey(MonitoringProcess.KEY, caseCode, variables));

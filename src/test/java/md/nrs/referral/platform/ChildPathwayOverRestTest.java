@@ -20,6 +20,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.AssessAgeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
@@ -103,6 +104,8 @@ class ChildPathwayOverRestTest {
     JsonNode representative = onlyTask(GUARDIANSHIP, code);
     assertThat(timeAllowed(representative)).isEqualTo(Duration.ofHours(24));
     submitOk(representative, GUARDIANSHIP, FormSubmission.of(new AppointRepresentativeForm("parent", true)));
+    submitOk(taskAt(TEAM, code, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), TEAM,
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
 
     submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
@@ -156,6 +159,8 @@ class ChildPathwayOverRestTest {
     assertThat(new PersonalValueScan(dataSource, List.of(REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT)).everyTable())
         .as("the representative's values anywhere but sealed in the vault (table -> columns)").isEmpty();
 
+    submitOk(taskAt(TEAM, code, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), TEAM,
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), false)));
     submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
@@ -189,6 +194,13 @@ class ChildPathwayOverRestTest {
     List<JsonNode> found = tasks(user, code).stream()
         .filter(task -> !task.get("processDefinitionId").asText().startsWith(SafetyPlanProcess.KEY + ":")).toList();
     assertThat(found).as("open tasks of " + code + " for " + user).hasSize(1);
+    return found.get(0);
+  }
+
+  private JsonNode taskAt(String user, String code, String taskDefinitionKey) throws Exception {
+    List<JsonNode> found = tasks(user, code).stream()
+        .filter(task -> taskDefinitionKey.equals(task.get("taskDefinitionKey").asText())).toList();
+    assertThat(found).as(taskDefinitionKey + " of " + code + " for " + user).hasSize(1);
     return found.get(0);
   }
 

@@ -30,6 +30,9 @@ import md.nrs.referral.reintegration.ReintegrationProcess;
 import md.nrs.referral.repatriation.ConfirmChildEscortForm;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
+import md.nrs.referral.monitoring.HandOverToAdultServicesForm;
+import md.nrs.referral.monitoring.MonitoringProcess;
 import md.nrs.referral.childprotection.AssessAgeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
@@ -69,6 +72,8 @@ public class CaseAutopilot {
         PLAN_NOTE.name(), "Back with her mother"));
     answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
     answer("review-reintegration", Map.of(REINTEGRATION_OUTCOME.name(), "completed"));
+    answer(MonitoringProcess.FORM_HAND_OVER_TO_ADULT_SERVICES, FormSubmission.of(new HandOverToAdultServicesForm(
+        "community-social-workers", LocalDate.now())));
     answer("record-follow-up-visit", Map.of(VISITED_ON.name(), today, SITUATION.name(), "stable",
         NEW_RISK.name(), false));
     answer("assess-return-risk", Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low",
@@ -90,6 +95,8 @@ public class CaseAutopilot {
         "forensic-medical-examiner", LocalDate.now())));
     answer(RepatriationProcess.FORM_CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("iom-staff", true, null)));
     answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    answer(ChildProtectionProcess.FORM_CHILD_FRIENDLY_INTERVIEW, FormSubmission.of(new ChildFriendlyInterviewForm(
+        "mdt-chisinau", true, LocalDate.now(), true)));
     answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
         "hospital")));
     answer(BestInterestsProcess.FORM_DETERMINE, FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
@@ -156,7 +163,12 @@ public class CaseAutopilot {
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseCode).list()
         .forEach(i -> instances.add(i.getId()));
     for (String instance : instances) {
-      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
+      // a child's monitoring waits for a visit and the 18th birthday at once: the birthday first, so a driven case ends
+      List<Job> timers = new java.util.ArrayList<>(engine.getManagementService().createJobQuery().processInstanceId(instance)
+          .timers().list());
+      timers.sort(java.util.Comparator.comparing(
+          (Job job) -> !MonitoringProcess.Elements.EIGHTEENTH_BIRTHDAY.equals(activityOf(job))));
+      for (Job job : timers) {
         var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
         var element = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
             .getModelElementById(definition.getActivityId());
@@ -167,6 +179,11 @@ public class CaseAutopilot {
       }
     }
     return false;
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
   }
 
   /** Completes a task of a called process; a subclass may do it as a user, over HTTP. */

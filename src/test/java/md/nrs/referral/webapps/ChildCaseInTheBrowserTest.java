@@ -14,6 +14,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.privacy.vault.PersonalFormFields;
 import md.nrs.referral.testing.Browser;
@@ -123,6 +124,9 @@ class ChildCaseInTheBrowserTest {
     browser.tick("Field_RepresentativeSuspected", null);
     browser.screenshot("child-03-appoint-representative");
     complete(representative);
+    // the case team's child-friendly interview ends the guardianship authority's first steps
+    engine.getTaskService().complete(calledTask(ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW).getId(),
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
     browserlessWait(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult());
     assertThat(engine.getRuntimeService().getVariable(instance, NrsCaseProcess.REPRESENTATIVE_ROLE.name()))

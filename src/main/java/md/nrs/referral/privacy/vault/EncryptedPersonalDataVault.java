@@ -156,6 +156,16 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
 
   @Override
   @Transactional(readOnly = true)
+  public Optional<java.time.LocalDate> eighteenthBirthday(String caseCode, String purpose) {
+    Optional<java.time.LocalDate> birthday = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null)
+        .map(p -> p.open(cipher).dateOfBirth()).map(born -> born.plusYears(18));
+    audit.record(new AuditEvent("platform", AuditActions.PERSONAL_DATA_READ, caseCode, "person", AuditEvent.OK, null,
+        purpose + (birthday.isPresent() ? "" : "; no date of birth recorded")));
+    return birthday;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public boolean holds(String caseCode) {
     return persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null).isPresent();
   }
