@@ -29,6 +29,7 @@ import md.nrs.referral.agencies.directory.AgencyDirectory;
 import md.nrs.referral.agencies.directory.AgencyRequest;
 import md.nrs.referral.agencies.directory.AgencyView;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.safetyplan.SafetyPlanProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.TestUsers;
 import org.camunda.bpm.client.ExternalTaskClient;
@@ -67,6 +68,7 @@ class NewWorkThroughChannelsTest {
   private static final String TOPIC = "mdt-chisinau-new-work";
   private static final String SECRET = "the-mdt-webhook-secret-2026";
   private static final String IDENTIFICATION = NrsCaseProcess.Elements.IDENTIFICATION;
+  private static final String ASSESS_RISKS = SafetyPlanProcess.Elements.ASSESS_RISKS;
   private static final int SMTP_PORT = freePort();
 
   private final ObjectMapper json = new ObjectMapper();
@@ -129,7 +131,8 @@ class NewWorkThroughChannelsTest {
   void anAgencyOnTheExternalTaskChannelGetsATaskForEachNewCaseAndAnotherAgencysClientGetsNone() throws Exception {
     reachTheMdtThrough("external-task", null, null, TOPIC, "per-task", "ro");
     List<String> codes = List.of(register(), register(), register());
-    waitUntil(() -> engine.getExternalTaskService().createExternalTaskQuery().topicName(TOPIC).count() == 3);
+    // each new case gives the MDT two steps at once: the identification interview and the safety plan's risk assessment
+    waitUntil(() -> engine.getExternalTaskService().createExternalTaskQuery().topicName(TOPIC).count() == 2L * codes.size());
 
     List<String> seenByOther = new CopyOnWriteArrayList<>();
     ExternalTaskClient other = client("nw.other-system");
@@ -145,13 +148,16 @@ class NewWorkThroughChannelsTest {
       steps.add(task.getVariable(AgencyNotificationProcess.STEP.name()));
       service.complete(task);
     }).open();
-    waitUntil(() -> fetched.size() == 3 && codes.stream().allMatch(code -> entriesFor(code).stream()
+    waitUntil(() -> fetched.size() == 2 * codes.size() && codes.stream().allMatch(code -> newWorkFor(code).stream()
         .allMatch(e -> e.getStatus() == OutboxEntry.Status.DELIVERED)));
     own.stop();
 
     assertThat(seenByOther).as("another agency's worker on the same topic").isEmpty();
-    assertThat(fetched).as("one task per new case, the case code as business key").containsExactlyInAnyOrderElementsOf(codes);
-    assertThat(steps).containsOnly(IDENTIFICATION);
+    List<String> twice = new ArrayList<>(codes);
+    twice.addAll(codes);
+    assertThat(fetched).as("one task per new step of each case, the case code as business key")
+        .containsExactlyInAnyOrderElementsOf(twice);
+    assertThat(steps).containsOnly(IDENTIFICATION, ASSESS_RISKS);
     for (String code : codes) {
       assertThat(entriesFor(code)).singleElement().satisfies(entry -> {
         assertThat(entry.getChannel()).isEqualTo("external-task");
@@ -200,7 +206,8 @@ class NewWorkThroughChannelsTest {
 
     MimeMessage digest = smtp.getReceivedMessages()[mailsBefore];
     assertThat(digest.getAllRecipients()).extracting(Object::toString).containsExactly("mdt.chisinau@agency.example");
-    assertThat(digest.getSubject()).isEqualTo("НСП: этапов случаев для вашего учреждения: 2");
+    // two cases, each with its identification interview and its risk assessment
+    assertThat(digest.getSubject()).isEqualTo("НСП: этапов случаев для вашего учреждения: 4");
     String text = ((String) digest.getContent()).replace("\r\n", "\n");
     assertThat(text).startsWith("Национальная система перенаправления: этапов случаев, требующих участия вашего учреждения")
         .contains(codes.get(0), codes.get(1), "Этап: Идентификационное интервью (" + IDENTIFICATION + ")", "Срок: ");
@@ -212,7 +219,7 @@ class NewWorkThroughChannelsTest {
     }
     assertThat(digestKeys).doesNotContainNull().containsOnly(digest.getHeader("X-NRS-Notification-Key")[0]);
     Thread.sleep(1000);
-    assertThat(smtp.getReceivedMessages()).as("one message for both tasks").hasSize(mailsBefore + 1);
+    assertThat(smtp.getReceivedMessages()).as("one message for all four steps").hasSize(mailsBefore + 1);
   }
 
   @Test
@@ -274,12 +281,20 @@ class NewWorkThroughChannelsTest {
     return form;
   }
 
+  /** The MDT's notice of the case's identification interview. */
   private List<OutboxEntry> entriesFor(String code) {
+    return newWorkFor(code).stream().filter(e -> IDENTIFICATION.equals(e.getStep())).toList();
+  }
+
+  /** Every notice of new work the MDT got for the case (the identification and the risk assessment). */
+  private List<OutboxEntry> newWorkFor(String code) {
     return outbox.findByCaseCodeOrderByIdAsc(code).stream().filter(e -> e.getAgencyId().equals(MDT)).toList();
   }
 
+  /** The webhook calls about the cases' identification interviews. */
   private List<Received> callsAbout(List<String> codes) {
-    return calls.stream().filter(call -> codes.stream().anyMatch(call.body()::contains)).toList();
+    return calls.stream().filter(call -> codes.stream().anyMatch(call.body()::contains))
+        .filter(call -> call.body().contains("\"step\":\"" + IDENTIFICATION + "\"")).toList();
   }
 
   private MimeMessage messageTo(String address) {
