@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
@@ -71,10 +70,7 @@ class FormsReadTheDirectoryOverHttpTest {
   @Test
   void theRequestAbroadOffersThePartnersAbroadAnAdministratorAddsAndForgetsOneRetired() throws Exception {
     String id = "ngo-it-" + Long.toString(System.nanoTime(), 36);
-    Map<String, Object> partner = new LinkedHashMap<>(Map.of("id", id, "name", "Destination-country NGO, Italy",
-        "kind", "agency", "regions", List.of("abroad"), "channel", "email", "email", "referrals@ngo.example",
-        "country", "IT", "consentPurpose", "partner-abroad"));
-    Response created = http.post("/api/agencies", ADMIN, json.writeValueAsString(partner));
+    Response created = http.post("/api/agencies", ADMIN, json.writeValueAsString(partnerAbroad(id, null, null)));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
     JsonNode offered = field(startForm(OutboundReferralProcess.KEY, LA_STRADA), "partnerAgency");
@@ -82,9 +78,8 @@ class FormsReadTheDirectoryOverHttpTest {
     assertThat(options(offered)).containsEntry(id, "Destination-country NGO, Italy (IT)").containsKey("veritas")
         .as("only partners abroad").doesNotContainKeys("mdt-balti", "la-strada");
 
-    partner.put("active", false);
-    partner.put("version", json.readTree(created.body()).get("version").asLong());
-    Response retired = http.put("/api/agencies/" + id, ADMIN, json.writeValueAsString(partner));
+    Response retired = http.put("/api/agencies/" + id, ADMIN, json.writeValueAsString(partnerAbroad(id, false,
+        json.readTree(created.body()).get("version").asLong())));
     assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
     assertThat(options(field(startForm(OutboundReferralProcess.KEY, LA_STRADA), "partnerAgency")))
         .doesNotContainKey(id).containsKey("veritas");
@@ -162,6 +157,12 @@ class FormsReadTheDirectoryOverHttpTest {
   }
 
   // --- helpers
+
+  /** A destination-country NGO in Italy, reached by e-mail, shared with only under the consent to inform a partner abroad. */
+  private static AgencyRequest partnerAbroad(String id, Boolean active, Long version) {
+    return new AgencyRequest(id, "Destination-country NGO, Italy", "agency", List.of(), List.of("abroad"), null, "email",
+        null, null, "referrals@ngo.example", null, active, version, null, null, null, "IT", "partner-abroad");
+  }
 
   private ProcessInstance referIn(String district) {
     Map<String, Object> form = new HashMap<>();
