@@ -86,6 +86,12 @@ public final class ForeignVictimProcess {
   public static final ProcessVariable<String> RETURN_RISK = ProcessVariable.text("returnRisk");
   public static final ProcessVariable<String> PERSON_WISHES = ProcessVariable.text("personWishes");
   public static final ProcessVariable<String> RISK_NOTE = ProcessVariable.text("riskNote");
+  /**
+   * Whether she chose a return while the case's recovery and reflection period still ran (set as the decision is
+   * taken): such a return rests on her own wish alone, never on the platform's.
+   */
+  public static final ProcessVariable<Boolean> RETURN_CHOSEN_DURING_REFLECTION_PERIOD =
+      ProcessVariable.flag("returnChosenDuringReflectionPeriod");
   /** The guardianship authority's best-interests decision for a child's return (agree, agree-with-conditions, refuse). */
   public static final ProcessVariable<String> RETURN_DECISION = ProcessVariable.text("returnDecision");
 

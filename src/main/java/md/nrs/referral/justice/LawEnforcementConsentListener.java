@@ -2,17 +2,14 @@ package md.nrs.referral.justice;
 
 import static md.nrs.referral.engine.Platform.asPlatform;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
-import md.nrs.referral.engine.PlatformClock;
+import md.nrs.referral.casepath.ReflectionPeriods;
 import md.nrs.referral.privacy.ConsentChanged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -84,19 +81,10 @@ class LawEnforcementConsentListener {
    */
   private String reflectionPeriodRunningUntil(String caseCode) {
     return asPlatform(identity.getObject(), () -> {
-      RuntimeService engine = runtime.getObject();
-      ProcessInstance nrsCase = engine.createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
-          .processInstanceBusinessKey(caseCode).list().stream().findFirst().orElse(null);
-      if (nrsCase == null) {
-        return null;
-      }
-      Map<String, Object> facts = engine.getVariables(nrsCase.getId(), List.of(NrsCaseProcess.REFLECTION_PERIOD_ENDS_AT.name(),
-          NrsCaseProcess.REFLECTION_PERIOD_OVER.name(), NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name()));
-      Object endsAt = facts.get(NrsCaseProcess.REFLECTION_PERIOD_ENDS_AT.name());
-      boolean running = endsAt instanceof String && !Boolean.TRUE.equals(facts.get(NrsCaseProcess.REFLECTION_PERIOD_OVER.name()))
-          && OffsetDateTime.parse((String) endsAt).toInstant().isAfter(PlatformClock.now());
-      return running && !Boolean.TRUE.equals(facts.get(NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name()))
-          ? (String) endsAt : null;
+      Map<String, Object> facts = ReflectionPeriods.facts(runtime.getObject(), caseCode,
+          NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name());
+      return Boolean.TRUE.equals(facts.get(NrsCaseProcess.POLICE_DURING_REFLECTION_PERIOD.name())) ? null
+          : ReflectionPeriods.runningUntil(facts);
     });
   }
 

@@ -12,6 +12,7 @@ import static md.nrs.referral.foreignvictims.ForeignVictimProcess.LANGUAGE;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.NATIONALITY;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.ORIGIN_PARTNER_TOLD;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.OUTCOME;
+import static md.nrs.referral.foreignvictims.ForeignVictimProcess.RETURN_CHOSEN_DURING_REFLECTION_PERIOD;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.RETURN_DECISION;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.STAY_RENEWAL_DUE_AT;
 import static md.nrs.referral.foreignvictims.ForeignVictimProcess.SUPPORTING_AGENCY;
@@ -116,6 +117,8 @@ class ForeignVictimProcessTest extends CalledProcessTestSupport {
     complete(path, FormSubmission.of(new ApplyForProvisionalStayForm("granted", LocalDate.of(2026, 2, 2), null)));
     assertThat(path).isWaitingAt(Elements.STAY_RENEWAL_DUE, Elements.RETURN_OR_STAY);
     complete(path, Elements.RETURN_OR_STAY, FormSubmission.of(new AssessReturnOrStayForm("low", "return", null)));
+    assertThat(variable(path, RETURN_CHOSEN_DURING_REFLECTION_PERIOD.name()))
+        .as("chosen on the day she was identified: her own wish during the reflection period").isEqualTo(true);
     assertThat(task(path, Elements.ASSISTED_RETURN)).hasCandidateGroup("iom");
     complete(path, Elements.ASSISTED_RETURN, FormSubmission.of(new OrganiseAssistedReturnForm("veritas",
         LocalDate.of(2026, 2, 20), null)));
@@ -139,6 +142,7 @@ class ForeignVictimProcessTest extends CalledProcessTestSupport {
     Job renewal = timer(path, Elements.STAY_RENEWAL_DUE);
     assertThat(renewal.getDuedate().toInstant()).isEqualTo(MONDAY.plusMonths(5).toInstant());
     complete(path, Elements.RETURN_OR_STAY, FormSubmission.of(new AssessReturnOrStayForm("medium", "stay", null)));
+    assertThat(variable(path, RETURN_CHOSEN_DURING_REFLECTION_PERIOD.name())).as("no return chosen").isEqualTo(false);
     complete(path, Elements.LOCAL_INTEGRATION, FormSubmission.of(new PlanLocalIntegrationForm(
         List.of("legal-status", "language-course", "employment"), null)));
     assertThat(variable(path, OUTCOME.name())).isEqualTo(ForeignVictimProcess.OUTCOME_INTEGRATING);
@@ -154,6 +158,19 @@ class ForeignVictimProcessTest extends CalledProcessTestSupport {
     engine.getManagementService().executeJob(timer(path, Elements.STAY_RENEWAL_DUE).getId());
     complete(path, FormSubmission.of(new RenewProvisionalStayForm("no-longer-needed", "Holds a residence permit for work")));
     assertThat(path).isEnded().hasPassed(Elements.STAY_NO_LONGER_NEEDED);
+  }
+
+  @Test
+  void aReturnChosenAfterTheReflectionPeriodIsNotRecordedAsChosenDuringIt() {
+    openCase("UA", "uk", false, InformedConsent.given("iom", "mdt-chisinau"));
+    ProcessInstance path = foreignVictimPath();
+    complete(path, FormSubmission.of(new ApplyForProvisionalStayForm("not-needed", null, null)));
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plusDays(31).toInstant()));
+    complete(path, FormSubmission.of(new AssessReturnOrStayForm("low", "return", null)));
+
+    assertThat(variable(path, RETURN_CHOSEN_DURING_REFLECTION_PERIOD.name())).isEqualTo(false);
+    assertThat(path).isWaitingAt(Elements.ASSISTED_RETURN);
   }
 
   @Test

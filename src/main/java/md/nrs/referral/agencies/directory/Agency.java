@@ -228,6 +228,11 @@ public class Agency {
     return country;
   }
 
+  /** A partner abroad: serves the region abroad and has its country. */
+  public boolean isPartnerAbroad() {
+    return country != null && regions.contains("abroad");
+  }
+
   public String getConsentPurpose() {
     return consentPurpose;
   }

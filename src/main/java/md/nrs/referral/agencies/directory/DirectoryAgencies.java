@@ -68,6 +68,6 @@ public class DirectoryAgencies implements Agencies {
   @Override
   public Optional<String> countryOfActivePartnerAbroad(String agencyId) {
     return agencyId == null ? Optional.empty() : agencies.findById(agencyId)
-        .filter(a -> a.isActive() && a.getCountry() != null && a.getRegions().contains("abroad")).map(Agency::getCountry);
+        .filter(a -> a.isActive() && a.isPartnerAbroad()).map(Agency::getCountry);
   }
 }

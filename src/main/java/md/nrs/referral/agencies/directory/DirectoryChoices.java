@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The agency directory's lists for forms, ids and names only: {@value #AGENCIES} (every active agency and team, for
- * consent to share) and {@value #TEAMS} (every active agency and team that can take a case over, named with its
- * district). A component naming one by {@code valuesKey} is served with the options; an agency added or deactivated
+ * consent to share), {@value #TEAMS} (every active agency and team that can take a case over, named with its
+ * district) and {@value #PARTNERS_ABROAD} (every active partner abroad, named with its country, for a referral or a
+ * return abroad). A component naming one by {@code valuesKey} is served with the options; an agency added or deactivated
  * in the directory appears or disappears on the next form opened, no model or form changes.
  */
 @Component
@@ -22,8 +23,10 @@ public class DirectoryChoices implements DynamicChoices {
   public static final String AGENCIES = "directoryAgencies";
   /** Active agencies and teams a case (or a service) may be transferred to. */
   public static final String TEAMS = "directoryTeams";
+  /** Active partners abroad (the same ones the outbound referral and the assisted return accept). */
+  public static final String PARTNERS_ABROAD = "directoryPartnersAbroad";
   /** The lists a form may name. */
-  public static final List<String> LISTS = List.of(AGENCIES, TEAMS);
+  public static final List<String> LISTS = List.of(AGENCIES, TEAMS, PARTNERS_ABROAD);
 
   private final AgencyRepository agencies;
 
@@ -31,15 +34,20 @@ public class DirectoryChoices implements DynamicChoices {
     this.agencies = agencies;
   }
 
-  /** The options of a list: value = agency id, label = its directory name (and district for teams). */
+  /**
+   * The options of a list: value = agency id, label = its directory name (with the district for teams, the country
+   * for partners abroad).
+   */
   @Transactional(readOnly = true)
   public List<Choice> choices(String list) {
     if (!LISTS.contains(list)) {
       throw new IllegalArgumentException("no directory list " + list);
     }
+    boolean abroad = PARTNERS_ABROAD.equals(list);
     return agencies.findAll(Sort.by("id")).stream().filter(Agency::isActive)
-        .map(a -> new Choice(a.getId(), TEAMS.equals(list) && a.getDistrict() != null
-            ? a.getName() + " (" + a.getDistrict() + ")" : a.getName()))
+        .filter(a -> !abroad || a.isPartnerAbroad())
+        .map(a -> new Choice(a.getId(), abroad ? a.getName() + " (" + a.getCountry() + ")"
+            : TEAMS.equals(list) && a.getDistrict() != null ? a.getName() + " (" + a.getDistrict() + ")" : a.getName()))
         .toList();
   }
 
@@ -48,6 +56,7 @@ public class DirectoryChoices implements DynamicChoices {
   }
 
   @Override
+  @Transactional(readOnly = true) // partners abroad read their regions; choices() called from here is not proxied
   public void fill(JsonNode form) {
     for (JsonNode component : form.path("components")) {
       if (component instanceof ObjectNode object && LISTS.contains(object.path("valuesKey").asText())) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.crossborder.OutboundReferralProcess;
+import md.nrs.referral.identity.NrsRole;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
 import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp;
@@ -32,7 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The forms and triage read the agency directory, not fixed lists (issue 15 item 2), over real HTTP: the transfer's
  * receiving team and the consent's agencies are the directory's active ones when the form is opened (an agency
  * deactivated is gone from both); a referral naming Balti goes to Balti's team; consent to share with a team the
- * directory holds is recorded, one it does not hold is a 400 naming shareWithAgencies and nothing is recorded.
+ * directory holds is recorded, one it does not hold is a 400 naming shareWithAgencies and nothing is recorded. The
+ * forms that name a partner abroad (issue 18) offer the directory's active partners abroad with their country: one an
+ * administrator adds is offered at once, once retired it is not, and a request naming it is a 400 naming partnerAgency.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +45,9 @@ class FormsReadTheDirectoryOverHttpTest {
   private static final String PASSWORD = "Test#Directory-2026";
   private static final Credentials BALTI = basic("fd.balti", PASSWORD);
   private static final Credentials CHISINAU = basic("fd.chisinau", PASSWORD);
+  private static final Credentials ADMIN = basic("fd.admin", PASSWORD);
+  private static final Credentials LA_STRADA = basic("fd.lastrada", PASSWORD);
+  private static final Credentials COORDINATOR = basic("fd.coordinator", PASSWORD);
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -55,6 +62,38 @@ class FormsReadTheDirectoryOverHttpTest {
     http = new PlatformHttp(port);
     TestUsers.ensure(engine, "fd.balti", PASSWORD, "mdt-balti", "caseworkers");
     TestUsers.ensure(engine, "fd.chisinau", PASSWORD, "mdt-chisinau", "caseworkers");
+    TestUsers.ensure(engine, "fd.admin", PASSWORD, "camunda-admin");
+    TestUsers.ensure(engine, "fd.lastrada", PASSWORD, "la-strada", "caseworkers");
+    TestUsers.ensure(engine, "fd.coordinator", PASSWORD, NrsRole.NRS_COORDINATORS.groupId());
+  }
+
+  @Test
+  void theRequestAbroadOffersThePartnersAbroadAnAdministratorAddsAndForgetsOneRetired() throws Exception {
+    String id = "ngo-it-" + Long.toString(System.nanoTime(), 36);
+    Response created = http.post("/api/agencies", ADMIN, json.writeValueAsString(partnerAbroad(id, null, null)));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    JsonNode offered = field(startForm(OutboundReferralProcess.KEY, LA_STRADA), "partnerAgency");
+    assertThat(offered.has("valuesKey")).as("served with the options themselves").isFalse();
+    assertThat(options(offered)).containsEntry(id, "Destination-country NGO, Italy (IT)").containsKey("veritas")
+        .as("only partners abroad").doesNotContainKeys("mdt-balti", "la-strada");
+
+    Response retired = http.put("/api/agencies/" + id, ADMIN, json.writeValueAsString(partnerAbroad(id, false,
+        json.readTree(created.body()).get("version").asLong())));
+    assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+    assertThat(options(field(startForm(OutboundReferralProcess.KEY, LA_STRADA), "partnerAgency")))
+        .doesNotContainKey(id).containsKey("veritas");
+
+    String code = referIn("balti").getBusinessKey();
+    Response refused = http.post("/engine-rest/process-definition/key/" + OutboundReferralProcess.KEY + "/submit-form",
+        COORDINATOR, """
+            {"variables": {"caseCode": {"value": "%s"}, "partnerAgency": {"value": "%s"},
+             "assistanceNeeded": {"value": "[\\"shelter\\"]", "type": "Json"}}}""".formatted(code, id));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).path("fieldErrors").get(0).path("field").asText())
+        .isEqualTo(OutboundReferralProcess.PARTNER_AGENCY.name());
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(OutboundReferralProcess.KEY)
+        .processInstanceBusinessKey(code).count()).as("nothing started").isZero();
   }
 
   @Test
@@ -119,6 +158,12 @@ class FormsReadTheDirectoryOverHttpTest {
 
   // --- helpers
 
+  /** A destination-country NGO in Italy, reached by e-mail, shared with only under the consent to inform a partner abroad. */
+  private static AgencyRequest partnerAbroad(String id, Boolean active, Long version) {
+    return new AgencyRequest(id, "Destination-country NGO, Italy", "agency", List.of(), List.of("abroad"), null, "email",
+        null, null, "referrals@ngo.example", null, active, version, null, null, null, "IT", "partner-abroad");
+  }
+
   private ProcessInstance referIn(String district) {
     Map<String, Object> form = new HashMap<>();
     form.put(NrsCaseProcess.CHANNEL.name(), "police-cctp");
@@ -145,7 +190,11 @@ class FormsReadTheDirectoryOverHttpTest {
   }
 
   private JsonNode startForm(String key) throws Exception {
-    Response form = http.get("/engine-rest/process-definition/key/" + key + "/deployed-start-form", CHISINAU);
+    return startForm(key, CHISINAU);
+  }
+
+  private JsonNode startForm(String key, Credentials who) throws Exception {
+    Response form = http.get("/engine-rest/process-definition/key/" + key + "/deployed-start-form", who);
     assertThat(form.status()).as(form.toString()).isEqualTo(200);
     return json.readTree(form.body());
   }
