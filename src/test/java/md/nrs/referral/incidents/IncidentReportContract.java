@@ -106,8 +106,7 @@ abstract class IncidentReportContract {
     assertThat(answer.path("routedTo").path("due").asText()).isEqualTo(reviews.get(0).getDueDate().toInstant().toString());
     assertThat(engine.getRuntimeService().getActiveActivityIds(instance)).as("the case goes on")
         .contains(Elements.IDENTIFICATION);
-    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'INCIDENT_REPORTED' and case_code = ? "
-        + "and actor = 'ir.mdt' and outcome = 'OK'", Long.class, code)).isEqualTo(1);
+    assertThat(audited(code, "ir.mdt", "OK")).isEqualTo(1);
   }
 
   @Test
@@ -128,8 +127,7 @@ abstract class IncidentReportContract {
     assertThat(answer.path("kind").asText()).isEqualTo("not-reachable");
     assertThat(answer.path("routedTo").path("candidateGroup").asText()).isEqualTo("nrs-coordinators");
     assertThat(reviews(instance)).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'INCIDENT_REPORTED' and case_code = ? "
-        + "and outcome = 'REFUSED' and actor = 'ir.iom'", Long.class, code)).isEqualTo(1);
+    assertThat(audited(code, "ir.iom", "REFUSED")).isEqualTo(1);
   }
 
   @Test
@@ -154,14 +152,13 @@ abstract class IncidentReportContract {
     assertThat(referrer.status()).as("referring is not working the case: " + referrer).isEqualTo(403);
     assertThat(reviews(instanceOf(code))).isEmpty();
     assertThat(incidentRows(code)).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from nrs_audit where action = 'INCIDENT_REPORTED' and case_code = ? "
-        + "and actor = 'ir.iom' and outcome = 'REFUSED'", Long.class, code)).isEqualTo(1);
+    assertThat(audited(code, "ir.iom", "REFUSED")).isEqualTo(1);
   }
 
   @Test
   void anUnknownCodeIsRefusedExactlyLikeACaseTheCallerHasNoPartIn() throws Exception {
     String code = caseAtMdtIdentification();
-    String unknown = "NRS-2026-" + (900000000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 99999999L));
+    String unknown = unknownCode();
 
     Response notMine = report(code, IOM, Map.of("kind", "other", "occurredOn", today().toString()));
     Response noSuchCase = report(unknown, IOM, Map.of("kind", "other", "occurredOn", today().toString()));
@@ -304,6 +301,49 @@ abstract class IncidentReportContract {
   }
 
   @Test
+  void theTeamWorkingTheCaseReportsAnIncidentFromTasklistAndTheCoordinatorsGetTheUrgentRiskReview() throws Exception {
+    String code = caseAtMdtIdentification();
+
+    Response reported = reportInTasklist(code, MDT, "violence", today());
+
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
+    assertThat(json.readTree(reported.body()).path("businessKey").asText()).isEqualTo(code);
+    List<Task> reviews = reviews(instanceOf(code));
+    assertThat(reviews).hasSize(1);
+    assertThat(groupsOf(reviews.get(0))).containsExactly("nrs-coordinators");
+    assertThat(jdbc.queryForObject("select count(*) from nrs_case_incident where case_code = ? and kind = 'violence' "
+        + "and reported_by = 'ir.mdt'", Long.class, code)).isEqualTo(1);
+    assertThat(audited(code, "ir.mdt", "OK")).isEqualTo(1);
+  }
+
+  @Test
+  void inTasklistAnotherAgencyAnUnknownCodeAndAnEndedCaseAreRefusedAtTheCaseCodeAndNothingIsCreated() throws Exception {
+    String code = caseAtMdtIdentification();
+    String unknown = unknownCode();
+    long reportsBefore = formReports();
+
+    Response notMine = reportInTasklist(code, IOM, "threat", today());
+    Response noSuchCase = reportInTasklist(unknown, IOM, "threat", today());
+    Response tomorrow = reportInTasklist(code, MDT, "threat", today().plusDays(1));
+
+    assertBadField(notMine, "caseCode", "no part in case " + code);
+    assertThat(noSuchCase.body().replace(unknown, "CODE")).as("no oracle").isEqualTo(notMine.body().replace(code, "CODE"));
+    assertBadField(tomorrow, "incidentOccurredOn", "cannot be in the future");
+    assertThat(reviews(instanceOf(code))).isEmpty();
+    assertThat(incidentRows(code)).isZero();
+    assertThat(formReports()).as("no report process is left behind").isEqualTo(reportsBefore);
+    assertThat(audited(code, "ir.iom", "REFUSED")).as("the refusal is audited").isEqualTo(1);
+
+    Response withdrawn = http.post("/api/cases/" + code + "/consents", COORDINATOR,
+        "{\"purpose\":\"assistance\",\"given\":false}");
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
+    Response ended = reportInTasklist(code, MDT, "threat", today());
+
+    assertBadField(ended, "caseCode", "has ended");
+    assertThat(incidentRows(code)).isZero();
+  }
+
+  @Test
   void bothReportsAreDescribedInTheOpenApiDocumentWithTheClosedListOfKinds() throws Exception {
     Response described = http.get("/api/openapi.json", MDT);
 
@@ -361,6 +401,17 @@ abstract class IncidentReportContract {
     return http.post("/api/cases/" + code + "/safety-incidents", who, json.writeValueAsString(body));
   }
 
+  /** The start form "Report a safety incident" as Tasklist submits it. */
+  private Response reportInTasklist(String code, Credentials who, String kind, LocalDate occurredOn) {
+    return http.post("/engine-rest/process-definition/key/" + SafetyIncidentReportProcess.KEY + "/submit-form", who,
+        variables(FormSubmission.of(new ReportSafetyIncidentForm(code, kind, occurredOn))));
+  }
+
+  private long formReports() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(SafetyIncidentReportProcess.KEY).count();
+  }
+
   private Response notReachable(String code, Credentials who, LocalDate since) {
     return http.post("/api/cases/" + code + "/person-not-reachable", who, "{\"since\":\"" + since + "\"}");
   }
@@ -383,6 +434,17 @@ abstract class IncidentReportContract {
 
   private static LocalDate today() {
     return LocalDate.now(CHISINAU);
+  }
+
+  /** The audit rows of incident reports on the case by this user with this outcome. */
+  private long audited(String code, String actor, String outcome) {
+    return jdbc.queryForObject("select count(*) from nrs_audit where action = 'INCIDENT_REPORTED' and case_code = ? "
+        + "and actor = ? and outcome = ?", Long.class, code, actor, outcome);
+  }
+
+  /** A well-formed code no case has. */
+  private static String unknownCode() {
+    return "NRS-2026-" + (900000000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 99999999L));
   }
 
   private long incidentRows(String code) {
