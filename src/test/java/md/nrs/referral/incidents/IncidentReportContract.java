@@ -22,6 +22,7 @@ import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.AppointRepresentativeForm;
 import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
+import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
 import md.nrs.referral.shelter.ShelterPlacementProcess;
@@ -380,6 +381,9 @@ abstract class IncidentReportContract {
         FormSubmission.of(new AssessChildSituationForm("with-family", "medium", false, null)));
     submitOk(guardianshipTask(instance, ChildProtectionProcess.Elements.APPOINT_REPRESENTATIVE), GUARDIANSHIP,
         FormSubmission.of(new AppointRepresentativeForm("parent", false)));
+    // the team interviews the child the child-friendly way before the consent
+    submitOk(guardianshipTask(instance, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), MDT,
+        FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, today(), false)));
     submitOk(caseTask(instance), MDT, InformedConsent.given("guardianship-chisinau", "cap-chisinau")
         .forAChild("legal-representative", "heard-agrees").submission());
     submitOk(caseTask(instance), MDT, FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), true,
