@@ -1,12 +1,5 @@
 package md.nrs.referral.justice;
 
-import static md.nrs.referral.casepath.NrsCaseProcess.AGE_BAND;
-import static md.nrs.referral.casepath.NrsCaseProcess.CATEGORY;
-import static md.nrs.referral.casepath.NrsCaseProcess.CHANNEL;
-import static md.nrs.referral.casepath.NrsCaseProcess.IMMEDIATE_DANGER;
-import static md.nrs.referral.casepath.NrsCaseProcess.LOCATION;
-import static md.nrs.referral.casepath.NrsCaseProcess.MINOR;
-import static md.nrs.referral.casepath.NrsCaseProcess.SEX;
 import static md.nrs.referral.testing.PlatformHttp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.agencies.directory.AgencyDirectory;
 import md.nrs.referral.agencies.directory.AgencyRequest;
 import md.nrs.referral.casefile.CaseCodes;
-import md.nrs.referral.casefile.PlatformStarts;
-import md.nrs.referral.casepath.IdentificationInterviewForm;
-import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.justice.CriminalJusticeProcess.Elements;
 import md.nrs.referral.testing.DeliveryJobs;
-import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.IdentifiedCases;
 import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -147,18 +134,7 @@ abstract class CriminalJusticeOverHttpContract {
   }
 
   private String aCaseWithConsentToInformTheCctp() {
-    String caseCode = caseCodes.next();
-    ProcessInstance nrsCase = PlatformStarts.withBusinessKey(caseCode, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey(NrsCaseProcess.KEY, caseCode,
-        new HashMap<>(Map.of(CHANNEL.name(), "ngo", LOCATION.name(), "moldova",
-            CATEGORY.name(), "trafficking", MINOR.name(), false,
-            SEX.name(), "female", AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
-    var tasks = engine.getTaskService();
-    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
-        new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
-    tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(),
-        InformedConsent.given("cctp").informingLawEnforcement().policeNow().submission());
-    return caseCode;
+    return IdentifiedCases.withConsent(engine, caseCodes, InformedConsent.given("cctp").informingLawEnforcement().policeNow());
   }
 
   private HttpResponse<String> callback(JsonNode referral, String values) throws Exception {
