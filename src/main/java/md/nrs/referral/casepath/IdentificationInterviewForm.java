@@ -31,6 +31,12 @@ public record IdentificationInterviewForm(
     @LanguageCode String language,
     Boolean interpreterNeeded) {
 
+  /** Tasklist sends a text field left empty as "": no nationality or language given (a Moldovan national). */
+  public IdentificationInterviewForm {
+    nationality = nationality == null || nationality.isBlank() ? null : nationality;
+    language = language == null || language.isBlank() ? null : language;
+  }
+
   /** The interview of a Moldovan national (no nationality recorded: Moldovan). */
   public IdentificationInterviewForm(LocalDate interviewedOn, List<String> indicators, List<String> formsOfExploitation,
       String victimStatus, String potentialVictimKind, String interviewNote) {
