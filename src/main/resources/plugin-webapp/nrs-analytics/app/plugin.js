@@ -130,32 +130,7 @@ const diagramOverlay = {
         const position = above ? {top: -4, left: -6} : {bottom: -4, left: -6};
         ids.push(overlays.add(f.activityId, 'nrs-analytics', {position, scale: {min: 1}, html}));
       }
-      requestAnimationFrame(spread);
     };
-    // A wide model fitted to the window puts steps closer than a badge is long, more than two deep: where badges
-    // still cover each other, the later one (left to right) moves down below the one it covers, each figure readable.
-    const spread = () => {
-      const placed = [];
-      Array.from(container.querySelectorAll('.nrs-analytics-badge')).map((el) => {
-        el.style.marginTop = '0px';
-        return el;
-      }).sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left).forEach((el) => {
-        for (let tries = 0; tries < 30; tries++) {
-          const r = el.getBoundingClientRect();
-          const hit = placed.find((p) => r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom);
-          if (!hit) {
-            break;
-          }
-          el.style.marginTop = `${parseFloat(el.style.marginTop) + (hit.bottom - r.top) + 2}px`;
-        }
-        placed.push(el.getBoundingClientRect());
-      });
-    };
-    let spreading;
-    viewer.get('eventBus').on('canvas.viewbox.changed', () => {
-      clearTimeout(spreading);
-      spreading = setTimeout(spread, 100);
-    });
     draw(DEFAULT_DAYS);
   }
 };
