@@ -110,16 +110,28 @@ const diagramOverlay = {
       panel.insertAdjacentHTML('beforeend', `<span class="nrs-analytics-legend">${LEGEND}</span>`);
       // One line per step that has something to tell (cases waiting, or cases in the period); the rest is in
       // the tooltip. Badges keep their size when the diagram is fitted to the window, so neighbours would cover
-      // each other: along the diagram, a badge close to the one before goes above its step instead of below.
+      // each other: along the diagram, a badge goes below its step, else above it, else in the first free row
+      // further below (a wide model puts several steps within one badge's width).
       const zoom = Math.min(viewer.get('canvas').zoom() || 1, 1);
       const near = 150 / zoom; // a badge's width on screen, in diagram units
-      const last = {below: [], above: []};
-      const clear = (side, element) => last[side].every((e) => Math.abs(e.x - element.x) >= near || Math.abs(e.y - element.y) >= 60 / zoom);
+      const rowHeight = 24 / zoom; // a badge's height on screen, in diagram units
+      const placed = [];
+      const free = (x, y) => placed.every((p) => Math.abs(p.x - x) >= near || Math.abs(p.y - y) >= rowHeight);
       const shown = answer.activities.filter((a) => registry.get(a.activityId) && (a.waiting || a.completed || a.breaches))
         .map((f) => ({f, element: registry.get(f.activityId)})).sort((a, b) => a.element.x - b.element.x);
       for (const {f, element} of shown) {
-        const above = !clear('below', element) && clear('above', element);
-        last[above ? 'above' : 'below'].push(element);
+        const below = element.y + element.height + 4;
+        const aboveTop = element.y - 4 - rowHeight;
+        let row = 0;
+        let above = false;
+        if (!free(element.x, below) && free(element.x, aboveTop)) {
+          above = true;
+        } else {
+          while (!free(element.x, below + row * rowHeight) && row < 20) {
+            row++;
+          }
+        }
+        placed.push({x: element.x, y: above ? aboveTop : below + row * rowHeight});
         const html = `<div class="nrs-analytics-badge nrs-status-${text(f.status)}${above ? ' nrs-analytics-above' : ''}" ` +
           `data-status="${text(f.status)}" ` +
           `title="${text(f.activityName)} — ${text(STATUS[f.status] || f.status)}: ${f.waiting} waiting, ${f.overdue} overdue; ` +
@@ -127,7 +139,7 @@ const diagramOverlay = {
           `time limit ${text(f.timeLimit || 'none')}">` +
           `${f.waiting} waiting${f.overdue ? ` · ${f.overdue} overdue` : ''}</div>`;
         // never smaller than at 100%: readable when the diagram is fitted to the window
-        const position = above ? {top: -4, left: -6} : {bottom: -4, left: -6};
+        const position = above ? {top: -4, left: -6} : {bottom: -4 - row * rowHeight, left: -6};
         ids.push(overlays.add(f.activityId, 'nrs-analytics', {position, scale: {min: 1}, html}));
       }
     };
