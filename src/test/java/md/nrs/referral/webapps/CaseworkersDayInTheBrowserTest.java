@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
+import md.nrs.referral.agencies.directory.DirectoryChoices;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.testing.Browser;
@@ -186,8 +187,8 @@ class CaseworkersDayInTheBrowserTest {
     String form = NrsCaseProcess.FORM_CONSENT;
     browser.tick("Field_InformationGiven", null);
     browser.tick("Field_ConsentToAssistance", browser.index(form, "Field_ConsentToAssistance", "given"));
-    browser.tick("Field_ShareWithAgencies", browser.index(form, "Field_ShareWithAgencies", "cap-chisinau"));
-    browser.tick("Field_ShareWithAgencies", browser.index(form, "Field_ShareWithAgencies", "la-strada"));
+    browser.tick("Field_ShareWithAgencies", directoryOption("cap-chisinau"));
+    browser.tick("Field_ShareWithAgencies", directoryOption("la-strada"));
     browser.screenshot("08-informed-consent-form");
     complete();
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(consent.getId()).count() == 0);
@@ -370,6 +371,14 @@ class CaseworkersDayInTheBrowserTest {
         .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
     assertThat(groups).hasSize(1);
     return DEMO_USER_OF.get(groups.get(0));
+  }
+
+  /** Where an agency stands in the consent form's list, which the server fills from the directory as it serves it. */
+  private int directoryOption(String agency) {
+    int index = node.bean(DirectoryChoices.class).choices(DirectoryChoices.AGENCIES).stream().map(DirectoryChoices.Choice::value)
+        .toList().indexOf(agency);
+    assertThat(index).as(agency + " in the directory's list").isNotNegative();
+    return index;
   }
 
   /** The case's open task at this step, once it is there (later steps may run asynchronously). */
