@@ -2,6 +2,8 @@ package md.nrs.referral.reopening;
 
 import static md.nrs.referral.engine.Platform.asPlatform;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +11,14 @@ import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.custody.CaseTransferProcess;
 import md.nrs.referral.custody.HandOverCase;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.engine.ProcessVariable;
 import md.nrs.referral.privacy.AssistanceConsent;
 import md.nrs.referral.privacy.PersonalDataVault;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,14 +40,17 @@ public class ReopenCase implements JavaDelegate {
   private static final List<ProcessVariable<?>> REFERRAL = List.of(NrsCaseProcess.CHANNEL, NrsCaseProcess.LOCATION,
       NrsCaseProcess.COUNTRY, NrsCaseProcess.CATEGORY, NrsCaseProcess.MINOR, NrsCaseProcess.AGE_BAND, NrsCaseProcess.SEX,
       NrsCaseProcess.IMMEDIATE_DANGER, NrsCaseProcess.REFERRAL_SUMMARY);
+  static final String PURPOSE = "platform: is the child of a closed case an adult now, for its reopening";
 
   private final AssistanceConsent consent;
   private final PersonalDataVault vault;
   private final HandOverCase handOver;
   private final TransactionTemplate afterwards;
+  private final ZoneId zone;
 
   public ReopenCase(AssistanceConsent consent, PersonalDataVault vault, HandOverCase handOver,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, @Value("${nrs.time-zone:Europe/Chisinau}") ZoneId zone) {
+    this.zone = zone;
     this.consent = consent;
     this.vault = vault;
     this.handOver = handOver;
@@ -70,6 +77,10 @@ public class ReopenCase implements JavaDelegate {
       if (location != null && !location.isBlank()) {
         start.put(NrsCaseProcess.LOCATION.name(), location);
       }
+      if (Boolean.TRUE.equals(start.get(NrsCaseProcess.MINOR.name())) && nowAnAdult(caseCode)) {
+        start.put(NrsCaseProcess.MINOR.name(), false);
+        start.put(NrsCaseProcess.AGE_BAND.name(), "18+");
+      }
       Object previous = recorded.stream().filter(v -> v.getName().equals(CaseReopeningProcess.REOPENING.name()))
           .findFirst().map(HistoricVariableInstance::getValue).orElse(0);
       int reopening = (previous instanceof Number n ? n.intValue() : 0) + 1;
@@ -83,6 +94,17 @@ public class ReopenCase implements JavaDelegate {
     backToTheTeamThatHadIt(execution, caseCode, closed, newCase);
     consent.setAsideUntilConfirmedAgain(caseCode, reopenedBy, null);
     vault.checkForDuplicatesAgain(caseCode);
+  }
+
+  /**
+   * A child when the case was referred may be an adult when it is reopened: then the child's safeguards (guardian,
+   * best-interests determination, monitoring until 18) no longer apply. Known from the date of birth in the vault
+   * (only the derived 18th birthday leaves it); without one the case reopens as the child it was referred as, and
+   * the identification and age assessment say again.
+   */
+  private boolean nowAnAdult(String caseCode) {
+    LocalDate today = PlatformClock.now().atZone(zone).toLocalDate();
+    return vault.eighteenthBirthday(caseCode, PURPOSE).filter(birthday -> !birthday.isAfter(today)).isPresent();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,20 @@ class CaseReopeningProcessTest {
   }
 
   @Test
+  void aChildWhoHasTurnedEighteenSinceIsReopenedAsAnAdultAndAChildStillUnderEighteenAsAChild() {
+    String adultNow = closedChildCase(LocalDate.now().minusYears(19));
+    String stillAChild = closedChildCase(LocalDate.now().minusYears(15));
+
+    reopen("reopen.chisinau", adultNow, "asked-for-help-again");
+    reopen("reopen.chisinau", stillAChild, "asked-for-help-again");
+
+    assertThat(reopenedCase(adultNow)).variables().containsEntry(NrsCaseProcess.MINOR.name(), false)
+        .containsEntry(NrsCaseProcess.AGE_BAND.name(), "18+");
+    assertThat(reopenedCase(stillAChild)).variables().containsEntry(NrsCaseProcess.MINOR.name(), true)
+        .containsEntry(NrsCaseProcess.AGE_BAND.name(), "7-17");
+  }
+
+  @Test
   void aSecondReopeningCountsTwo() {
     ProcessInstance closed = closedCase();
     String code = closed.getBusinessKey();
@@ -152,6 +167,28 @@ class CaseReopeningProcessTest {
   }
 
   // --- helpers
+
+  /** A child's case (7-17 at referral) with the person's date of birth in the vault, ended by withdrawn consent. */
+  private String closedChildCase(LocalDate bornOn) {
+    Map<String, Object> form = new HashMap<>(Map.of(NrsCaseProcess.CHANNEL.name(), "police-cctp",
+        NrsCaseProcess.LOCATION.name(), "moldova", NrsCaseProcess.CATEGORY.name(), "trafficking",
+        NrsCaseProcess.MINOR.name(), true, NrsCaseProcess.AGE_BAND.name(), "7-17", NrsCaseProcess.SEX.name(), "female",
+        NrsCaseProcess.IMMEDIATE_DANGER.name(), false, NrsCaseProcess.REFERRAL_SUMMARY.name(), "Child found at the border"));
+    ProcessInstance child = engine.getFormService().submitStartForm(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(NrsCaseProcess.KEY).latestVersion().singleResult().getId(), form);
+    String code = child.getBusinessKey();
+    vault.store(code, new PersonRecord("Ana", "Reopening-Child", bornOn, null, null, null, null, null, null, null),
+        "reopen.chisinau", "mdt-chisinau");
+    engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+        .processInstanceId(child.getId()).correlate();
+    assertThat(child).isEnded();
+    return code;
+  }
+
+  private ProcessInstance reopenedCase(String code) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult();
+  }
 
   /** A case of the Chisinau team, assisted and closed with the coordinator's approval. */
   private ProcessInstance closedCase() {
