@@ -31,7 +31,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -91,12 +90,7 @@ class OutboundReferralProcessTest extends CalledProcessTestSupport {
     @Bean
     @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
-      notCounted.add(NrsCaseProcess.KEY);
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
-          .build();
+      return coverageOf(OutboundReferralProcess.KEY);
     }
   }
 

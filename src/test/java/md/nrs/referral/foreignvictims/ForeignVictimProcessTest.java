@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -82,13 +81,7 @@ class ForeignVictimProcessTest extends CalledProcessTestSupport {
     @Bean
     @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      List<String> notCounted = new ArrayList<>(List.of(ProcessTest.PLATFORM_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.CALLED_PROCESSES));
-      notCounted.addAll(List.of(ProcessTest.STARTED_BY_CONSENT));
-      notCounted.add(NrsCaseProcess.KEY);
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(notCounted.toArray(String[]::new)).reportDirectory("target/process-test-coverage")
-          .build();
+      return coverageOf(ForeignVictimProcess.KEY, ProcessTest.STARTED_BY_CONSENT);
     }
   }
 
