@@ -1,6 +1,7 @@
 package md.nrs.referral.assistance;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
@@ -8,7 +9,8 @@ import md.nrs.referral.forms.RequiredWhen;
 
 /**
  * No listed provider took the referral, or none is left that the person consented to share with: the
- * coordinator names one, routes again once consent has been sought anew, or cancels the service with a note.
+ * coordinator names one (from the directory's list; the task listener refuses an agency the person did not consent
+ * to share with), routes again once consent has been sought anew, or cancels the service with a note.
  */
 @FormContract(AssistanceServiceProcess.FORM_CHOOSE_PROVIDER)
 @RequiredWhen(field = "providerAgency", when = "coordinatorDecision", is = "refer",
@@ -17,7 +19,6 @@ import md.nrs.referral.forms.RequiredWhen;
     message = "is required to cancel the service: say why")
 public record ChooseServiceProviderForm(
     @NotNull(message = "choose refer, route again or cancel") @OneOf({"refer", "route-again", "cancel-service"}) String coordinatorDecision,
-    @OneOf({"cap-chisinau", "la-strada", "cnfacem", "womens-initiative", "resonance", "interaction", "veritas", "iom",
-        "community-social-workers", "mdt-chisinau"}) String providerAgency,
+    @Pattern(regexp = "[a-z][a-z0-9-]{1,63}", message = "must be the id of an agency of the directory") String providerAgency,
     @Size(max = 1000) String coordinatorNote) {
 }
