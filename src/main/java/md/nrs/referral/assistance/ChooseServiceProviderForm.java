@@ -1,8 +1,8 @@
 package md.nrs.referral.assistance;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import md.nrs.referral.agencies.DirectoryChoice;
 import md.nrs.referral.forms.FormContract;
 import md.nrs.referral.forms.OneOf;
 import md.nrs.referral.forms.RequiredWhen;
@@ -19,6 +19,6 @@ import md.nrs.referral.forms.RequiredWhen;
     message = "is required to cancel the service: say why")
 public record ChooseServiceProviderForm(
     @NotNull(message = "choose refer, route again or cancel") @OneOf({"refer", "route-again", "cancel-service"}) String coordinatorDecision,
-    @Pattern(regexp = "[a-z][a-z0-9-]{1,63}", message = "must be the id of an agency of the directory") String providerAgency,
+    @DirectoryChoice(DirectoryChoice.AGENCIES) String providerAgency,
     @Size(max = 1000) String coordinatorNote) {
 }

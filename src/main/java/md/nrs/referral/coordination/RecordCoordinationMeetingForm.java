@@ -8,8 +8,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import md.nrs.referral.agencies.DirectoryChoice;
 import md.nrs.referral.forms.FormContract;
-import md.nrs.referral.forms.OneOf;
 
 /**
  * The meeting as recorded by the NRS coordinators: when, which agencies took part, what was decided (by
@@ -21,23 +21,15 @@ import md.nrs.referral.forms.OneOf;
 @ActionItemRowsComplete
 public record RecordCoordinationMeetingForm(
     @NotNull(message = "give the date of the meeting") @PastOrPresent(message = "cannot be in the future") LocalDate meetingDate,
-    @NotEmpty(message = "tick the agencies that took part") List<@OneOf({"mlsp", "cap-chisinau", "permanent-secretariat", "cctp",
-        "gpi", "cnfacem", "la-strada", "womens-initiative", "resonance", "interaction", "veritas", "iom", "mdt-chisinau",
-        "guardianship-chisinau", "community-social-workers", "nrs-coordinators"}) String> participants,
+    @NotEmpty(message = "tick the agencies that took part") List<@DirectoryChoice(DirectoryChoice.MEETING_PARTIES) String> participants,
     @NotBlank(message = "record what was decided") @Size(max = 4000, message = "at most 4000 characters") String decisions,
-    @OneOf({"mlsp", "cap-chisinau", "permanent-secretariat", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative",
-        "resonance", "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers",
-        "nrs-coordinators"}) String actionItem1Agency,
+    @DirectoryChoice(DirectoryChoice.MEETING_PARTIES) String actionItem1Agency,
     @Size(max = 300, message = "at most 300 characters") String actionItem1Action,
     @FutureOrPresent(message = "cannot be in the past") LocalDate actionItem1DueOn,
-    @OneOf({"mlsp", "cap-chisinau", "permanent-secretariat", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative",
-        "resonance", "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers",
-        "nrs-coordinators"}) String actionItem2Agency,
+    @DirectoryChoice(DirectoryChoice.MEETING_PARTIES) String actionItem2Agency,
     @Size(max = 300, message = "at most 300 characters") String actionItem2Action,
     @FutureOrPresent(message = "cannot be in the past") LocalDate actionItem2DueOn,
-    @OneOf({"mlsp", "cap-chisinau", "permanent-secretariat", "cctp", "gpi", "cnfacem", "la-strada", "womens-initiative",
-        "resonance", "interaction", "veritas", "iom", "mdt-chisinau", "guardianship-chisinau", "community-social-workers",
-        "nrs-coordinators"}) String actionItem3Agency,
+    @DirectoryChoice(DirectoryChoice.MEETING_PARTIES) String actionItem3Agency,
     @Size(max = 300, message = "at most 300 characters") String actionItem3Action,
     @FutureOrPresent(message = "cannot be in the past") LocalDate actionItem3DueOn) {
 }

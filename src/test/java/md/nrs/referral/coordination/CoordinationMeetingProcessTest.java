@@ -194,6 +194,26 @@ class CoordinationMeetingProcessTest {
   }
 
   @Test
+  void aDistrictMeetingGivesAnActionItemToItsOwnTeamAndAnAgencyNotInTheDirectoryIsRefusedAtItsField() {
+    ProcessInstance meeting = startMeeting("balti", "2027-01-01");
+    LocalDate nextWeek = LocalDate.now(CHISINAU).plusDays(7);
+    Map<String, Object> madeUp = FormSubmission.of(new RecordCoordinationMeetingForm(LocalDate.now(CHISINAU),
+        List.of("mdt-balti", "guardianship-balti", "no-such-agency"), DECIDED,
+        "mdt-balti-typo", "Visit the family", nextWeek, null, null, null, null, null, null));
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(task(meeting).getId(), madeUp))
+        .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
+        .hasMessageContaining("participants").hasMessageContaining("is not an active agency of the directory")
+        .hasMessageContaining("actionItem1Agency");
+    assertThat(meeting).isWaitingAt(Elements.RECORD_MEETING);
+
+    engine.getTaskService().complete(task(meeting).getId(), FormSubmission.of(new RecordCoordinationMeetingForm(
+        LocalDate.now(CHISINAU), List.of("mdt-balti", "guardianship-balti", "nrs-coordinators"), DECIDED,
+        "guardianship-balti", "Visit the family", nextWeek, null, null, null, null, null, null)));
+    assertThat(task(meeting)).hasCandidateGroup("guardianship-balti");
+  }
+
+  @Test
   void aMeetingWithoutActionItemsEndsOnceRecorded() {
     ProcessInstance meeting = startMeeting("chisinau", "2027-01-01");
     engine.getTaskService().complete(task(meeting).getId(), meetingForm());
