@@ -159,7 +159,7 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
                 ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().listPage(2, 3)),
                 filter.getValue().apply(caller).count())));
           } finally {
-            join.setForm(TaskQueryAuthorizationJoin.Form.SEMI_JOIN);
+            join.setForm(TaskQueryAuthorizationJoin.Form.CHOSEN);
           }
           if (form != TaskQueryAuthorizationJoin.Form.ENGINE) {
             assertThat(join.rewrites() - sentRewritten).as("%s as %s sent %s", filter.getKey(), caller[0], form).isEqualTo(4);

@@ -2,6 +2,12 @@ package md.nrs.referral.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import md.nrs.referral.engine.TaskQueryAuthorizationJoin.Form;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.junit.jupiter.api.Test;
 
 class TaskQueryAuthorizationJoinTest {
@@ -183,6 +189,65 @@ class TaskQueryAuthorizationJoinTest {
 
     assertThat(sql).startsWith("select distinct").contains("left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
         .contains("OR RES.ID_ IN (SELECT A.RESOURCE_ID_").doesNotContain(") AUTH ON");
+  }
+
+  @Test
+  void probesEachTasksGrantsThroughTheEnginesOwnSubQueryAndAsksForStarOnce() {
+    TaskQueryAuthorizationJoin.Rewritten probes = TaskQueryAuthorizationJoin.probes(OVERDUE_PAGE);
+    String bound = bind(probes.sql(), probes.parameterOrder()).replaceAll("\\s+", " ");
+    String callers = " SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( p0, '*') OR A.GROUP_ID_ "
+        + "IN ( p1 , p2 ) ) AND ( ( A.RESOURCE_TYPE_ = p3 AND A.PERMS_ & p4 = p5 OR A.RESOURCE_TYPE_ = p6 AND A.PERMS_ & p7 = p8 ) ) ";
+
+    assertThat(bound).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES left join ACT_RE_PROCDEF D")
+        .doesNotContain(") AUTH ON").doesNotContain(" IN (SELECT A.RESOURCE_ID_")
+        .contains("( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR EXISTS (SELECT 1 FROM (" + callers + ") NRS_AUTH WHERE "
+            + "NRS_AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_)) OR EXISTS (SELECT 1 FROM (" + callers + ") NRS_AUTH WHERE "
+            + "NRS_AUTH.RESOURCE_ID_ = '*') )")
+        .contains("WHERE ( 1 = 1 and ( RES.DUE_DATE_ < p9 and RES.DUE_DATE_ is not null ) )")
+        .endsWith("order by RES.DUE_DATE_ asc, RES.ID_ asc LIMIT p10 OFFSET p11 ");
+    assertThat(probes.parameterOrder()).hasSize((int) placeholders(probes.sql())).hasSize(9 * 2 + 3);
+  }
+
+  @Test
+  void probesTheCandidateGroupsCountAsExistsWithoutDistinctLikeTheSemiJoin() {
+    String probes = TaskQueryAuthorizationJoin.probes(MY_AGENCY_COUNT).sql().replaceAll("\\s+", " ");
+
+    assertThat(probes).startsWith("select count(RES.ID_) from ACT_RU_TASK RES left join ACT_RE_PROCDEF D")
+        .contains("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and ( I.TYPE_ = 'candidate' and "
+            + "( I.GROUP_ID_ IN ( ? , ? ) ) ))")
+        .contains("NRS_AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_)");
+    assertThat(TaskQueryAuthorizationJoin.probes(MATCH_ANY_PAGE).sql().replaceAll("\\s+", " ")).startsWith("select distinct")
+        .contains("NRS_AUTH.RESOURCE_ID_ = '*'");
+  }
+
+  @Test
+  void probesAnyStatementOfADueTodayQueryAndOnlyThePageOfTheCallersOwnList() {
+    Date today = Date.from(Instant.parse("2026-12-04T00:00:00Z"));
+    Date tomorrow = Date.from(Instant.parse("2026-12-05T00:00:00Z"));
+    assertThat(chosen(new TaskQueryImpl().dueAfter(today).dueBefore(tomorrow), false)).isEqualTo(Form.PROBE);
+    assertThat(chosen(new TaskQueryImpl().dueDate(today), false)).isEqualTo(Form.PROBE);
+    assertThat(chosen(new TaskQueryImpl().dueBefore(tomorrow), true)).as("Overdue").isEqualTo(Form.SEMI_JOIN);
+    assertThat(chosen(new TaskQueryImpl().dueAfter(today).dueBefore(Date.from(Instant.parse("2027-01-04T00:00:00Z"))), true))
+        .as("a month").isEqualTo(Form.SEMI_JOIN);
+    assertThat(chosen(new TaskQueryImpl(), true)).as("GET /engine-rest/task").isEqualTo(Form.SEMI_JOIN);
+
+    TaskQueryImpl myTasks = new TaskQueryImpl().taskAssignee("a.caseworker");
+    TaskQueryImpl myAgency = (TaskQueryImpl) new TaskQueryImpl().taskCandidateGroupIn(List.of("agency-a")).includeAssignedTasks();
+    TaskQueryImpl othersTasks = new TaskQueryImpl().taskAssignee("b.caseworker");
+    TaskQueryImpl otherAgency = (TaskQueryImpl) new TaskQueryImpl().taskCandidateGroupIn(List.of("agency-a", "agency-b"));
+    for (TaskQueryImpl query : List.of(myTasks, myAgency, othersTasks, otherAgency)) {
+      query.setAuthCheck(new AuthorizationCheck("a.caseworker", List.of("agency-a", "caseworkers"), null, true));
+    }
+    assertThat(chosen(myTasks, true)).isEqualTo(Form.PROBE);
+    assertThat(chosen(myAgency, true)).isEqualTo(Form.PROBE);
+    assertThat(chosen(myAgency, false)).as("its count checks every task of the agency").isEqualTo(Form.SEMI_JOIN);
+    assertThat(chosen(othersTasks, true)).isEqualTo(Form.SEMI_JOIN);
+    assertThat(chosen(otherAgency, true)).isEqualTo(Form.SEMI_JOIN);
+    assertThat(chosen("not a task query", true)).isEqualTo(Form.SEMI_JOIN);
+  }
+
+  private static Form chosen(Object query, boolean page) {
+    return TaskQueryAuthorizationJoin.chosen(query, page);
   }
 
   /** The statement with its i-th placeholder replaced by p{order[i]} (by pi when order is null). */
