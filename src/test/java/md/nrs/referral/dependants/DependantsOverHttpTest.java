@@ -151,7 +151,8 @@ class DependantsOverHttpTest {
     String code = cases.refer(false).getBusinessKey();
     String marker = "Dpmarker" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    Response started = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "3-6", "male", false, marker,
+    // as Tasklist submits it: the webapps' own engine API, with the login session
+    Response started = addInTasklist(http.login("tasklist", "dp.chisinau", PASSWORD), new AddDependantForm(code, "child", "3-6", "male", false, marker,
         "Tasklistchild", LocalDate.of(2021, 5, 4)));
 
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
@@ -194,9 +195,10 @@ class DependantsOverHttpTest {
 
   // --- helpers
 
-  /** The start form "Add a family member to a case" as Tasklist submits it. */
+  /** The start form "Add a family member to a case" as Tasklist (a login session) or a program (/engine-rest) submits it. */
   private Response addInTasklist(Credentials who, AddDependantForm form) {
-    return http.post("/engine-rest/process-definition/key/" + AddDependantProcess.KEY + "/submit-form", who,
+    String api = who instanceof PlatformHttp.WebappSession ? "/camunda/api/engine/engine/default" : "/engine-rest";
+    return http.post(api + "/process-definition/key/" + AddDependantProcess.KEY + "/submit-form", who,
         PlatformHttp.formSubmission(FormSubmission.of(form)));
   }
 
