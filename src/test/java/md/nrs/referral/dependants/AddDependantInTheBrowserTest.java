@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
  * "Add a family member to a case" in a real browser (headless Chromium), as the demo users work: La Strada refers an
  * adult in Chisinau (over HTTP, as its caseworker); the MDT of Chisinau, responsible for the case, starts the form in
  * Tasklist, adds the child travelling with her and sees the child's own new case code, with Copy and a link to the
- * child's case page. Screenshot: {@code target/browser-screenshots/ad-01-child-case-code.png}.
+ * child's case page. Screenshots: {@code target/browser-screenshots/ad-00-form-filled.png}, {@code ad-01-child-case-code.png}.
  */
 @RequiresBrowser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +73,8 @@ class AddDependantInTheBrowserTest {
     browser.tick("Field_Relation", browser.index(form, "Field_Relation", "child"));
     browser.select("Field_AgeBand", Browser.optionLabel(form, "Field_AgeBand", "3-6"));
     browser.tick("Field_Sex", browser.index(form, "Field_Sex", "male"));
+    browser.settle();
+    browser.screenshot("ad-00-form-filled");
     browser.click(By.cssSelector(".modal-footer button.btn-primary"));
 
     WebElement shown = browser.waitFor(By.id("nrs-new-case-code"));
