@@ -36,7 +36,7 @@ public class PrivacyConfiguration {
   @Bean
   FilterRegistrationBean<PersonalDataSubmissionFilter> personalDataSubmissionFilter(ProcessEngine engine, FormCatalog catalog) {
     FilterRegistrationBean<PersonalDataSubmissionFilter> registration =
-        new FilterRegistrationBean<>(new PersonalDataSubmissionFilter(catalog, engine.getTaskService()));
+        new FilterRegistrationBean<>(new PersonalDataSubmissionFilter(catalog, engine));
     // FormSubmissionGuard is HIGHEST_PRECEDENCE + 20: it validates the whole submission first.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.privacy.PersonalDataVault;
+import md.nrs.referral.testing.FormSubmission;
+import md.nrs.referral.testing.PersonalValueScan;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -30,7 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * responsible for the case adds a child travelling with the person — a case of the child's own, linked, that takes the
  * child path (a child, the guardianship authority alerted, the child's own consent step), the person only in the vault
  * under the child's code, the link in both case views as codes only; bad input is a 400 naming the field, a team
- * without a part a 403 like an unknown code, an ended case a 409, and nothing changes.
+ * without a part a 403 like an unknown code, an ended case a 409, and nothing changes. The same from Tasklist's start
+ * form "Add a family member to a case" ({@code add-dependant}), as Tasklist submits it: the child's case code comes
+ * back as the start's business key, the name only in the vault (found nowhere else in the database), and a refusal
+ * is a 400 at the form's field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +56,7 @@ class DependantsOverHttpTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OutboxRepository outbox;
   @Autowired PersonalDataVault vault;
+  @Autowired DataSource dataSource;
   @LocalServerPort int port;
   PlatformHttp http;
   CasesOnTheirWay cases;
@@ -136,7 +146,61 @@ class DependantsOverHttpTest {
     assertThat(links()).isEqualTo(links);
   }
 
+  @Test
+  void fromTasklistTheTeamAddsAChildWhoseNameGoesOnlyToTheVaultAndSeesTheChildsCaseCode() throws Exception {
+    String code = cases.refer(false).getBusinessKey();
+    String marker = "Dpmarker" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    // as Tasklist submits it: the webapps' own engine API, with the login session
+    Response started = addInTasklist(http.login("tasklist", "dp.chisinau", PASSWORD), new AddDependantForm(code, "child", "3-6", "male", false, marker,
+        "Tasklistchild", LocalDate.of(2021, 5, 4)));
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String child = json.readTree(started.body()).path("businessKey").asText();
+    assertThat(child).matches("NRS-\\d{4}-\\d{6,}").isNotEqualTo(code);
+    assertThat(started.body()).doesNotContain(marker);
+    ProcessInstance childCase = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(NrsCaseProcess.KEY).processInstanceBusinessKey(child).singleResult();
+    assertThat(engine.getRuntimeService().getVariable(childCase.getId(), NrsCaseProcess.PATHWAY.name())).isEqualTo("child");
+    assertThat(vault.holds(child)).as("the name is kept under the child's own code").isTrue();
+    JsonNode view = json.readTree(http.get("/api/cases/" + code, COORDINATOR).body());
+    assertThat(view.path("dependants").toString()).contains(child);
+    assertThat(new PersonalValueScan(dataSource, List.of(marker)).everyTable())
+        .as("no process variable, history, audit or outbox row holds the name").isEmpty();
+    assertThat(audited(code, "OK")).isEqualTo(1);
+  }
+
+  @Test
+  void fromTasklistAnotherAgencyAnUnknownCodeAndABadAgeBandAreRefusedAtTheirFieldAndNothingChanges() throws Exception {
+    String code = cases.refer(false).getBusinessKey();
+    String unknown = "NRS-2026-987654322";
+    long cases = caseCount();
+    long links = links();
+
+    Response notMine = addInTasklist(LA_STRADA, new AddDependantForm(code, "child", "3-6", "male"));
+    Response noSuchCase = addInTasklist(LA_STRADA, new AddDependantForm(unknown, "child", "3-6", "male"));
+    Response adultChild = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "18+", "male"));
+    Response noSuchBand = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "99", "male"));
+    Response bornTomorrow = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "0-2", "male", false, null, null,
+        LocalDate.now().plusDays(1)));
+
+    assertProblem(notMine, 400, AddDependantProcess.CASE_CODE.name(), "no part in case " + code);
+    assertThat(noSuchCase.body().replace(unknown, "CODE")).as("no oracle").isEqualTo(notMine.body().replace(code, "CODE"));
+    assertProblem(adultChild, 400, AddDependantProcess.AGE_BAND.name(), "under 18");
+    assertProblem(noSuchBand, 400, AddDependantProcess.AGE_BAND.name(), "ageBand");
+    assertProblem(bornTomorrow, 400, "personDateOfBirth", "in the past");
+    assertThat(caseCount()).isEqualTo(cases);
+    assertThat(links()).isEqualTo(links);
+  }
+
   // --- helpers
+
+  /** The start form "Add a family member to a case" as Tasklist (a login session) or a program (/engine-rest) submits it. */
+  private Response addInTasklist(Credentials who, AddDependantForm form) {
+    String api = who instanceof PlatformHttp.WebappSession ? "/camunda/api/engine/engine/default" : "/engine-rest";
+    return http.post(api + "/process-definition/key/" + AddDependantProcess.KEY + "/submit-form", who,
+        PlatformHttp.formSubmission(FormSubmission.of(form)));
+  }
 
   private Response add(String code, Credentials who, String body) {
     return http.post("/api/cases/" + code + "/dependants", who, body);

@@ -23,9 +23,14 @@ import md.nrs.referral.forms.FormCatalog;
 import md.nrs.referral.forms.PersonalData;
 import md.nrs.referral.forms.SubmittedVariables;
 import md.nrs.referral.security.CachedBodyRequest;
+import md.nrs.referral.privacy.StartFormPersonalData;
 import md.nrs.referral.security.RequestPaths;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,8 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /camunda/api/engine that Tasklist uses), after the form guard has validated a task submission:
  * the form's {@link PersonalData} fields are taken out of the JSON body, handed to the engine's
  * completion of that task ({@link PendingPersonalData}, stored in the vault in the completion's
- * transaction by {@link ConsentFormListener}) and the request goes on without them. The engine never
- * receives the values, so they cannot reach ACT_RU_VARIABLE, ACT_HI_VARINST or ACT_HI_DETAIL.
+ * transaction by {@link ConsentFormListener}) and the request goes on without them. A start form's submission
+ * ({@code submit-form} of a process definition) is treated the same way: its personal fields are handed to the
+ * start's first step ({@link StartFormPersonalData}). The engine never receives the values, so they cannot reach
+ * ACT_RU_VARIABLE, ACT_HI_VARINST or ACT_HI_DETAIL.
  *
  * <p>Any other JSON request to the engine that names a personal field (setting variables, correlating
  * a message, querying by value) is refused with 400: personal data goes through the vault only.
@@ -43,16 +50,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
 
   private static final Pattern TASK_SUBMIT = Pattern.compile("^/task/([^/]+)/(submit-form|complete)$");
+  private static final Pattern START_BY_KEY = Pattern.compile("^/process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/submit-form$");
+  private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/submit-form$");
   private static final int MAX_BODY = 512 * 1024;
 
   private final FormCatalog catalog;
   private final TaskService tasks;
+  private final RepositoryService repository;
+  private final FormService forms;
   private final Set<String> personalFieldNames;
   private final ObjectMapper json = new ObjectMapper();
 
-  public PersonalDataSubmissionFilter(FormCatalog catalog, TaskService tasks) {
+  public PersonalDataSubmissionFilter(FormCatalog catalog, ProcessEngine engine) {
     this.catalog = catalog;
-    this.tasks = tasks;
+    this.tasks = engine.getTaskService();
+    this.repository = engine.getRepositoryService();
+    this.forms = engine.getFormService();
     Set<String> names = new HashSet<>();
     catalog.all().values().forEach(contract -> names.addAll(PersonalFormFields.names(contract)));
     this.personalFieldNames = Set.copyOf(names);
@@ -89,6 +102,12 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
     Optional<Class<? extends Record>> contract = submit.matches() ? contractOfTask(submit.group(1)) : Optional.empty();
     if (contract.isPresent() && !PersonalFormFields.names(contract.get()).isEmpty() && body instanceof ObjectNode root) {
       forwardWithoutPersonalData(submit.group(1), contract.get(), root, cached, response, chain);
+      return;
+    }
+    Optional<String> startForm = submit.matches() ? Optional.empty() : startFormOf(path);
+    Optional<Class<? extends Record>> startContract = startForm.flatMap(catalog::contractFor);
+    if (startContract.isPresent() && !PersonalFormFields.names(startContract.get()).isEmpty() && body instanceof ObjectNode root) {
+      forwardStartWithoutPersonalData(startForm.get(), startContract.get(), root, cached, response, chain);
       return;
     }
     if (body != null && namesPersonalField(body)) {
@@ -130,6 +149,40 @@ public class PersonalDataSubmissionFilter extends OncePerRequestFilter {
     } finally {
       PendingPersonalData.clear();
     }
+  }
+
+  private void forwardStartWithoutPersonalData(String formId, Class<? extends Record> contract, ObjectNode root,
+      CachedBodyRequest cached, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    PersonRecord person = PersonalFormFields.person(contract, SubmittedVariables.fromRequestBody(root));
+    JsonNode variables = root.get("variables");
+    if (variables instanceof ObjectNode object) {
+      PersonalFormFields.names(contract).forEach(object::remove);
+    }
+    StartFormPersonalData.hold(formId, person);
+    try {
+      chain.doFilter(CachedBodyRequest.replacing(cached, json.writeValueAsBytes(root)), response);
+    } finally {
+      StartFormPersonalData.clear();
+    }
+  }
+
+  /** The start form a submission starts with, looked up without the caller's rights (the engine checks those). */
+  private Optional<String> startFormOf(String path) {
+    Matcher byKey = START_BY_KEY.matcher(path);
+    ProcessDefinition definition = null;
+    if (byKey.matches()) {
+      var query = repository.createProcessDefinitionQuery().processDefinitionKey(byKey.group(1)).latestVersion();
+      definition = (byKey.group(2) == null ? query.withoutTenantId() : query.tenantIdIn(byKey.group(2))).singleResult();
+    } else {
+      Matcher byId = START_BY_ID.matcher(path);
+      if (byId.matches() && !"key".equals(byId.group(1))) {
+        definition = repository.createProcessDefinitionQuery().processDefinitionId(byId.group(1)).singleResult();
+      }
+    }
+    if (definition == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(forms.getStartFormData(definition.getId()).getCamundaFormRef()).map(CamundaFormRef::getKey);
   }
 
   private Optional<Class<? extends Record>> contractOfTask(String taskId) {

@@ -1,6 +1,7 @@
 // NRS Referral Platform: the case in view inside Tasklist.
 // - After "Register a referral" (a start form of the NRS case), the new case code is shown with a button that
-//   copies it and a link to the case page: Tasklist itself only says that a process was started.
+//   copies it and a link to the case page: Tasklist itself only says that a process was started. After "Add a
+//   family member to a case" the same, for the family member's own new case.
 // - Every task of a case links to the case page (/nrs/case.html?code=…), next to the task's name.
 // - The user menu links to the referrals made by the user's agency (the same page without a code).
 // - After Complete, a panel says what happens next and which team has it (the case's open steps); the task's
@@ -58,13 +59,14 @@ function addStyle() {
   }
 }
 
-/** The panel shown once a referral is registered: the code, Copy, and the case page. */
-function showRegistered(code) {
+/** The panel shown once a referral is registered (or a family member's own case opened): the code, Copy, the case page. */
+function showRegistered(code, dependant) {
   addStyle();
   document.querySelector('.nrs-registered')?.remove();
   const panel = el('div', null, 'nrs-registered');
   panel.setAttribute('role', 'alertdialog');
-  panel.setAttribute('aria-label', t('casepage.registered.title'));
+  const title = t(dependant ? 'casepage.dependant.title' : 'casepage.registered.title');
+  panel.setAttribute('aria-label', title);
   const close = el('button', '×', 'nrs-close');
   close.type = 'button';
   close.setAttribute('aria-label', t('casepage.close'));
@@ -89,7 +91,7 @@ function showRegistered(code) {
   open.rel = 'noopener';
   const actions = el('div', null, 'nrs-actions');
   actions.append(copy, open);
-  panel.append(close, el('h3', t('casepage.registered.title')), el('div', t('casepage.registered.text')), shown,
+  panel.append(close, el('h3', title), el('div', t(dependant ? 'casepage.dependant.text' : 'casepage.registered.text')), shown,
     el('div', t('casepage.registered.keep')), actions);
   document.body.append(panel);
 }
@@ -215,7 +217,7 @@ function watchStarts() {
           try {
             const started = JSON.parse(this.responseText);
             if (started && CASE_CODE.test(started.businessKey || '')) {
-              showRegistered(started.businessKey);
+              showRegistered(started.businessKey, String(started.definitionId || '').startsWith('add-dependant:'));
             }
           } catch (e) {
             // not JSON: nothing to show
