@@ -59,13 +59,24 @@ function addStyle() {
   }
 }
 
-/** The panel shown once a referral is registered (or a family member's own case opened): the code, Copy, the case page. */
-function showRegistered(code, dependant) {
+/**
+ * What a start form of Tasklist did to the case whose code it answers with: a referral registered (the default), a
+ * family member's own case opened, an incident reported on a case, a closed case reopened. Each has its own words.
+ */
+const STARTED = {
+  'add-dependant': 'casepage.dependant',
+  'safety-incident-report': 'casepage.incident',
+  'case-reopening': 'casepage.reopened',
+};
+
+/** The panel shown once a start form gave a case code: what happened, the code, Copy, the case page. */
+function showRegistered(code, definitionId) {
+  const words = STARTED[String(definitionId || '').split(':')[0]] || 'casepage.registered';
   addStyle();
   document.querySelector('.nrs-registered')?.remove();
   const panel = el('div', null, 'nrs-registered');
   panel.setAttribute('role', 'alertdialog');
-  const title = t(dependant ? 'casepage.dependant.title' : 'casepage.registered.title');
+  const title = t(`${words}.title`);
   panel.setAttribute('aria-label', title);
   const close = el('button', '×', 'nrs-close');
   close.type = 'button';
@@ -91,8 +102,8 @@ function showRegistered(code, dependant) {
   open.rel = 'noopener';
   const actions = el('div', null, 'nrs-actions');
   actions.append(copy, open);
-  panel.append(close, el('h3', title), el('div', t(dependant ? 'casepage.dependant.text' : 'casepage.registered.text')), shown,
-    el('div', t('casepage.registered.keep')), actions);
+  panel.append(close, el('h3', title), el('div', t(`${words}.text`)), shown, el('div', t('casepage.registered.keep')),
+    actions);
   document.body.append(panel);
 }
 
@@ -217,7 +228,7 @@ function watchStarts() {
           try {
             const started = JSON.parse(this.responseText);
             if (started && CASE_CODE.test(started.businessKey || '')) {
-              showRegistered(started.businessKey, String(started.definitionId || '').startsWith('add-dependant:'));
+              showRegistered(started.businessKey, started.definitionId);
             }
           } catch (e) {
             // not JSON: nothing to show
