@@ -405,12 +405,21 @@ class NationalScaleBenchmarkTest {
   // --- item 4
 
   private void storm(RunningPlatform platform, String db, long openCases) {
-    JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
     SlaWatch watch = platform.bean(SlaWatch.class);
+    storm(platform, db, openCases, "", later -> watch.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /**
+   * Every open step made overdue at once (the sweep asked ten years ahead) and swept page after page, each page in
+   * its own transaction, until a sweep finds nothing; checks each breach recorded, escalated and notified once.
+   * Returns breaches per second.
+   */
+  private double storm(RunningPlatform platform, String db, long openCases, String label,
+      java.util.function.Function<Instant, Integer> onePage) {
+    JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
     TransactionTemplate transaction = new TransactionTemplate(platform.bean(PlatformTransactionManager.class));
     Instant later = Instant.now().plus(3650, ChronoUnit.DAYS); // every open step is overdue then
-    long expected = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ IS NOT NULL AND TASK_DEF_KEY_ <> ?",
-        Long.class, SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP);
+    long expected = notYetBreached(jdbc);
     long breachesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class);
     long escalationsBefore = escalations(platform.engine());
     long outboxBefore = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_outbox", Long.class);
@@ -420,12 +429,12 @@ class NationalScaleBenchmarkTest {
     long[] heapAndSweeps = new long[2];
     String profile;
     try {
-      profile = Profile.of("storm-" + db, () -> {
+      profile = Profile.of("storm-" + db + label.replaceAll("[^a-z0-9]+", "-"), () -> {
         while (true) {
-          Map<?, Integer> counts = transaction.execute(status -> watch.sweep(later));
+          Integer recorded = transaction.execute(status -> onePage.apply(later));
           heapAndSweeps[1]++;
           heapAndSweeps[0] = Math.max(heapAndSweeps[0], usedHeap());
-          if (counts.values().stream().mapToInt(Integer::intValue).sum() == 0 || heapAndSweeps[1] > 100_000) {
+          if (recorded == null || recorded == 0 || heapAndSweeps[1] > 100_000) {
             break;
           }
         }
@@ -436,19 +445,110 @@ class NationalScaleBenchmarkTest {
     maxHeap = heapAndSweeps[0];
     sweeps = (int) heapAndSweeps[1];
     double seconds = (System.nanoTime() - started) / 1e9;
-    report.note(S_STORM, "**Profile of the storm, " + db + ".** " + profile);
+    report.note(S_STORM, "**Profile of the storm, " + db + label + ".** " + profile);
     long breaches = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class) - breachesBefore;
     long distinct = jdbc.queryForObject("SELECT COUNT(DISTINCT task_id) FROM nrs_sla_event WHERE kind = 'BREACH'", Long.class);
     long escalated = escalations(platform.engine()) - escalationsBefore;
     long notified = jdbc.queryForObject("SELECT COUNT(*) FROM nrs_outbox", Long.class) - outboxBefore;
-    if (breaches != expected || distinct != breaches + breachesBefore || escalated != expected || notified < expected) {
-      wrong.add(String.format(Locale.ROOT, "%s overdue storm: %d steps overdue, %d breaches recorded (%d distinct tasks), "
-          + "%d escalations, %d notices", db, expected, breaches, distinct, escalated, notified));
+    if (breaches != expected || distinct != breaches + breachesBefore || escalated != expected || notified < expected
+        || notYetBreached(jdbc) != 0) {
+      wrong.add(String.format(Locale.ROOT, "%s%s overdue storm: %d steps overdue, %d breaches recorded (%d distinct tasks), "
+          + "%d escalations, %d notices", db, label, expected, breaches, distinct, escalated, notified));
     }
-    report.add("storm-rate", db, expected, List.of(breaches / seconds));
-    report.note(S_STORM, String.format(Locale.ROOT, "%s: %,d overdue steps (of %,d open cases) → %,d breaches, %,d escalations, "
-        + "%,d notices in %.1f s over %d sweeps; heap used at most %,d MiB during the storm.", db, expected, openCases,
-        breaches, escalated, notified, seconds, sweeps, maxHeap / (1024 * 1024)));
+    double rate = breaches / seconds;
+    String line = String.format(Locale.ROOT, "%s%s: %,d overdue steps (of %,d open cases) → %,d breaches, %,d escalations, "
+        + "%,d notices in %.1f s over %d sweeps (%.1f breaches/s); heap used at most %,d MiB during the storm; load %s.", db,
+        label, expected, openCases, breaches, escalated, notified, seconds, sweeps, rate, maxHeap / (1024 * 1024), loadAverage());
+    report.note(S_STORM, line);
+    System.out.println("BENCHMARK " + line);
+    if (label.isEmpty()) {
+      report.add("storm-rate", db, expected, List.of(rate));
+    }
+    return rate;
+  }
+
+  /** Open steps with a due date (not the coordinators' own escalation tasks) that have no breach recorded yet. */
+  private static long notYetBreached(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE T.DUE_DATE_ IS NOT NULL AND T.TASK_DEF_KEY_ <> ? "
+        + "AND NOT EXISTS (SELECT 1 FROM nrs_sla_event E WHERE E.task_id = T.ID_ AND E.kind = 'BREACH')", Long.class,
+        SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * The overdue storm alone ({@code -Dnrs.benchmark.parts=storm}; sizes {@code -Dnrs.benchmark.storm-steps=500,2000},
+   * databases {@code -Dnrs.benchmark.storm-databases=h2,postgres}): at each size, fresh open cases until that many
+   * steps wait unrecorded, swept task by task as the sweep did before it worked in pages of rows
+   * ({@link md.nrs.referral.sla.TaskByTaskSweep}); then as many fresh ones swept by today's sweep, right after, in
+   * the same JVM on the same database. Each figure is breaches per second; both must be right.
+   */
+  @Test
+  @Order(6)
+  void stormAlone() {
+    if (!mode.databases.contains("storm")) {
+      return;
+    }
+    int[] sizes = java.util.Arrays.stream(System.getProperty("nrs.benchmark.storm-steps", "500,2000").split(","))
+        .mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+    for (String db : System.getProperty("nrs.benchmark.storm-databases", "h2,postgres").split(",")) {
+      if (db.equals("postgres") && PostgresDatabase.unavailableReason() != null) {
+        report.note(S_STORM, "PostgreSQL not measured: " + PostgresDatabase.unavailableReason());
+        continue;
+      }
+      BenchmarkDatabase database = db.equals("postgres") ? BenchmarkDatabase.postgres()
+          : BenchmarkDatabase.h2("bench-storm-" + System.nanoTime());
+      try (database) {
+        RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+        try {
+          report.database(database.name() + ": " + databaseVersion(platform.dataSource()));
+          JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
+          FullCasePath cases = new FullCasePath(platform.engine());
+          SlaWatch watch = platform.bean(SlaWatch.class);
+          md.nrs.referral.sla.TaskByTaskSweep before = new md.nrs.referral.sla.TaskByTaskSweep(platform.engine(),
+              platform.bean(md.nrs.referral.sla.SlaEventRepository.class),
+              platform.bean(md.nrs.referral.agencies.AgencyNotifications.class),
+              platform.bean(io.micrometer.core.instrument.MeterRegistry.class), mode.sweepPage);
+          long open = 0;
+          // warm-up of both (the JIT, the engine's caches), so neither pays for it in its figure
+          open += overdueSteps(cases, jdbc, 50);
+          storm(platform, database.name(), open, " warm-up task by task", before::breaches);
+          open += overdueSteps(cases, jdbc, 50);
+          storm(platform, database.name(), open, " warm-up in pages of rows",
+              later -> watch.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
+          for (int size : sizes) {
+            open += overdueSteps(cases, jdbc, size);
+            double taskByTask = storm(platform, database.name(), open, " task by task (before)", before::breaches);
+            open += overdueSteps(cases, jdbc, size);
+            SlaWatch now = watch;
+            double paged = storm(platform, database.name(), open, " in pages of rows (after)",
+                later -> now.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
+            String ratio = String.format(Locale.ROOT, "%s, %,d overdue steps: %.1f → %.1f breaches/s (×%.1f), load %s.",
+                database.name(), size, taskByTask, paged, paged / taskByTask, loadAverage());
+            report.note(S_STORM, "**Before and after:** " + ratio);
+            System.out.println("BENCHMARK storm before/after " + ratio);
+          }
+        } finally {
+          platform.close();
+        }
+      }
+    }
+  }
+
+  /** Opens fresh cases (just referred: their first steps wait) until {@code steps} steps wait unrecorded; returns the cases. */
+  private static long overdueSteps(FullCasePath cases, JdbcTemplate jdbc, int steps) {
+    long opened = 0;
+    while (notYetBreached(jdbc) < steps) {
+      cases.openCase(0, false);
+      opened++;
+    }
+    return opened;
   }
 
   private static long escalations(ProcessEngine engine) {

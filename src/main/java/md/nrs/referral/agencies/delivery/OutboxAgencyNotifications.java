@@ -9,9 +9,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import md.nrs.referral.casefile.PlatformStarts;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -32,10 +34,12 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
   private final Validator validator;
   private final Clock clock;
   private final ObjectProvider<RuntimeService> runtime;
+  private final ObjectProvider<RepositoryService> repository;
 
   public OutboxAgencyNotifications(OutboxRepository outbox, Validator validator, Clock clock,
-      ObjectProvider<RuntimeService> runtime) {
+      ObjectProvider<RuntimeService> runtime, ObjectProvider<RepositoryService> repository) {
     this.outbox = outbox;
+    this.repository = repository;
     this.validator = validator;
     this.clock = clock;
     this.runtime = runtime;
@@ -44,6 +48,39 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String notify(AgencyNotification notification) {
+    validate(notification);
+    String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
+    PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
+        DELIVERY_PROCESS, notification.caseCode(),
+        Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key, AgencyNotificationProcess.AGENCY_ID.name(), notification.agencyId())));
+    return key;
+  }
+
+  /**
+   * As {@link #notify} for each (every one checked before any is written; a delivery process each, started in this
+   * transaction), with the outbox rows saved together and the delivery model looked up once for the whole list.
+   */
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<String> notifyAll(List<AgencyNotification> notifications) {
+    if (notifications.isEmpty()) {
+      return List.of();
+    }
+    notifications.forEach(this::validate);
+    Instant now = clock.instant();
+    List<OutboxEntry> entries = outbox.saveAll(notifications.stream().map(n -> OutboxEntry.pending(n, now)).toList());
+    String delivery = repository.getObject().createProcessDefinitionQuery().processDefinitionKey(DELIVERY_PROCESS)
+        .latestVersion().singleResult().getId();
+    RuntimeService engine = runtime.getObject();
+    for (OutboxEntry entry : entries) {
+      PlatformStarts.withBusinessKey(entry.getCaseCode(), () -> engine.startProcessInstanceById(delivery,
+          entry.getCaseCode(), Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), entry.getNotificationKey(),
+              AgencyNotificationProcess.AGENCY_ID.name(), entry.getAgencyId())));
+    }
+    return entries.stream().map(OutboxEntry::getNotificationKey).toList();
+  }
+
+  private void validate(AgencyNotification notification) {
     Set<ConstraintViolation<AgencyNotification>> violations = validator.validate(notification);
     if (!violations.isEmpty()) {
       // Name the fields, never the values: a mistyped field may hold a person's name.
@@ -51,11 +88,6 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
           .collect(java.util.stream.Collectors.joining("; "));
       throw new ConstraintViolationException("Invalid agency notification: " + fields, violations);
     }
-    String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
-    PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
-        DELIVERY_PROCESS, notification.caseCode(),
-        Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key, AgencyNotificationProcess.AGENCY_ID.name(), notification.agencyId())));
-    return key;
   }
 
   @Override

@@ -9,6 +9,8 @@ import md.nrs.referral.agencies.DeliveryConsent;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Primary;
@@ -57,6 +59,42 @@ public class ConsentCheckedNotifications implements AgencyNotifications, Deliver
     audit.recordAfterCommit(new AuditEvent("system", AuditActions.NOTIFICATION_SENT, notification.caseCode(), subject,
         AuditEvent.OK, null, "basis: " + decision.reason()));
     return key;
+  }
+
+  /**
+   * As {@link #notify} for each, with the refusals audited together at once and the notices sent audited together
+   * after commit (one append to the audit chain each instead of one per notification).
+   */
+  @Override
+  public List<String> notifyAll(List<AgencyNotification> notifications) {
+    List<AuditEvent> refused = new ArrayList<>();
+    List<AgencyNotification> allowed = new ArrayList<>();
+    List<AuditEvent> sent = new ArrayList<>();
+    List<Integer> allowedAt = new ArrayList<>();
+    for (int i = 0; i < notifications.size(); i++) {
+      AgencyNotification notification = notifications.get(i);
+      ConsentPolicy.Decision decision = decide(notification);
+      String subject = notification.agencyId() + " " + notification.step();
+      if (decision.allowed()) {
+        allowed.add(notification);
+        allowedAt.add(i);
+        sent.add(new AuditEvent("system", AuditActions.NOTIFICATION_SENT, notification.caseCode(), subject, AuditEvent.OK,
+            null, "basis: " + decision.reason()));
+      } else {
+        refused.add(new AuditEvent("system", AuditActions.NOTIFICATION_REFUSED, notification.caseCode(), subject,
+            AuditEvent.REFUSED, null, decision.reason()));
+        LOG.warn("Notification to {} about case {} ({}) not sent: {}", notification.agencyId(), notification.caseCode(),
+            notification.step(), decision.reason());
+      }
+    }
+    audit.recordAll(refused); // in a transaction of its own, as for one
+    List<String> keys = new ArrayList<>(java.util.Collections.nCopies(notifications.size(), (String) null));
+    List<String> written = outbox.notifyAll(allowed);
+    for (int i = 0; i < written.size(); i++) {
+      keys.set(allowedAt.get(i), written.get(i));
+    }
+    audit.recordAllAfterCommit(sent);
+    return keys;
   }
 
   /** Checked again at each delivery attempt: a consent withdrawn meanwhile stops the delivery. */
