@@ -14,7 +14,9 @@ import md.nrs.referral.forms.RequiredWhen;
 /**
  * The identification interview by the territorial team: indicators, forms of exploitation, status; for a foreign
  * national the nationality, the language she is best spoken to in and whether an interpreter is needed (codes, not
- * identity: they start the foreign-victim path and count in the statistics; her name and documents stay in the vault).
+ * identity: they start the foreign-victim path and count in the statistics; her name and documents stay in the vault);
+ * and whether the interview found the person in immediate danger or in urgent need of medical care, which for an adult
+ * starts the emergency fast track now if triage did not start it.
  */
 @FormContract(NrsCaseProcess.FORM_IDENTIFICATION)
 @RequiredWhen(field = "potentialVictimKind", when = "victimStatus", is = "potential-victim",
@@ -29,12 +31,27 @@ public record IdentificationInterviewForm(
     @Size(max = 2000) String interviewNote,
     @CountryCode String nationality,
     @LanguageCode String language,
-    Boolean interpreterNeeded) {
+    Boolean interpreterNeeded,
+    Boolean dangerFoundAtInterview,
+    Boolean urgentMedicalNeedFoundAtInterview) {
 
-  /** Tasklist sends a text field left empty as "": no nationality or language given (a Moldovan national). */
+  /**
+   * Tasklist sends a text field left empty as "": no nationality or language given (a Moldovan national). A danger
+   * not ticked is no danger found.
+   */
   public IdentificationInterviewForm {
     nationality = nationality == null || nationality.isBlank() ? null : nationality;
     language = language == null || language.isBlank() ? null : language;
+    dangerFoundAtInterview = Boolean.TRUE.equals(dangerFoundAtInterview);
+    urgentMedicalNeedFoundAtInterview = Boolean.TRUE.equals(urgentMedicalNeedFoundAtInterview);
+  }
+
+  /** The interview that found no danger triage had not seen. */
+  public IdentificationInterviewForm(LocalDate interviewedOn, List<String> indicators, List<String> formsOfExploitation,
+      String victimStatus, String potentialVictimKind, String interviewNote, String nationality, String language,
+      Boolean interpreterNeeded) {
+    this(interviewedOn, indicators, formsOfExploitation, victimStatus, potentialVictimKind, interviewNote, nationality,
+        language, interpreterNeeded, false, false);
   }
 
   /** The interview of a Moldovan national (no nationality recorded: Moldovan). */

@@ -52,6 +52,12 @@ public final class NrsCaseProcess {
     /** The emergency fast track, beside identification, for an adult referred in immediate danger. */
     public static final String EMERGENCY_NEEDED = "Gateway_EmergencyNeeded";
     public static final String NO_EMERGENCY = "EndEvent_NoEmergencyNeeded";
+    /** After the interview: the fast track starts now for an adult it found in danger, unless triage started it. */
+    public static final String AFTER_IDENTIFICATION = "Gateway_AfterIdentification";
+    public static final String EMERGENCY_FOUND_AT_INTERVIEW = "Gateway_EmergencyFoundAtInterview";
+    public static final String NO_EMERGENCY_FROM_INTERVIEW = "EndEvent_NoEmergencyFromInterview";
+    /** Where the fast track from triage and the one from the interview meet, in front of the consent. */
+    public static final String JOIN_EMERGENCY_CONSENT = "Gateway_JoinEmergencyConsent";
     public static final String EMERGENCY_CONSENT = "UserTask_EmergencyConsent";
     public static final String EMERGENCY_REFUSED = "EndEvent_EmergencyAssistanceRefused";
     public static final String EMERGENCY_SHELTER = "CallActivity_EmergencyShelter";
@@ -130,6 +136,16 @@ public final class NrsCaseProcess {
   public static final ProcessVariable<List<String>> INDICATORS = ProcessVariable.textList("indicators");
   /** Read by the national statistics (identified victims by form of exploitation). */
   public static final ProcessVariable<List<String>> FORMS_OF_EXPLOITATION = ProcessVariable.textList("formsOfExploitation");
+  /** The interview found the person in immediate danger (false from triage on, until the interview says so). */
+  public static final ProcessVariable<Boolean> DANGER_FOUND_AT_INTERVIEW = ProcessVariable.flag("dangerFoundAtInterview");
+  /** The interview found an urgent need of medical care (false from triage on, until the interview says so). */
+  public static final ProcessVariable<Boolean> URGENT_MEDICAL_NEED_FOUND_AT_INTERVIEW =
+      ProcessVariable.flag("urgentMedicalNeedFoundAtInterview");
+  /** Triage started the emergency fast track (an adult referred in immediate danger). */
+  public static final ProcessVariable<Boolean> EMERGENCY_FAST_TRACK_AT_TRIAGE = ProcessVariable.flag("emergencyFastTrackAtTriage");
+  /** The interview starts the fast track: an adult it found in danger or in urgent medical need, not fast-tracked at triage. */
+  public static final ProcessVariable<Boolean> EMERGENCY_FAST_TRACK_AT_INTERVIEW =
+      ProcessVariable.flag("emergencyFastTrackAtInterview");
   // Emergency fast track (emergency-assistance-consent form): verbal consent, recorded with who recorded it
   public static final ProcessVariable<String> EMERGENCY_CONSENT = ProcessVariable.text("emergencyConsent");
   public static final ProcessVariable<Boolean> EMERGENCY_SHELTER = ProcessVariable.flag("emergencyShelter");

@@ -60,10 +60,11 @@ public class CaseIncidents {
   private final AuditTrail audit;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final CaseReportLock reportLock;
 
   public CaseIncidents(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
       ConsentPolicy policy, CaseIncidentRepository incidents, FieldCipher cipher, AuditTrail audit, Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, CaseReportLock reportLock) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
@@ -74,6 +75,7 @@ public class CaseIncidents {
     this.audit = audit;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
+    this.reportLock = reportLock;
   }
 
   /**
@@ -97,7 +99,10 @@ public class CaseIncidents {
       refused(report, caller, "no such case");
       return Outcome.invalidCode("there is no case with this code");
     }
-    synchronized (this) { // one report at a time on this node: a double click must find the first one saved
+    // The case's lock row, held until the transaction commits (for a Tasklist start form: the form's own), so a
+    // second submit, on this node or another, waits and then finds the first report saved.
+    return transaction.execute(status -> {
+      reportLock.lock(report.caseCode());
       Optional<CaseIncident> first = recentSame(report, caller);
       if (first.isPresent()) {
         audit(report, caller, AuditEvent.OK, first.get().getId(), "repeated within "
@@ -108,10 +113,10 @@ public class CaseIncidents {
       if (target.isEmpty()) {
         return closed(report, caller, nrsCase.get());
       }
-      CaseIncident saved = transaction.execute(status -> correlateAndRecord(report, caller, agency.orElse(null), target.get()));
+      CaseIncident saved = correlateAndRecord(report, caller, agency.orElse(null), target.get());
       audit(report, caller, AuditEvent.OK, saved.getId(), "reported; task " + saved.routedTask());
       return Outcome.accepted(saved, false);
-    }
+    });
   }
 
   /** Nothing waits for the report: the case has ended, or (early leave) no shelter stay is running. */

@@ -228,6 +228,77 @@ class NrsCaseProcessTest {
   }
 
   @Test
+  void anAdultTheInterviewFindsInDangerGetsTheFastTrackThenAShelterPlaceAndUrgentMedicalCareBesideTheConsent() {
+    ProcessInstance referral = refer(adultInMoldova());
+    assertThat(referral).hasPassed(Elements.NO_EMERGENCY).hasNotPassed(Elements.EMERGENCY_CONSENT);
+
+    identifyFinding(referral, true, false);
+
+    assertThat(referral).hasPassed(Elements.AFTER_IDENTIFICATION, Elements.JOIN_EMERGENCY_CONSENT)
+        .isWaitingAt(Elements.CONSENT, Elements.EMERGENCY_CONSENT, Elements.REFLECTION_PERIOD_ENDS, Elements.SAFETY_PLAN);
+    Task consent = emergencyConsentTasks(referral).get(0);
+    assertThat(consent).hasCandidateGroup("mdt-chisinau");
+
+    engine.getTaskService().complete(consent.getId(), emergencyConsent("given", true, true));
+
+    assertThat(referral).isWaitingAt(Elements.CONSENT, Elements.EMERGENCY_SHELTER, Elements.URGENT_MEDICAL_CARE)
+        .hasNotPassed(Elements.NEEDS_ASSESSMENT);
+    assertThat(calledInstance(referral, ShelterPlacementProcess.KEY).getBusinessKey()).isEqualTo(referral.getBusinessKey());
+    assertThat(engine.getRuntimeService().getVariable(calledInstance(referral, AssistanceServiceProcess.KEY).getId(),
+        AssistanceServiceProcess.SERVICE_TYPE.name())).isEqualTo("medical");
+  }
+
+  @Test
+  void anUrgentMedicalNeedFoundAtTheInterviewAlsoStartsTheFastTrack() {
+    ProcessInstance referral = refer(adultInMoldova());
+
+    identifyFinding(referral, false, true);
+
+    assertThat(referral).hasPassed(Elements.JOIN_EMERGENCY_CONSENT).isWaitingAt(Elements.CONSENT, Elements.EMERGENCY_CONSENT);
+  }
+
+  @Test
+  void whenTriageFastTrackedTheCaseTheInterviewsDangerStartsNoSecondConsentTask() {
+    ProcessInstance stillOpen = refer(inImmediateDanger());
+    ProcessInstance alreadyGiven = refer(inImmediateDanger());
+    complete(alreadyGiven, Elements.EMERGENCY_CONSENT, emergencyConsent("given", true, false));
+
+    identifyFinding(stillOpen, true, true);
+    identifyFinding(alreadyGiven, true, true);
+
+    assertThat(stillOpen).hasPassed(Elements.NO_EMERGENCY_FROM_INTERVIEW).isWaitingAt(Elements.EMERGENCY_CONSENT);
+    assertThat(emergencyConsentTasks(stillOpen)).as("the one triage opened").hasSize(1);
+    assertThat(alreadyGiven).hasPassed(Elements.NO_EMERGENCY_FROM_INTERVIEW).isWaitingAt(Elements.EMERGENCY_SHELTER)
+        .isNotWaitingAt(Elements.EMERGENCY_CONSENT);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(alreadyGiven.getId())
+        .taskDefinitionKey(Elements.EMERGENCY_CONSENT).count()).as("one consent asked, ever").isEqualTo(1);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(alreadyGiven.getId())
+        .processDefinitionKey(ShelterPlacementProcess.KEY).count()).as("one placement, not two").isEqualTo(1);
+  }
+
+  @Test
+  void anInterviewThatFindsNoDangerStartsNoFastTrack() {
+    ProcessInstance referral = refer(adultInMoldova());
+
+    identifyFinding(referral, false, false);
+
+    assertThat(referral).hasPassed(Elements.NO_EMERGENCY_FROM_INTERVIEW).isWaitingAt(Elements.CONSENT)
+        .hasNotPassed(Elements.JOIN_EMERGENCY_CONSENT, Elements.EMERGENCY_CONSENT);
+    assertThat(emergencyConsentTasks(referral)).isEmpty();
+  }
+
+  @Test
+  void aChildTheInterviewFindsInDangerFollowsTheChildSafeguardsNotTheFastTrack() {
+    ProcessInstance referral = refer(FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
+        "trafficking", "7-17", true, "female", false, "Found begging at the station")));
+
+    identifyFinding(referral, true, true);
+
+    assertThat(referral).hasPassed(Elements.NO_EMERGENCY_FROM_INTERVIEW).hasNotPassed(Elements.EMERGENCY_CONSENT);
+    assertThat(emergencyConsentTasks(referral)).isEmpty();
+  }
+
+  @Test
   void aVerbalConsentWithoutWhoRecordedItIsRefusedAndNothingStarts() {
     ProcessInstance referral = refer(inImmediateDanger());
     Map<String, Object> anonymous = new HashMap<>(emergencyConsent("given", true, false));
@@ -270,7 +341,7 @@ class NrsCaseProcessTest {
     completeCalled(referral, SafetyPlanProcess.Elements.MAKE_PLAN, Map.of(
         SafetyPlanProcess.SAFETY_MEASURES.name(), List.of("psychological-support"),
         SafetyPlanProcess.MEASURES_BY.name(), "mdt-chisinau", SafetyPlanProcess.MEASURES_DUE_BY.name(),
-        LocalDate.now().toString(), SafetyPlanProcess.REVIEW_ON.name(), LocalDate.now().toString(),
+        chisinauToday().toString(), SafetyPlanProcess.REVIEW_ON.name(), chisinauToday().toString(),
         SafetyPlanProcess.PLAN_STATUS.name(), "ended"));
 
     assertThat(plan).isEnded();
@@ -565,6 +636,11 @@ class NrsCaseProcessTest {
     return referral;
   }
 
+  /** The day in Chisinau, as the plan's "not in the past" checks count it (UTC is a day behind from 22:00). */
+  private static LocalDate chisinauToday() {
+    return LocalDate.ofInstant(PlatformClock.now(), PlatformClock.zone());
+  }
+
   private static Map<String, Object> inImmediateDanger() {
     return FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null,
         "trafficking", "18+", false, "female", true, "Locked in a flat, injured", null));
@@ -617,6 +693,17 @@ class NrsCaseProcessTest {
   private void identify(ProcessInstance referral) {
     complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
+  }
+
+  /** The interview, with what it found about immediate danger and urgent medical need. */
+  private void identifyFinding(ProcessInstance referral, boolean danger, boolean urgentMedicalNeed) {
+    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("violence-or-threats"),
+        List.of("sexual"), "presumed-victim", null, null, null, null, null, danger, urgentMedicalNeed)));
+  }
+
+  private List<Task> emergencyConsentTasks(ProcessInstance referral) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskDefinitionKey(Elements.EMERGENCY_CONSENT).list();
   }
 
   private ProcessInstance toPlanApproval() {

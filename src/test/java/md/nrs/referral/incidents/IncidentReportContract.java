@@ -9,10 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
@@ -345,6 +352,32 @@ abstract class IncidentReportContract {
   }
 
   @Test
+  void twoSubmitsOfTheTasklistFormInTheSameMomentOpenOneReviewAndRecordOneIncident() throws Exception {
+    String code = caseAtMdtIdentification();
+
+    List<Response> answers = atOnce(() -> reportInTasklist(code, MDT, "threat", today()),
+        () -> reportInTasklist(code, MDT, "threat", today()));
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+    assertThat(reviews(instanceOf(code))).as("one urgent risk review").hasSize(1);
+    assertThat(incidentRows(code)).as("one incident").isEqualTo(1);
+  }
+
+  @Test
+  void twoPostsOfTheSameReportInTheSameMomentGetOneCreatedAndTheFirstAnswerAgain() throws Exception {
+    String code = caseAtMdtIdentification();
+    Map<String, Object> incident = Map.of("kind", "trafficker-contact", "occurredOn", today().toString());
+
+    List<Response> answers = atOnce(() -> report(code, MDT, incident), () -> report(code, MDT, incident));
+
+    assertThat(answers.stream().map(Response::status).sorted().toList()).as(answers.toString()).containsExactly(200, 201);
+    assertThat(json.readTree(answers.get(0).body()).path("incidentId").asText())
+        .isEqualTo(json.readTree(answers.get(1).body()).path("incidentId").asText());
+    assertThat(reviews(instanceOf(code))).hasSize(1);
+    assertThat(incidentRows(code)).isEqualTo(1);
+  }
+
+  @Test
   void bothReportsAreDescribedInTheOpenApiDocumentWithTheClosedListOfKinds() throws Exception {
     Response described = http.get("/api/openapi.json", MDT);
 
@@ -409,6 +442,27 @@ abstract class IncidentReportContract {
   private Response reportInTasklist(String code, Credentials who, String kind, LocalDate occurredOn) {
     return http.post("/engine-rest/process-definition/key/" + SafetyIncidentReportProcess.KEY + "/submit-form", who,
         variables(FormSubmission.of(new ReportSafetyIncidentForm(code, kind, occurredOn))));
+  }
+
+  /** The two submits sent from two threads released together, as a double click sends them. */
+  private List<Response> atOnce(Callable<Response> one, Callable<Response> two)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier together = new CyclicBarrier(2);
+      List<Future<Response>> sent = List.of(one, two).stream()
+          .map(submit -> threads.submit(() -> {
+            together.await();
+            return submit.call();
+          })).toList();
+      List<Response> answers = new ArrayList<>();
+      for (Future<Response> answer : sent) {
+        answers.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private long formReports() {

@@ -74,7 +74,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     complete(plan, risks(RISK_TRAFFICKER_CONTACT.name()));
     assertThat(plan).isWaitingAt(Elements.MAKE_PLAN).variables().containsEntry(RISK_LEVEL.name(), "high");
 
-    assertThatThrownBy(() -> complete(plan, safetyPlan(LocalDate.now().minusDays(1), "active")))
+    assertThatThrownBy(() -> complete(plan, safetyPlan(today().minusDays(1), "active")))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("reviewOn: cannot be in the past");
     assertThat(plan).isWaitingAt(Elements.MAKE_PLAN);
@@ -86,7 +86,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     ProcessInstance plan = start("standard");
     complete(plan, risks(RISK_SELF_HARM.name()));
 
-    complete(plan, safetyPlan(LocalDate.now().plusDays(90), "active"));
+    complete(plan, safetyPlan(today().plusDays(90), "active"));
 
     assertThat(plan).isWaitingAt(Elements.REVIEW_DUE_GATEWAY);
     Job review = timer(plan, Elements.REVIEW_DUE);
@@ -104,7 +104,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     complete(plan, risks());
     assertThat(plan).variables().containsEntry(RISK_LEVEL.name(), "low");
 
-    LocalDate reviewOn = LocalDate.now().plusDays(3);
+    LocalDate reviewOn = today().plusDays(3);
     complete(plan, safetyPlan(reviewOn, "active"));
 
     Instant due = timer(plan, Elements.REVIEW_DUE).getDuedate().toInstant();
@@ -116,7 +116,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     ProcessInstance plan = start("standard");
     complete(plan, risks());
 
-    complete(plan, safetyPlan(LocalDate.now(), "ended"));
+    complete(plan, safetyPlan(today(), "ended"));
 
     assertThat(plan).isEnded().hasPassed(Elements.PLAN_ENDED);
   }
@@ -132,7 +132,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
         .processDefinitionKey(SafetyPlanProcess.KEY).singleResult();
     assertThat(plan.getBusinessKey()).isEqualTo(caseCode);
     complete(plan, risks());
-    complete(plan, safetyPlan(LocalDate.now().plusDays(10), "active"));
+    complete(plan, safetyPlan(today().plusDays(10), "active"));
 
     engine.getRuntimeService().createMessageCorrelation(NrsCaseProcess.MESSAGE_SAFETY_INCIDENT)
         .processInstanceBusinessKey(caseCode).correlate();
@@ -152,7 +152,7 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
 
   private Map<String, Object> safetyPlan(LocalDate reviewOn, String status) {
     return Map.of(SAFETY_MEASURES.name(), List.of("safe-accommodation", "psychological-support"), MEASURES_BY.name(), TEAM,
-        MEASURES_DUE_BY.name(), LocalDate.now().toString(), REVIEW_ON.name(), reviewOn.toString(), PLAN_STATUS.name(), status);
+        MEASURES_DUE_BY.name(), today().toString(), REVIEW_ON.name(), reviewOn.toString(), PLAN_STATUS.name(), status);
   }
 
   private ProcessInstance start(String urgency) {
@@ -163,5 +163,10 @@ class SafetyPlanProcessTest extends CalledProcessTestSupport {
     variables.put(MINOR.name(), false);
     return PlatformStarts.withBusinessKey(caseCode,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SafetyPlanProcess.KEY, caseCode, variables));
+  }
+
+  /** The day in Chisinau, as the plan's "not in the past" checks count it (UTC is a day behind from 22:00). */
+  private static LocalDate today() {
+    return LocalDate.ofInstant(PlatformClock.now(), PlatformClock.zone());
   }
 }
