@@ -28,6 +28,7 @@ import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.assistance.AssistanceServiceProcess.Elements;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.privacy.consent.ConsentRegistry;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -65,7 +66,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
     assertThat(task(service)).hasCandidateGroup("la-strada");
 
-    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now().toString(),
+    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         OUTCOME_NOTE.name(), "Four sessions of legal counselling"));
     assertThat(service).isEnded().hasPassed(Elements.SERVICE_DELIVERED)
         .variables().containsEntry(SERVICE_OUTCOME.name(), "delivered");
@@ -130,7 +131,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
     complete(service, Map.of(PROVIDER_ANSWER.name(), "accept"));
 
     assertThatThrownBy(() -> complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered",
-        DELIVERED_ON.name(), LocalDate.now().plusDays(3).toString())))
+        DELIVERED_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(3).toString())))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("deliveredOn: cannot be in the future");
     assertThat(service).isWaitingAt(Elements.REPORT_OUTCOME);
@@ -256,7 +257,7 @@ class AssistanceServiceProcessTest extends CalledProcessTestSupport {
 
   private void deliver(ProcessInstance service) {
     complete(service, Map.of(PROVIDER_ANSWER.name(), "accept"));
-    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now().toString()));
+    complete(service, Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
   }
 
   /** Consent to assistance, recorded by the agency that met the person, and to share with no other agency. */

@@ -14,6 +14,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PlatformHttp;
@@ -73,7 +74,7 @@ class ProviderNeedsSummaryOverRestTest {
             "female", false, "Met at the bus station"))));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     caseCode = read(started).get("businessKey").asText();
-    submitOk(MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+    submitOk(MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"),
         "presumed-victim", null, null)));
     submitOk(MDT, InformedConsent.given("mdt-chisinau", "la-strada").submission());
     submitOk(MDT, FormSubmission.of(new NeedsAssessmentForm(List.of("legal", "medical"), false, SUMMARY)));

@@ -16,6 +16,7 @@ import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.ProposeCaseClosureForm;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.CaseAutopilot;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -82,7 +83,7 @@ final class FullCasePath {
     String[] referral = hands.register(FormSubmission.of(new RegisterReferralForm("police-cctp", "moldova", null, "trafficking",
         "18+", false, "female", false, "Returned from labour exploitation")));
     String id = referral[0];
-    step(hands, id, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    step(hands, id, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     step(hands, id, InformedConsent.given("la-strada", "cap-chisinau").submission());
     step(hands, id, FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false,
@@ -109,7 +110,7 @@ final class FullCasePath {
             "Returned from labour exploitation"))));
     String id = referral.getId();
     List<Map<String, Object>> steps = List.of(
-        FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+        FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"),
             "presumed-victim", null, null)),
         InformedConsent.given("la-strada", "cap-chisinau").submission(),
         FormSubmission.of(new NeedsAssessmentForm(List.of("legal"), false, "Legal assistance for the labour claim")),

@@ -10,6 +10,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,7 +57,7 @@ public final class CasesOnTheirWay {
 
   /** The identification interview's answer: a presumed victim of labour exploitation. */
   public static Map<String, Object> identified() {
-    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"),
         "presumed-victim", null, null));
   }
 

@@ -17,6 +17,7 @@ import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.hotline.HotlineCallProcess;
 import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.privacy.ConsentPolicy;
@@ -317,7 +318,7 @@ abstract class BusinessKeyAttackContract {
     String code = read(started).get("businessKey").asText();
     assertThat(code).matches(CaseCodes.FORMAT);
     String instance = activeCase(code).getId();
-    submitOk(caseTask(instance), MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    submitOk(caseTask(instance), MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     Map<String, Object> consent = FormSubmission.of(new InformedConsentForm(true, "given", shareWith, false, false,
         null, "Zorina", PERSON_MARKER, null, null, null, null, null, null, null));

@@ -437,10 +437,10 @@ class NrsCaseProcessTest {
     java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
     CaseAutopilot autopilot = new CaseAutopilot(engine).answer("record-follow-up-visit", task ->
         visits.incrementAndGet() == 1
-            ? Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "worsening",
+            ? Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "worsening",
                 NEW_RISK.name(), true,
                 NEW_RISK_NOTE.name(), "The recruiter contacted her again")
-            : Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+            : Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "stable",
                 NEW_RISK.name(), false));
     ProcessInstance referral = toPlanApproval(List.of("legal", "social"));
     completeAs(referral, "coordinator", Map.of(PLAN_DECISION.name(), "approve"));
@@ -543,7 +543,7 @@ class NrsCaseProcessTest {
     completeCalled(referral, ChildProtectionProcess.Elements.ASSESS_SITUATION,
         FormSubmission.of(new AssessChildSituationForm("unaccompanied", "low", false, null)));
     completeCalled(referral, ChildProtectionProcess.Elements.ASSESS_AGE, FormSubmission.of(new AssessAgeForm(
-        ChildProtectionProcess.FOUND_ADULT, "forensic-medical-examiner", LocalDate.now())));
+        ChildProtectionProcess.FOUND_ADULT, "forensic-medical-examiner", LocalDate.now(PlatformClock.zone()))));
 
     assertThat(referral).hasPassed(Elements.TRIAGE_AS_ADULT).isWaitingAt(Elements.CONSENT)
         .variables().containsEntry(MINOR.name(), false).containsEntry(PATHWAY.name(), "adult")
@@ -691,13 +691,13 @@ class NrsCaseProcessTest {
   }
 
   private void identify(ProcessInstance referral) {
-    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
   }
 
   /** The interview, with what it found about immediate danger and urgent medical need. */
   private void identifyFinding(ProcessInstance referral, boolean danger, boolean urgentMedicalNeed) {
-    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("violence-or-threats"),
+    complete(referral, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("violence-or-threats"),
         List.of("sexual"), "presumed-victim", null, null, null, null, null, danger, urgentMedicalNeed)));
   }
 

@@ -25,6 +25,7 @@ import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.hotline.RecordHotlineCallForm;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -464,11 +465,11 @@ final class LoadDriver {
 
   private static Map<String, Object> formFor(String key) {
     return switch (key) {
-      case IDENTIFICATION -> FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+      case IDENTIFICATION -> FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
           List.of("labour"), "presumed-victim", null, null));
       case ASSESS_CHILD -> FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null));
       case APPOINT_REPRESENTATIVE -> FormSubmission.of(new AppointRepresentativeForm("parent", false));
-      case CHILD_INTERVIEW -> FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true));
+      case CHILD_INTERVIEW -> FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true));
       case DETERMINE_BEST_INTERESTS -> FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
           "iom-staff", BestInterestsProcess.AGREE, null, null));
       case CONSENT -> InformedConsent.given("guardianship-chisinau", "cap-chisinau", "la-strada", "womens-initiative",

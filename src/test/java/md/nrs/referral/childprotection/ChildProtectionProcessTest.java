@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.childprotection.ChildProtectionProcess.Elements;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
@@ -60,7 +61,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
 
     assertThat(child).isWaitingAt(Elements.APPOINT_REPRESENTATIVE).hasNotPassed(Elements.ASSESS_AGE);
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
-    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
 
     assertThat(child).isEnded().hasPassed(Elements.SAFEGUARDS_IN_PLACE).hasNotPassed(Elements.EXCLUDE_REPRESENTATIVE)
         .variables().containsEntry(MINOR.name(), true).containsEntry(REPRESENTATIVE_ROLE.name(), "parent");
@@ -72,7 +73,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(child, FormSubmission.of(new AssessChildSituationForm("with-family", "high", false, null)));
 
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", true)));
-    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
 
     assertThat(child).isEnded().hasPassed(Elements.EXCLUDE_REPRESENTATIVE).variables()
         .containsEntry(REPRESENTATIVE_EXCLUDED.name(), true)
@@ -89,9 +90,9 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     Task care = task(child, Elements.URGENT_MEDICAL_CARE);
     assertThat(care).hasCandidateGroup("mdt-chisinau");
     assertThat(Duration.between(care.getCreateTime().toInstant(), care.getDueDate().toInstant())).isEqualTo(Duration.ofHours(72));
-    complete(child, Elements.URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(), "hospital")));
+    complete(child, Elements.URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(PlatformClock.zone()), "hospital")));
     complete(child, Elements.APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("relative", false)));
-    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(), true)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
     assertThat(child).isEnded().hasPassed(Elements.URGENT_MEDICAL_CARE, Elements.SAFEGUARDS_IN_PLACE);
   }
 
@@ -103,7 +104,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     assertThat(presumed).isWaitingAt(Elements.ASSESS_AGE);
     assertThat(task(presumed)).hasCandidateGroup("guardianship-chisinau");
     complete(presumed, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD, "forensic-medical-examiner",
-        LocalDate.now())));
+        LocalDate.now(PlatformClock.zone()))));
 
     assertThat(presumed).isWaitingAt(Elements.APPOINT_REPRESENTATIVE).variables().containsEntry(MINOR.name(), true)
         .containsEntry(AGE_DECIDED_BY.name(), "forensic-medical-examiner");
@@ -115,7 +116,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(presumed, FormSubmission.of(new AssessChildSituationForm("unaccompanied", "low", false, null)));
 
     complete(presumed, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_ADULT, "civil-registry",
-        LocalDate.now())));
+        LocalDate.now(PlatformClock.zone()))));
 
     assertThat(presumed).isEnded().hasPassed(Elements.RECORD_AGE_ASSESSMENT, Elements.SAFEGUARDS_IN_PLACE)
         .hasNotPassed(Elements.APPOINT_REPRESENTATIVE)
@@ -128,7 +129,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(presumed, FormSubmission.of(new AssessChildSituationForm("unaccompanied", "low", false, null)));
 
     assertThatThrownBy(() -> complete(presumed, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_ADULT,
-        null, LocalDate.now()))))
+        null, LocalDate.now(PlatformClock.zone())))))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("ageDecidedBy");
     assertThat(presumed).isWaitingAt(Elements.ASSESS_AGE);
@@ -145,7 +146,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     assertThat(interview).hasCandidateGroup("mdt-balti");
     assertThat(Duration.between(interview.getCreateTime().toInstant(), interview.getDueDate().toInstant()))
         .isEqualTo(Duration.ofHours(72));
-    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-balti", true, LocalDate.now(), true)));
+    complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-balti", true, LocalDate.now(PlatformClock.zone()), true)));
 
     assertThat(child).isEnded().hasPassed(Elements.CHILD_FRIENDLY_INTERVIEW, Elements.SAFEGUARDS_IN_PLACE).variables()
         .containsEntry(INTERVIEWED_BY.name(), "mdt-balti").containsEntry(INTERVIEWER_TRAINED.name(), true)
@@ -159,7 +160,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
 
     assertThatThrownBy(() -> complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("mdt-chisinau", false,
-        LocalDate.now(), false))))
+        LocalDate.now(PlatformClock.zone()), false))))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("interviewerTrained");
     assertThat(child).isWaitingAt(Elements.CHILD_FRIENDLY_INTERVIEW).variables().doesNotContainKey(INTERVIEWED_BY.name());
@@ -172,7 +173,7 @@ class ChildProtectionProcessTest extends CalledProcessTestSupport {
     complete(child, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
 
     assertThatThrownBy(() -> complete(child, FormSubmission.of(new ChildFriendlyInterviewForm("Maria Popescu", true,
-        LocalDate.now(), false))))
+        LocalDate.now(PlatformClock.zone()), false))))
         .satisfies(e -> assertThat(Failures.rootCause(e)).isInstanceOf(InvalidFormException.class))
         .hasMessageContaining("interviewedBy");
     assertThat(child).isWaitingAt(Elements.CHILD_FRIENDLY_INTERVIEW);

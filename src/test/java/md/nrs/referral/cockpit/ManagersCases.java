@@ -8,6 +8,7 @@ import java.util.List;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,7 +46,7 @@ final class ManagersCases {
 
   /** The team's interview, with its free-text note; the case goes on to informed consent. */
   void interview(ProcessInstance instance) {
-    IdentificationInterviewForm form = new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    IdentificationInterviewForm form = new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, NOTE);
     engine.getFormService().submitTaskForm(task(instance, NrsCaseProcess.Elements.IDENTIFICATION).getId(),
         FormRecords.variables(form));

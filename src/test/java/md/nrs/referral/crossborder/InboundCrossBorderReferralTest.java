@@ -16,6 +16,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.repatriation.RepatriationProcess;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -66,7 +67,7 @@ class InboundCrossBorderReferralTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskCandidateGroup("iom").count())
         .as("identification by IOM, the team for persons abroad").isEqualTo(1);
 
-    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     complete(instanceId, null, InformedConsent.given("iom", "veritas").informingPartnerAbroad().submission());
     complete(instanceId, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,

@@ -14,6 +14,7 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.privacy.PersonalDataVault;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PersonalValueScan;
@@ -182,7 +183,7 @@ class DependantsOverHttpTest {
     Response adultChild = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "18+", "male"));
     Response noSuchBand = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "99", "male"));
     Response bornTomorrow = addInTasklist(CHISINAU, new AddDependantForm(code, "child", "0-2", "male", false, null, null,
-        LocalDate.now().plusDays(1)));
+        LocalDate.now(PlatformClock.zone()).plusDays(1)));
 
     assertProblem(notMine, 400, AddDependantProcess.CASE_CODE.name(), "no part in case " + code);
     assertThat(noSuchCase.body().replace(unknown, "CODE")).as("no oracle").isEqualTo(notMine.body().replace(code, "CODE"));

@@ -28,6 +28,7 @@ import java.util.Map;
 import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.dvpathway.DvPathwayProcess.Elements;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.testing.CalledProcessTestSupport;
 import md.nrs.referral.testing.Failures;
@@ -58,16 +59,16 @@ class DvPathwayProcessTest extends CalledProcessTestSupport {
     assertThat(dvService).hasCandidateGroup("cap-chisinau");
 
     complete(pathway, Elements.EMERGENCY_RESTRAINING_ORDER, Map.of(RESTRAINING_ORDER_OUTCOME.name(), "issued",
-        RESTRAINING_ORDER_ISSUED_ON.name(), LocalDate.now().toString()));
+        RESTRAINING_ORDER_ISSUED_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
     complete(pathway, Elements.PROTECTION_ORDER, Map.of(PROTECTION_ORDER_OUTCOME.name(), "issued",
-        APPLICATION_FILED_ON.name(), LocalDate.now().toString()));
+        APPLICATION_FILED_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
     complete(pathway, Elements.OFFER_GROUP, Map.of(GROUP_OFFER.name(), "enrolled"));
     assertThat(pathway).isWaitingAt(Elements.DV_SERVICES);
 
     engine.getTaskService().complete(dvService.getId(), Map.of(AssistanceServiceProcess.PROVIDER_ANSWER.name(), "accept"));
     engine.getTaskService().complete(calledServiceTask(pathway).getId(), Map.of(
         AssistanceServiceProcess.SERVICE_OUTCOME.name(), "delivered", AssistanceServiceProcess.DELIVERED_ON.name(),
-        LocalDate.now().toString()));
+        LocalDate.now(PlatformClock.zone()).toString()));
     assertThat(pathway).isEnded().hasPassed(Elements.SUPPORT_ARRANGED);
   }
 

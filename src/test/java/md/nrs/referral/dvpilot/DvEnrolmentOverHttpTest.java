@@ -1,5 +1,6 @@
 package md.nrs.referral.dvpilot;
 
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.ProblemType;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.GROUP_ID;
 import static md.nrs.referral.dvpilot.DvGroupCounsellingProcess.PARTICIPANT_CODE;
@@ -120,7 +121,7 @@ class DvEnrolmentOverHttpTest {
     assertThat(http.get("/api/dv-groups/dv-none", CAP).status()).isEqualTo(404);
 
     String newGroup = "{\"id\":\"dv-perp-http-" + GROUPS.incrementAndGet() + "\",\"kind\":\"perpetrator\",\"capacity\":10,"
-        + "\"startsOn\":\"" + LocalDate.now().plusDays(7) + "\",\"counsellorAgency\":\"cap-chisinau\"}";
+        + "\"startsOn\":\"" + LocalDate.now(PlatformClock.zone()).plusDays(7) + "\",\"counsellorAgency\":\"cap-chisinau\"}";
     assertThat(http.post("/api/dv-groups", CAP, newGroup).status()).isEqualTo(403);
     var invalid = http.post("/api/dv-groups", ADMIN, "{\"id\":\"X\",\"kind\":\"mixed\",\"capacity\":0,\"counsellorAgency\":\"nobody\"}");
     assertThat(invalid.status()).isEqualTo(400);
@@ -138,7 +139,7 @@ class DvEnrolmentOverHttpTest {
 
   private String group(String kind, int capacity) {
     String id = "dv-http-" + System.nanoTime() % 100000 + "-" + GROUPS.incrementAndGet();
-    groups.create(new DvGroups.DvGroupRequest(id, kind, capacity, LocalDate.now().plusDays(1), "womens-initiative"));
+    groups.create(new DvGroups.DvGroupRequest(id, kind, capacity, LocalDate.now(PlatformClock.zone()).plusDays(1), "womens-initiative"));
     return id;
   }
 

@@ -132,8 +132,8 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
 
   @Test
   void theFiveTasklistFiltersListPageAndCountTheSameTasksInEveryForm() {
-    Date startOfToday = Date.from(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant());
-    Date startOfTomorrow = Date.from(LocalDate.now().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date startOfToday = Date.from(LocalDate.now(PlatformClock.zone()).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date startOfTomorrow = Date.from(LocalDate.now(PlatformClock.zone()).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
     Map<String, Function<String[], TaskQuery>> filters = new LinkedHashMap<>();
     filters.put("My agency", c -> tasks().taskCandidateGroupIn(groups(c)).includeAssignedTasks());
     filters.put("My tasks", c -> tasks().taskAssignee(c[0]));

@@ -23,6 +23,7 @@ import md.nrs.referral.agencies.directory.AgencyRequest;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.DeliveryJobs;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
@@ -94,7 +95,7 @@ class MilestonesToTheReferrerOverHttpTest {
   void laStradaReceivesEachMilestoneOfItsReferralSignedAndWithoutThePerson() throws Exception {
     String caseCode = refer("milestones.lastrada", "moldova", "ngo");
     String instanceId = caseInstance(caseCode);
-    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "identified-victim", null, null)));
     complete(instanceId, null, InformedConsent.given("la-strada").submission());
     complete(instanceId, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false,
@@ -121,7 +122,7 @@ class MilestonesToTheReferrerOverHttpTest {
   void aPartnerAbroadWithoutTheConsentToInformAPartnerAbroadGetsNothing() throws Exception {
     String caseCode = refer("milestones.veritas", "abroad", "partner-abroad");
     String instanceId = caseInstance(caseCode);
-    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     complete(instanceId, null, InformedConsent.given("iom", "veritas").submission());
     complete(instanceId, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false, "Return home")));
@@ -140,7 +141,7 @@ class MilestonesToTheReferrerOverHttpTest {
   void aPartnerAbroadHearsTheMilestonesOnlyFromTheConsentToInformItOn() throws Exception {
     String caseCode = refer("milestones.veritas", "abroad", "partner-abroad");
     String instanceId = caseInstance(caseCode);
-    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    complete(instanceId, null, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     complete(instanceId, null, InformedConsent.given("iom", "veritas").informingPartnerAbroad().submission());
     complete(instanceId, "author", FormSubmission.of(new NeedsAssessmentForm(List.of("psychological"), false, "Return home")));

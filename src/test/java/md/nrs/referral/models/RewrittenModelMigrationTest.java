@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.monitoring.MonitoringProcess;
 import md.nrs.referral.monitoring.RecordFollowUpVisitForm;
 import md.nrs.referral.testing.FormSubmission;
@@ -98,7 +99,7 @@ class RewrittenModelMigrationTest {
 
     // The visit done, the case goes on through the converging gateway the rewrite added, to the next follow-up.
     engine.getTaskService().complete(visit.getId(),
-        FormSubmission.of(new RecordFollowUpVisitForm(LocalDate.now(), "stable", false, null)));
+        FormSubmission.of(new RecordFollowUpVisitForm(LocalDate.now(PlatformClock.zone()), "stable", false, null)));
     assertThat(engine.getRuntimeService().getActiveActivityIds(atTheVisit)).containsExactly(FOLLOW_UP_DUE);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(atTheVisit)
         .activityId(JOIN).finished().count()).isEqualTo(1);

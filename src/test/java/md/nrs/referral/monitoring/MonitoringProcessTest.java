@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.Map;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.monitoring.MonitoringProcess.Elements;
 import md.nrs.referral.privacy.PersonRecord;
@@ -117,7 +118,7 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
       assertThat(followUpDue.getDuedate()).as("visit %d due 3 months after the last", visit).isEqualTo(monthsAfter(now, 3));
       fire(followUpDue);
       assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_VISIT);
-      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "improving",
+      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "improving",
           NEW_RISK.name(), false));
     }
 
@@ -130,12 +131,12 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
   void aNewRiskFoundAtAVisitEndsMonitoringSoThatTheCaseGoesBackToTheNeedsAssessment() {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
-    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "stable",
         NEW_RISK.name(), false));
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_DUE);
 
     fire(job(monitoring));
-    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().minusDays(1).toString(),
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).minusDays(1).toString(),
         SITUATION.name(), "worsening",
         NEW_RISK.name(), true,
             MonitoringProcess.NEW_RISK_NOTE.name(), "Recruiter made contact again with a job offer abroad"));
@@ -163,7 +164,7 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
         .containsExactly(tuple("nrs-coordinators", Elements.FOLLOW_UP_VISIT));
     assertThat(outboxOf(monitoring).get(0).getRequest()).contains("mdt-chisinau").contains("overdue");
 
-    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+    complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "stable",
         NEW_RISK.name(), false));
     assertThat(monitoring).isWaitingAt(Elements.FOLLOW_UP_DUE);
   }
@@ -173,7 +174,7 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
 
-    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(),
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         SITUATION.name(), "worsening", NEW_RISK.name(), true)))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("newRiskNote: is required when a new risk was found");
@@ -185,11 +186,11 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
     ProcessInstance monitoring = start(false);
     fire(job(monitoring));
 
-    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().plusDays(2).toString(),
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(2).toString(),
         SITUATION.name(), "stable", NEW_RISK.name(), false)))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("visitedOn: cannot be in the future");
-    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString())))
+    assertThatThrownBy(() -> complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString())))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("newRisk: say whether a new risk was found")
         .hasMessageContaining("situation: choose the situation");
@@ -209,7 +210,7 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
       Job followUpDue = timer(monitoring, Elements.CHILD_FOLLOW_UP_DUE);
       assertThat(followUpDue.getDuedate()).isEqualTo(monthsAfter(now, 3));
       fire(followUpDue);
-      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now().toString(), SITUATION.name(), "stable",
+      complete(monitoring, Map.of(VISITED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), SITUATION.name(), "stable",
           NEW_RISK.name(), false));
     }
     assertThat(monitoring).isNotEnded().hasNotPassed(Elements.MONITORING_COMPLETED).variables()
@@ -257,13 +258,13 @@ class MonitoringProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aHandOverDatedInTheFutureOrToAnUnknownServiceIsRefusedNamingTheFields() {
-    vault.store(caseCode, new PersonRecord(null, null, LocalDate.now().minusYears(18).plusDays(10), null, null, null, null,
+    vault.store(caseCode, new PersonRecord(null, null, LocalDate.now(PlatformClock.zone()).minusYears(18).plusDays(10), null, null, null, null,
         null, null, null), "tester", "mdt-chisinau");
     ProcessInstance monitoring = start(true);
     fire(timer(monitoring, Elements.EIGHTEENTH_BIRTHDAY));
 
     assertThatThrownBy(() -> complete(monitoring, Map.of(ADULT_SERVICE_TAKING_OVER.name(), "the-neighbour",
-        HANDED_OVER_ON.name(), LocalDate.now().plusDays(3).toString())))
+        HANDED_OVER_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(3).toString())))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("adultServiceTakingOver").hasMessageContaining("handedOverOn: cannot be in the future");
     assertThat(monitoring).isWaitingAt(Elements.HAND_OVER_TO_ADULT_SERVICES);

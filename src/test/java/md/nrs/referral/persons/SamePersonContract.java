@@ -218,7 +218,7 @@ abstract class SamePersonContract {
     assertThat(flags()).hasSize(2);
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NrsCaseProcess.KEY)
         .processInstanceBusinessKey(code).singleResult().getId();
-    submitAsItsTeam(caseTask(instance), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+    submitAsItsTeam(caseTask(instance), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()),
         List.of("deception"), List.of("labour"), "presumed-victim", null, null)));
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("informationGiven", true);

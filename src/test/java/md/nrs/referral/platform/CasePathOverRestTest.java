@@ -196,7 +196,7 @@ class CasePathOverRestTest {
   }
 
   private static Map<String, Object> identification() {
-    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception", "documents-withheld"),
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception", "documents-withheld"),
         List.of("labour"), "presumed-victim", null, null));
   }
 

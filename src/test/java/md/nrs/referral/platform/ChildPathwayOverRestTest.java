@@ -26,6 +26,7 @@ import md.nrs.referral.childprotection.AssessChildSituationForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.InformedConsent;
 import md.nrs.referral.testing.PersonalValueScan;
@@ -100,14 +101,14 @@ class ChildPathwayOverRestTest {
     assertThat(ageAssessment.get("taskDefinitionKey").asText()).isEqualTo(ChildProtectionProcess.Elements.ASSESS_AGE);
     assertThat(timeAllowed(ageAssessment)).isEqualTo(Duration.ofHours(72));
     submitOk(ageAssessment, GUARDIANSHIP, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
-        "forensic-medical-examiner", LocalDate.now())));
+        "forensic-medical-examiner", LocalDate.now(PlatformClock.zone()))));
     JsonNode representative = onlyTask(GUARDIANSHIP, code);
     assertThat(timeAllowed(representative)).isEqualTo(Duration.ofHours(24));
     submitOk(representative, GUARDIANSHIP, FormSubmission.of(new AppointRepresentativeForm("parent", true)));
     submitOk(taskAt(TEAM, code, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), TEAM,
-        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
 
-    submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+    submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     Response consentWithoutRepresentative = submit(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
         .submission());
@@ -139,7 +140,7 @@ class ChildPathwayOverRestTest {
     submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AssessChildSituationForm("separated",
         "medium", false, null)));
     submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AssessAgeForm(
-        ChildProtectionProcess.FOUND_CHILD, "forensic-medical-examiner", LocalDate.now())));
+        ChildProtectionProcess.FOUND_CHILD, "forensic-medical-examiner", LocalDate.now(PlatformClock.zone()))));
     submitOk(onlyTask(GUARDIANSHIP, code), GUARDIANSHIP, FormSubmission.of(new AppointRepresentativeForm("relative", false,
         REPRESENTATIVE_NAME, REPRESENTATIVE_CONTACT)));
 
@@ -160,8 +161,8 @@ class ChildPathwayOverRestTest {
         .as("the representative's values anywhere but sealed in the vault (table -> columns)").isEmpty();
 
     submitOk(taskAt(TEAM, code, ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW), TEAM,
-        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), false)));
-    submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), false)));
+    submitOk(onlyTask(TEAM, code), TEAM, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     submitOk(onlyTask(TEAM, code), TEAM, InformedConsent.given("guardianship-chisinau")
         .forAChild("legal-representative", "heard-agrees").submission());

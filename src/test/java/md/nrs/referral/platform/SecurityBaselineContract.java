@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -73,7 +74,7 @@ abstract class SecurityBaselineContract {
     laStradaInstance = start("la-strada");
     laStradaTask = taskOf(laStradaInstance).getId();
     capTask = taskOf(start("cap-chisinau")).getId();
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(PlatformClock.zone());
     overdueTask = taskDue(today.minusDays(1).atTime(9, 0));
     dueTodayTask = taskDue(today.atTime(12, 0));
     dueNextWeekTask = taskDue(today.plusDays(7).atTime(9, 0));

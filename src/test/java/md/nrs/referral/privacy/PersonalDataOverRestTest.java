@@ -31,6 +31,7 @@ import md.nrs.referral.casepath.InformedConsentForm;
 import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.crossborder.OutboundReferralProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.foreignvictims.ApplyForProvisionalStayForm;
 import md.nrs.referral.foreignvictims.AssessReturnOrStayForm;
 import md.nrs.referral.foreignvictims.ForeignVictimProcess;
@@ -556,7 +557,7 @@ class PersonalDataOverRestTest {
         CriminalJusticeProcess.CRIMINAL_CASE_NUMBER.name(), "2026/0417-CCTP"));
     submitOk(justiceTask(justice), basic("pd.iom", PASSWORD), Map.of(CriminalJusticeProcess.LAWYER_ASSIGNED.name(), true,
         CriminalJusticeProcess.PROCEEDINGS_NEXT.name(), CriminalJusticeProcess.NEXT_HEARING,
-        CriminalJusticeProcess.HEARING_DATE.name(), LocalDate.now().plusDays(14).toString()));
+        CriminalJusticeProcess.HEARING_DATE.name(), LocalDate.now(PlatformClock.zone()).plusDays(14).toString()));
     for (String timer : List.of(CriminalJusticeProcess.Elements.HEARING_REMINDER, CriminalJusticeProcess.Elements.HEARING_DAY)) {
       Job job = engine.getManagementService().createJobQuery().processInstanceId(justice).activityId(timer).singleResult();
       Response fired = http.post("/engine-rest/job/" + job.getId() + "/execute", basic("pd.operator", PASSWORD), "");
@@ -590,7 +591,7 @@ class PersonalDataOverRestTest {
     Credentials authority = basic("pd.guardianship-chisinau", PASSWORD);
     submitOk(guardianshipTask(code), authority, FormSubmission.of(new AssessChildSituationForm("separated", "medium", false, null)));
     submitOk(guardianshipTask(code), authority, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
-        "forensic-medical-examiner", LocalDate.now())));
+        "forensic-medical-examiner", LocalDate.now(PlatformClock.zone()))));
     Task appointment = guardianshipTask(code);
     Response asVariable = http.put("/engine-rest/task/" + appointment.getId() + "/variables/representativeName", authority,
         "{\"value\": \"Vasile TESTMARK-Rep\", \"type\": \"String\"}");
@@ -623,7 +624,7 @@ class PersonalDataOverRestTest {
     TestUsers.ensure(engine, "pd.veritas", PASSWORD, "veritas");
     String code = register("la-strada");
     String instance = instanceOf(code);
-    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+    submitOk(caseTask(instance), basic("pd.iom", PASSWORD), FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()),
         List.of("deception"), List.of("labour"), "identified-victim", null, null, "UA", "uk", true)));
     Map<String, Object> consent = new java.util.LinkedHashMap<>(consentWithPerson(List.of("iom", "veritas")));
     consent.put(NrsCaseProcess.INFORM_PARTNER_ABROAD.name(), true);
@@ -633,11 +634,11 @@ class PersonalDataOverRestTest {
     String foreign = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ForeignVictimProcess.KEY)
         .processInstanceBusinessKey(code).singleResult().getId();
     submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.PROVISIONAL_STAY), basic("pd.iom", PASSWORD),
-        FormSubmission.of(new ApplyForProvisionalStayForm("granted", LocalDate.now(), null)));
+        FormSubmission.of(new ApplyForProvisionalStayForm("granted", LocalDate.now(PlatformClock.zone()), null)));
     submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.RETURN_OR_STAY), basic("pd.iom", PASSWORD),
         FormSubmission.of(new AssessReturnOrStayForm("low", "return", null)));
     submitOk(onlyTask(foreign, ForeignVictimProcess.Elements.ASSISTED_RETURN), basic("pd.iom", PASSWORD),
-        FormSubmission.of(new OrganiseAssistedReturnForm("veritas", LocalDate.now().plusDays(7), null)));
+        FormSubmission.of(new OrganiseAssistedReturnForm("veritas", LocalDate.now(PlatformClock.zone()).plusDays(7), null)));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(foreign).singleResult()
         .getEndActivityId()).isEqualTo(ForeignVictimProcess.Elements.RETURNED);
 
@@ -693,7 +694,7 @@ class PersonalDataOverRestTest {
   }
 
   private static Map<String, Object> identification() {
-    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    return FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null));
   }
 

@@ -13,6 +13,7 @@ import md.nrs.referral.caseexit.CasesOnTheirWay;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.custody.CaseTransferProcess;
 import md.nrs.referral.custody.HandOverCase;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.privacy.PersonRecord;
 import md.nrs.referral.privacy.PersonalDataVault;
@@ -109,8 +110,8 @@ class CaseReopeningProcessTest {
 
   @Test
   void aChildWhoHasTurnedEighteenSinceIsReopenedAsAnAdultAndAChildStillUnderEighteenAsAChild() {
-    String adultNow = closedChildCase(LocalDate.now().minusYears(19));
-    String stillAChild = closedChildCase(LocalDate.now().minusYears(15));
+    String adultNow = closedChildCase(LocalDate.now(PlatformClock.zone()).minusYears(19));
+    String stillAChild = closedChildCase(LocalDate.now(PlatformClock.zone()).minusYears(15));
 
     reopen("reopen.chisinau", adultNow, "asked-for-help-again");
     reopen("reopen.chisinau", stillAChild, "asked-for-help-again");

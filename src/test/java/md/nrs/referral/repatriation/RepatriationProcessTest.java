@@ -41,6 +41,7 @@ import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.DetermineBestInterestsForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.repatriation.RepatriationProcess.Elements;
@@ -80,11 +81,11 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(task(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS)).hasCandidateGroup("iom");
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
         Map.of(DOCUMENT_TYPE.name(), "consular-travel-document",
-            DOCUMENTS_READY_ON.name(), LocalDate.now().toString()));
+            DOCUMENTS_READY_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
 
     assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
     assertThat(task(repatriation, Elements.ARRANGE_TRAVEL)).hasCandidateGroup("iom");
-    LocalDate travelDate = LocalDate.now().plusDays(5);
+    LocalDate travelDate = LocalDate.now(PlatformClock.zone()).plusDays(5);
     complete(repatriation, Elements.ARRANGE_TRAVEL,
         Map.of(TRAVEL_DATE.name(), travelDate.toString(), ARRIVAL_POINT.name(), "chisinau-airport",
             ESCORT.name(), "none"));
@@ -98,7 +99,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(told.get(0).getRequest()).contains(travelDate.toString(), "Chisinau International Airport");
     assertThat(told.get(0).getDueAt()).isEqualTo(travelDate.atStartOfDay(ZoneId.of("Europe/Chisinau")).toInstant());
 
-    String receivedOn = LocalDate.now().toString();
+    String receivedOn = LocalDate.now(PlatformClock.zone()).toString();
     complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), receivedOn,
         HANDED_OVER_TO.name(), "cap"));
 
@@ -114,7 +115,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
         ESCORT_NEEDED.name(), true, RISK_NOTE.name(), "Recruiter is a relative"));
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
     complete(repatriation, Elements.CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("social-worker", true, null)));
-    LocalDate travelDate = LocalDate.now().plusDays(2);
+    LocalDate travelDate = LocalDate.now(PlatformClock.zone()).plusDays(2);
     complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), travelDate.toString(),
         ARRIVAL_POINT.name(), "other", OTHER_ARRIVAL_POINT.name(), "Otaci border crossing",
             ESCORT.name(), "social-worker"));
@@ -127,7 +128,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     assertThat(told.get(1).getRequest()).contains("A child returns", "Otaci border crossing", "be present");
     assertThat(told.get(1).getDueAt()).isEqualTo(told.get(0).getDueAt());
 
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         HANDED_OVER_TO.name(), "guardianship-authority",
             RECEPTION_NOTE.name(), "Met at the border with the guardianship authority"));
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
@@ -222,7 +223,7 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
 
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
-        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now().minusDays(1).toString()));
+        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now(PlatformClock.zone()).minusDays(1).toString()));
     Instant after = Instant.now();
 
     Job timer = timer(repatriation);
@@ -238,9 +239,9 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
         DELAY_NOTE.name(), "Consulate appointment next week"));
 
     assertThat(repatriation).hasPassed(Elements.DELAY_REVIEWED).isWaitingAt(Elements.ARRANGE_TRAVEL);
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().plusDays(1).toString(),
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now(PlatformClock.zone()).plusDays(1).toString(),
         ARRIVAL_POINT.name(), "leuseni", ESCORT.name(), "iom-staff"));
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         HANDED_OVER_TO.name(), "family"));
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED);
   }
@@ -252,10 +253,10 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
     engine.getManagementService().executeJob(timer(repatriation).getId());
 
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().toString(),
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now(PlatformClock.zone()).toString(),
         ARRIVAL_POINT.name(), "palanca", ESCORT.name(), "none"));
     assertThat(repatriation).isWaitingAt(Elements.REVIEW_DELAY, Elements.RECEIVE_AND_HAND_OVER);
-    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now().toString(),
+    complete(repatriation, Elements.RECEIVE_AND_HAND_OVER, Map.of(RECEIVED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         HANDED_OVER_TO.name(), "cap"));
 
     assertThat(repatriation).isEnded().hasPassed(Elements.RETURNED).hasNotPassed(Elements.DELAY_REVIEWED);
@@ -286,10 +287,10 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("documentsReadyOn: is required");
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS,
-        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now().toString()));
+        Map.of(DOCUMENT_TYPE.name(), "passport", DOCUMENTS_READY_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
 
     assertThatThrownBy(() -> complete(repatriation, Elements.ARRANGE_TRAVEL,
-        Map.of(TRAVEL_DATE.name(), LocalDate.now().toString(), ARRIVAL_POINT.name(), "other", ESCORT.name(), "none")))
+        Map.of(TRAVEL_DATE.name(), LocalDate.now(PlatformClock.zone()).toString(), ARRIVAL_POINT.name(), "other", ESCORT.name(), "none")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("otherArrivalPoint: is required");
     assertThat(repatriation).isWaitingAt(Elements.ARRANGE_TRAVEL);
@@ -300,15 +301,15 @@ class RepatriationProcessTest extends CalledProcessTestSupport {
     ProcessInstance repatriation = start(false);
     complete(repatriation, Elements.ASSESS_RETURN, Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low"));
     complete(repatriation, Elements.OBTAIN_TRAVEL_DOCUMENTS, Map.of(DOCUMENT_TYPE.name(), "none-needed"));
-    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now().plusDays(3).toString(),
+    complete(repatriation, Elements.ARRANGE_TRAVEL, Map.of(TRAVEL_DATE.name(), LocalDate.now(PlatformClock.zone()).plusDays(3).toString(),
         ARRIVAL_POINT.name(), "chisinau-airport", ESCORT.name(), "none"));
 
     assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
-        Map.of(RECEIVED_ON.name(), LocalDate.now().plusDays(3).toString(), HANDED_OVER_TO.name(), "family")))
+        Map.of(RECEIVED_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(3).toString(), HANDED_OVER_TO.name(), "family")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("receivedOn: cannot be in the future");
     assertThatThrownBy(() -> complete(repatriation, Elements.RECEIVE_AND_HAND_OVER,
-        Map.of(RECEIVED_ON.name(), LocalDate.now().toString(), HANDED_OVER_TO.name(), "other")))
+        Map.of(RECEIVED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(), HANDED_OVER_TO.name(), "other")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("receptionNote: is required: say to whom");
     assertThat(repatriation).isWaitingAt(Elements.RECEIVE_AND_HAND_OVER);

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.nrs.referral.casefile.PlatformStarts;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.InvalidFormException;
 import md.nrs.referral.shelter.ShelterPlacementProcess.Elements;
 import md.nrs.referral.testing.CalledProcessTestSupport;
@@ -83,14 +84,14 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     assertThat(placement).variables().containsEntry(REFLECTION_PERIOD.name(), "P30D").containsEntry(EXTENSION_PERIOD.name(), "P30D")
         .containsEntry(MAXIMUM_STAY_DAYS.name(), 180).containsEntry(PLACE_AVAILABLE.name(), true);
 
-    String placedOn = LocalDate.now().toString();
+    String placedOn = LocalDate.now(PlatformClock.zone()).toString();
     Instant before = now();
     complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn));
     Instant after = Instant.now();
 
     assertThat(placement).hasPassed(Elements.TAKE_PLACE).isWaitingAt(Elements.REFLECTION_PERIOD_OVER)
         .variables().containsEntry(PLACED_IN_SHELTER.name(), true)
-        .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(30).toString());
+        .containsEntry(STAY_ENDS_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(30).toString());
     Job reflection = timer(placement, Elements.REFLECTION_PERIOD_OVER);
     assertDueAfter(reflection, (String) policy().get(REFLECTION_PERIOD.name()), before, after);
 
@@ -114,7 +115,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
   @Test
   void anExtendedStayIsReviewedAgainWhenTheExtensionPeriodIsOver() {
-    ProcessInstance placement = placedAndReviewDue(LocalDate.now());
+    ProcessInstance placement = placedAndReviewDue(LocalDate.now(PlatformClock.zone()));
 
     Instant before = now();
     complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes",
@@ -123,7 +124,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     assertThat(placement).hasPassed(Elements.CHECK_EXTENSION).isWaitingAt(Elements.EXTENSION_OVER)
         .variables().containsEntry(CAN_EXTEND.name(), true).containsEntry(STAY_EXTENSIONS.name(), 1)
-        .containsEntry(STAY_ENDS_ON.name(), LocalDate.now().plusDays(60).toString());
+        .containsEntry(STAY_ENDS_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(60).toString());
     Job extension = timer(placement, Elements.EXTENSION_OVER);
     assertDueAfter(extension, (String) policy().get(EXTENSION_PERIOD.name()), before, after);
 
@@ -133,7 +134,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
   @Test
   void anExtensionBeyondTheMaximumStayIsRefusedAndTheStayEnds() {
-    LocalDate placedOn = LocalDate.now();
+    LocalDate placedOn = LocalDate.now(PlatformClock.zone());
     ProcessInstance placement = placedAndReviewDue(placedOn);
 
     // 30 days of reflection + 5 extensions of 30 days = 180 days, the maximum: the sixth is refused.
@@ -158,7 +159,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aPersonWhoLeavesEarlyIsDischargedWithoutWaitingForTheReview() {
-    LocalDate placedOn = LocalDate.now().minusDays(3);
+    LocalDate placedOn = LocalDate.now(PlatformClock.zone()).minusDays(3);
     ProcessInstance placement = start(false);
     complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn.toString()));
     assertThat(placement).isWaitingAt(Elements.REFLECTION_PERIOD_OVER);
@@ -168,7 +169,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     assertThat(placement).hasPassed(Elements.LEFT_EARLY).hasNotPassed(Elements.REVIEW_STAY).isWaitingAt(Elements.DISCHARGE);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(placement.getId()).count()).isZero();
-    complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now().toString(),
+    complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         DISCHARGE_REASON.name(), "left-voluntarily"));
     assertThat(placement).isEnded().variables().containsEntry(SHELTER_OUTCOME.name(), "discharged")
         .containsEntry(PLACED_IN_SHELTER.name(), false);
@@ -194,7 +195,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
     ProcessInstance leaving = residents.get(0);
     engine.getRuntimeService().correlateMessage(ShelterPlacementProcess.MESSAGE_LEFT_EARLY, businessKeyOf(leaving));
-    complete(leaving, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now().toString(),
+    complete(leaving, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(), LocalDate.now(PlatformClock.zone()).toString(),
         DISCHARGE_REASON.name(), "moved-to-family"));
     assertThat(leaving).isEnded();
 
@@ -222,12 +223,12 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
   void aPlacementInTheFutureAndAReviewWithoutReasonAreRefused() {
     ProcessInstance placement = start(false);
     assertThatThrownBy(() -> complete(placement, Elements.PLACE,
-        Map.of(PLACED_ON.name(), LocalDate.now().plusDays(1).toString())))
+        Map.of(PLACED_ON.name(), LocalDate.now(PlatformClock.zone()).plusDays(1).toString())))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("placedOn: cannot be in the future");
     assertThat(placement).isWaitingAt(Elements.PLACE);
 
-    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now().toString()));
+    complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
     engine.getManagementService().executeJob(timer(placement, Elements.REFLECTION_PERIOD_OVER).getId());
     assertThatThrownBy(() -> complete(placement, Elements.REVIEW_STAY, Map.of(EXTEND_STAY.name(), "yes")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
@@ -237,7 +238,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
 
   @Test
   void aDischargeBeforeThePlacementOrInTheFutureIsRefused() {
-    LocalDate placedOn = LocalDate.now().minusDays(10);
+    LocalDate placedOn = LocalDate.now(PlatformClock.zone()).minusDays(10);
     ProcessInstance placement = start(false);
     complete(placement, Elements.PLACE, Map.of(PLACED_ON.name(), placedOn.toString()));
     engine.getRuntimeService().correlateMessage(ShelterPlacementProcess.MESSAGE_LEFT_EARLY, businessKeyOf(placement));
@@ -247,7 +248,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("dischargedOn: cannot be before the placement date");
     assertThatThrownBy(() -> complete(placement, Elements.DISCHARGE, Map.of(ShelterPlacementProcess.DISCHARGED_ON.name(),
-        LocalDate.now().plusDays(1).toString(), DISCHARGE_REASON.name(), "left-voluntarily")))
+        LocalDate.now(PlatformClock.zone()).plusDays(1).toString(), DISCHARGE_REASON.name(), "left-voluntarily")))
         .hasRootCauseInstanceOf(InvalidFormException.class)
         .hasMessageContaining("dischargedOn: cannot be in the future");
     assertThat(placement).isWaitingAt(Elements.DISCHARGE);
@@ -289,7 +290,7 @@ class ShelterPlacementProcessTest extends CalledProcessTestSupport {
     List<ProcessInstance> residents = new ArrayList<>();
     for (long place = taken; place < capacity.places(); place++) {
       ProcessInstance resident = start(false);
-      complete(resident, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now().toString()));
+      complete(resident, Elements.PLACE, Map.of(PLACED_ON.name(), LocalDate.now(PlatformClock.zone()).toString()));
       residents.add(resident);
     }
     return residents;

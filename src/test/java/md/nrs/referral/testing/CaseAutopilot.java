@@ -26,6 +26,7 @@ import static md.nrs.referral.shelter.ShelterPlacementProcess.EXTEND_STAY;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.PLACED_ON;
 import static md.nrs.referral.shelter.ShelterPlacementProcess.REVIEW_REASON;
 import java.time.LocalDate;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.reintegration.ReintegrationProcess;
 import md.nrs.referral.repatriation.ConfirmChildEscortForm;
 import md.nrs.referral.repatriation.RepatriationProcess;
@@ -63,7 +64,7 @@ public class CaseAutopilot {
 
   public CaseAutopilot(ProcessEngine engine) {
     this.engine = engine;
-    String today = LocalDate.now().toString();
+    String today = LocalDate.now(PlatformClock.zone()).toString();
     answer("answer-service-referral", Map.of(PROVIDER_ANSWER.name(), "accept"));
     answer("report-service-outcome", Map.of(SERVICE_OUTCOME.name(), "delivered", DELIVERED_ON.name(), today));
     // a child's plan always includes education (school continuity)
@@ -73,7 +74,7 @@ public class CaseAutopilot {
     answer("follow-reintegration-programme", Map.of(PROGRAMME_OUTCOME.name(), "completed"));
     answer("review-reintegration", Map.of(REINTEGRATION_OUTCOME.name(), "completed"));
     answer(MonitoringProcess.FORM_HAND_OVER_TO_ADULT_SERVICES, FormSubmission.of(new HandOverToAdultServicesForm(
-        "community-social-workers", LocalDate.now())));
+        "community-social-workers", LocalDate.now(PlatformClock.zone()))));
     answer("record-follow-up-visit", Map.of(VISITED_ON.name(), today, SITUATION.name(), "stable",
         NEW_RISK.name(), false));
     answer("assess-return-risk", Map.of(RETURN_WANTED.name(), "yes", RISK_LEVEL.name(), "low",
@@ -92,12 +93,12 @@ public class CaseAutopilot {
     answer(ChildProtectionProcess.FORM_ASSESS_SITUATION, FormSubmission.of(new AssessChildSituationForm("separated", "medium",
         false, null)));
     answer(ChildProtectionProcess.FORM_ASSESS_AGE, FormSubmission.of(new AssessAgeForm(ChildProtectionProcess.FOUND_CHILD,
-        "forensic-medical-examiner", LocalDate.now())));
+        "forensic-medical-examiner", LocalDate.now(PlatformClock.zone()))));
     answer(RepatriationProcess.FORM_CONFIRM_CHILD_ESCORT, FormSubmission.of(new ConfirmChildEscortForm("iom-staff", true, null)));
     answer(ChildProtectionProcess.FORM_APPOINT_REPRESENTATIVE, FormSubmission.of(new AppointRepresentativeForm("parent", false)));
     answer(ChildProtectionProcess.FORM_CHILD_FRIENDLY_INTERVIEW, FormSubmission.of(new ChildFriendlyInterviewForm(
-        "mdt-chisinau", true, LocalDate.now(), true)));
-    answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(),
+        "mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
+    answer(ChildProtectionProcess.FORM_URGENT_MEDICAL_CARE, FormSubmission.of(new UrgentMedicalCareForm(LocalDate.now(PlatformClock.zone()),
         "hospital")));
     answer(BestInterestsProcess.FORM_DETERMINE, FormSubmission.of(new DetermineBestInterestsForm("traced-safe", "heard-agrees",
         "iom-staff", BestInterestsProcess.AGREE, null, null)));

@@ -16,6 +16,7 @@ import md.nrs.referral.casefile.CaseCodes;
 import md.nrs.referral.casefile.PlatformStarts;
 import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.PlatformClock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,7 +40,7 @@ public final class IdentifiedCases {
             AGE_BAND.name(), "18+", IMMEDIATE_DANGER.name(), false))));
     TaskService tasks = engine.getTaskService();
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), FormSubmission.of(
-        new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim", null,
+        new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"), "presumed-victim", null,
             null)));
     tasks.complete(tasks.createTaskQuery().processInstanceId(nrsCase.getId()).singleResult().getId(), consent.submission());
     return caseCode;

@@ -14,6 +14,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.Browser;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp.Response;
@@ -190,7 +191,7 @@ class BrowserStorageOfFormsInTheBrowserTest {
     Task identification = task(instance, Elements.IDENTIFICATION);
     Response identified = http.post("/engine-rest/task/" + identification.getId() + "/submit-form",
         basic(teamMemberFor(identification), Browser.DEMO_PASSWORD), formSubmission(FormSubmission.of(
-            new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"), "presumed-victim",
+            new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"), "presumed-victim",
                 null, null))));
     assertThat(identified.status()).as(identified.toString()).isEqualTo(204);
     return task(instance, Elements.CONSENT);

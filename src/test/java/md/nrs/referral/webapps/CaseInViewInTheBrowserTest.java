@@ -13,6 +13,7 @@ import md.nrs.referral.casepath.IdentificationInterviewForm;
 import md.nrs.referral.casepath.InformedConsentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.Browser;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
@@ -112,7 +113,7 @@ class CaseInViewInTheBrowserTest {
   @Test
   @Order(2)
   void theMdtsConsentFormAndTaskLinkToTheCasePageNotToRawJson() {
-    submit("mdt.chisinau", FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
+    submit("mdt.chisinau", FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null)));
     Task consent = caseTask(Elements.CONSENT);
     browser = as("mdt.chisinau", "en");

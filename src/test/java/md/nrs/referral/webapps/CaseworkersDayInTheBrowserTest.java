@@ -19,6 +19,7 @@ import md.nrs.referral.assistance.AssistanceServiceProcess;
 import md.nrs.referral.agencies.directory.DirectoryChoices;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.Browser;
 import md.nrs.referral.testing.PlatformNode;
 import md.nrs.referral.testing.RequiresBrowser;
@@ -152,7 +153,7 @@ class CaseworkersDayInTheBrowserTest {
     String form = NrsCaseProcess.FORM_IDENTIFICATION;
     browser.tick("Field_Indicators", browser.index(form, "Field_Indicators", "deception"));
     browser.tick("Field_FormsOfExploitation", browser.index(form, "Field_FormsOfExploitation", "labour"));
-    browser.date("Field_InterviewedOn", LocalDate.now());
+    browser.date("Field_InterviewedOn", LocalDate.now(PlatformClock.zone()));
     // form-js checks the form as it is filled (then Complete is disabled) and again on Complete: either
     // way the missing status is named and nothing is sent
     if (browser.driver().findElement(By.cssSelector("[ng-click='complete()']")).isEnabled()) {
@@ -165,13 +166,13 @@ class CaseworkersDayInTheBrowserTest {
 
     // form-js does not know the interview cannot be in the future; the server does (400 naming the field)
     browser.tick("Field_VictimStatus", browser.index(form, "Field_VictimStatus", "presumed-victim"));
-    browser.date("Field_InterviewedOn", LocalDate.now().plusDays(3));
+    browser.date("Field_InterviewedOn", LocalDate.now(PlatformClock.zone()).plusDays(3));
     complete();
     browser.waitForText("cannot be in the future");
     browser.screenshot("06-identification-future-date-refused-by-server");
     assertThat(engine.getTaskService().createTaskQuery().taskId(identification.getId()).count()).isEqualTo(1);
 
-    browser.date("Field_InterviewedOn", LocalDate.now());
+    browser.date("Field_InterviewedOn", LocalDate.now(PlatformClock.zone()));
     complete();
     browser.waitUntil(d -> engine.getTaskService().createTaskQuery().taskId(identification.getId()).count() == 0);
     browser.screenshot("07-identification-completed");

@@ -16,6 +16,7 @@ import md.nrs.referral.casepath.RegisterReferralForm;
 import md.nrs.referral.childprotection.BestInterestsProcess;
 import md.nrs.referral.childprotection.ChildFriendlyInterviewForm;
 import md.nrs.referral.childprotection.ChildProtectionProcess;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.privacy.vault.PersonalFormFields;
 import md.nrs.referral.testing.Browser;
 import md.nrs.referral.testing.FormSubmission;
@@ -107,7 +108,7 @@ class ChildCaseInTheBrowserTest {
     String form = ChildProtectionProcess.FORM_ASSESS_AGE;
     browser.tick("Field_AgeFound", browser.index(form, "Field_AgeFound", ChildProtectionProcess.FOUND_CHILD));
     browser.select("Field_AgeDecidedBy", Browser.optionLabel(form, "Field_AgeDecidedBy", "forensic-medical-examiner"));
-    browser.date("Field_AgeDecidedOn", LocalDate.now());
+    browser.date("Field_AgeDecidedOn", LocalDate.now(PlatformClock.zone()));
     browser.screenshot("child-02-assess-age");
     complete(ageAssessment);
   }
@@ -126,7 +127,7 @@ class ChildCaseInTheBrowserTest {
     complete(representative);
     // the case team's child-friendly interview ends the guardianship authority's first steps
     engine.getTaskService().complete(calledTask(ChildProtectionProcess.Elements.CHILD_FRIENDLY_INTERVIEW).getId(),
-        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(), true)));
+        FormSubmission.of(new ChildFriendlyInterviewForm("cp.mdt-chisinau", true, LocalDate.now(PlatformClock.zone()), true)));
     browserlessWait(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult());
     assertThat(engine.getRuntimeService().getVariable(instance, NrsCaseProcess.REPRESENTATIVE_ROLE.name()))
@@ -146,7 +147,7 @@ class ChildCaseInTheBrowserTest {
   @Order(4)
   void theBestInterestsDeterminationRefusesTheReturnToTheFamily() {
     // the team's and the coordinator's steps, through the engine
-    completeCaseTask(Elements.IDENTIFICATION, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(),
+    completeCaseTask(Elements.IDENTIFICATION, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()),
         List.of("deception"), List.of("begging"), "presumed-victim", null, null)));
     completeCaseTask(Elements.CONSENT, InformedConsent.given("guardianship-chisinau")
         .forAChild("guardianship-authority", "heard-agrees").submission());

@@ -17,6 +17,7 @@ import md.nrs.referral.casepath.NeedsAssessmentForm;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FormSubmission;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -83,7 +84,7 @@ abstract class CaseJourneyContract {
     caseCode = read(started).get("businessKey").asText();
     instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
         .processDefinitionKey(NrsCaseProcess.KEY).singleResult().getId();
-    submitOk(MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"), List.of("labour"),
+    submitOk(MDT, FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"), List.of("labour"),
         "presumed-victim", null, null)));
     submitOk(MDT, FormSubmission.of(new InformedConsentForm(true, "given", List.of("mdt-chisinau"), false, false, null,
         "Zorina", PERSON_MARKER, null, null, null, null, null, null, null)));
