@@ -55,16 +55,21 @@ public class AuditTrail {
   public long record(AuditEvent event) {
     Long seq = ownTransaction.execute(status -> {
       AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
-      long next = last.lastSeq() + 1;
-      // Stored to the millisecond, so the hash computed now is the hash recomputed from the database.
-      Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      String hash = hash(last.lastHash(), next, at, event);
-      entries.save(new AuditEntry(next, at, event, last.lastHash(), hash));
-      last.advance(next, hash);
+      append(last, event);
       head.save(last);
-      return next;
+      return last.lastSeq();
     });
     return seq == null ? -1 : seq;
+  }
+
+  /** Appends one entry after {@code last} and advances it (the caller holds the head's lock and saves it). */
+  private void append(AuditHead last, AuditEvent event) {
+    long next = last.lastSeq() + 1;
+    // Stored to the millisecond, so the hash computed now is the hash recomputed from the database.
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String hash = hash(last.lastHash(), next, at, event);
+    entries.save(new AuditEntry(next, at, event, last.lastHash(), hash));
+    last.advance(next, hash);
   }
 
   /**
@@ -78,13 +83,7 @@ public class AuditTrail {
     }
     ownTransaction.executeWithoutResult(status -> {
       AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
-      for (AuditEvent event : events) {
-        long next = last.lastSeq() + 1;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hash = hash(last.lastHash(), next, at, event);
-        entries.save(new AuditEntry(next, at, event, last.lastHash(), hash));
-        last.advance(next, hash);
-      }
+      events.forEach(event -> append(last, event));
       head.save(last);
     });
   }
@@ -112,16 +111,7 @@ public class AuditTrail {
    * recorded as done); at once when there is no transaction.
    */
   public void recordAfterCommit(AuditEvent event) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          record(event);
-        }
-      });
-    } else {
-      record(event);
-    }
+    recordAllAfterCommit(List.of(event));
   }
 
   /** Entries matching the filters, newest first. */
