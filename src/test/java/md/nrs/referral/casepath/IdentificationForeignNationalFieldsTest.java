@@ -6,7 +6,6 @@ import jakarta.validation.Validation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.errors.FieldError;
 import md.nrs.referral.forms.FormValidator;
 import md.nrs.referral.testing.FormSubmission;
@@ -21,7 +20,7 @@ class IdentificationForeignNationalFieldsTest {
   private final FormValidator validator = new FormValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
   private List<FieldError> submit(String nationality, String language) {
-    Map<String, Object> form = FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(PlatformClock.zone()), List.of("deception"),
+    Map<String, Object> form = FormSubmission.of(new IdentificationInterviewForm(LocalDate.now(), List.of("deception"),
         List.of("labour"), "presumed-victim", null, null));
     form.put("nationality", nationality);
     form.put("language", language);

@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import md.nrs.referral.engine.PlatformClock;
 import md.nrs.referral.testing.FixtureAgencyTaskProcess;
 import md.nrs.referral.testing.PlatformHttp;
 import md.nrs.referral.testing.PlatformHttp.Credentials;
@@ -74,7 +73,8 @@ abstract class SecurityBaselineContract {
     laStradaInstance = start("la-strada");
     laStradaTask = taskOf(laStradaInstance).getId();
     capTask = taskOf(start("cap-chisinau")).getId();
-    LocalDate today = LocalDate.now(PlatformClock.zone());
+    // The filters' dateTime() counts the server's day (the container runs in Europe/Chisinau: docker/Dockerfile)
+    LocalDate today = LocalDate.now();
     overdueTask = taskDue(today.minusDays(1).atTime(9, 0));
     dueTodayTask = taskDue(today.atTime(12, 0));
     dueNextWeekTask = taskDue(today.plusDays(7).atTime(9, 0));
