@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import md.nrs.referral.casepath.NrsCaseProcess;
+import md.nrs.referral.engine.AuthorizedGroupsSkipScan;
 import md.nrs.referral.engine.TaskQueryAuthorizationJoin;
 import md.nrs.referral.engine.TaskQueryAuthorizationJoin.Form;
 import md.nrs.referral.sla.SlaWatchProcess;
@@ -44,8 +45,11 @@ final class ScaleTaskLists {
       + "index read) for Due today and for the pages of My tasks, My agency and Unassigned, which walk the due-date index "
       + "and stop at the page's end; as hashed sub-queries (all of the caller's grants read once) for the counts and the "
       + "lists not limited to the caller. The counts still read every task the filter lets through, so they grow "
-      + "linearly with the agency's open tasks; Due today grows with the day's tasks only. The statements read only ACT_RU_TASK, "
-      + "ACT_RU_IDENTITYLINK, ACT_RE_PROCDEF and ACT_RU_AUTHORIZATION: closed history is never read.";
+      + "linearly with the agency's open tasks; Due today grows with the day's tasks only. The page's case codes (the "
+      + "variable query of the HAL embedding) probe each variable's grants too, and the engine's list of groups holding any "
+      + "grant (asked once per command) is a skip scan of its index (engine/AuthorizedGroupsSkipScan), so neither reads "
+      + "all of the caller's grants. The statements read only ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_VARIABLE, "
+      + "ACT_RU_EXECUTION, ACT_RE_PROCDEF and ACT_RU_AUTHORIZATION: closed history is never read.";
   private static final String SIZE_LABEL = "open cases (closed cases beside them: see above)";
 
   private final BenchmarkReport report;
@@ -204,8 +208,8 @@ final class ScaleTaskLists {
     }
     if (mode.full) {
       // the forms of the authorization check against each other, same run, same data; the engine's own join
-      // only at the smallest size: it is quadratic, at 10,000 open cases a list takes seconds
-      before(platform, http, session, filters, user, openCases, smallest);
+      // only at the smallest size, up to 3,000: it is quadratic, at 10,000 open cases a list takes seconds
+      before(platform, http, session, filters, user, openCases, smallest && openCases <= 3_000);
     }
     if (profile && mode.full) {
       // where a filter list's time goes, at the largest size: every filter again under the flight recorder
@@ -235,42 +239,80 @@ final class ScaleTaskLists {
   /**
    * The same lists with each form of the authorization check (TaskQueryAuthorizationJoin.Form): the
    * engine's own join (at the smallest size only), the hash join, the semi-join, then the form chosen per
-   * statement (probes for Due today and for the pages of the caller's own lists), in the same run on the same
-   * data: the "before" and "after" of those optimisations. Fewer requests: the engine's are slow.
+   * statement (probes for Due today and for the pages of the caller's own lists), all with the engine's own variable
+   * query and distinct of granted groups; then, list by list, the chosen form as it was, with the skip scan of the
+   * granted groups (engine/AuthorizedGroupsSkipScan), and with the variable query's probes too, one right after the
+   * other (this machine's load drifts within minutes): the "before" and "after" of those optimisations, in the same
+   * run on the same data. Fewer requests: the engine's are slow.
    */
   private void before(RunningPlatform platform, PlatformHttp http, WebappSession session, List<Filter> filters, String user,
       long openCases, boolean withEngines) {
     TaskQueryAuthorizationJoin join = platform.bean(TaskQueryAuthorizationJoin.class);
+    AuthorizedGroupsSkipScan groups = platform.bean(AuthorizedGroupsSkipScan.class);
     int requests = Math.min(mode.requests, 10);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "**Before and after, same run, %,d open cases** (%d "
-        + "requests each, p50 / p95 in ms)%s the hash join, the semi-join, then the form chosen per statement "
-        + "(engine/TaskQueryAuthorizationJoin):", openCases, requests, withEngines ? ": the engine's own authorization join," : ":"));
-    List<Form> forms = withEngines ? List.of(Form.ENGINE, Form.HASH_JOIN, Form.SEMI_JOIN, Form.CHOSEN)
-        : List.of(Form.HASH_JOIN, Form.SEMI_JOIN, Form.CHOSEN);
-    for (Form form : forms) {
-      join.setForm(form);
-      try {
-        line.append(switch (form) {
-          case ENGINE -> " engine's join:";
-          case HASH_JOIN -> " — hash join:";
-          case SEMI_JOIN -> " — semi-join:";
-          case PROBE -> " — probes:";
-          case CHOSEN -> " — chosen per statement:";
-        });
-        for (Filter filter : filters) {
-          String url = "/camunda/api/engine/engine/default/filter/" + filter.getId() + NationalScaleBenchmarkTest.TASKLIST_LIST_QUERY;
-          List<Double> times = times(requests, () -> http.postHal(url, session, NationalScaleBenchmarkTest.TASKLIST_LIST_BODY),
-              "filter " + filter.getName());
-          line.append(String.format(Locale.ROOT, " %s %.0f / %.0f;", filter.getName(), median(times), percentile(times, 0.95)));
-        }
-        List<Double> rest = times(requests, () -> http.get(NationalScaleBenchmarkTest.TASK_REST_PAGE,
-            basic(user, FullCasePath.PASSWORD)), "GET /engine-rest/task");
-        line.append(String.format(Locale.ROOT, " GET /engine-rest/task %.0f / %.0f;", median(rest), percentile(rest, 0.95)));
-      } finally {
-        join.setForm(Form.CHOSEN);
+        + "requests each, p50 / p95 in ms, load average %s)%s the hash join, the semi-join, then the form chosen per statement "
+        + "(engine/TaskQueryAuthorizationJoin), each with the engine's variable query and distinct of granted groups:",
+        openCases, requests, loadAverage(), withEngines ? ": the engine's own authorization join," : ":"));
+    Map<Form, String> forms = new LinkedHashMap<>();
+    if (withEngines) {
+      forms.put(Form.ENGINE, " engine's join:");
+    }
+    forms.put(Form.HASH_JOIN, " — hash join:");
+    forms.put(Form.SEMI_JOIN, " — semi-join:");
+    forms.put(Form.CHOSEN, " — chosen per statement:");
+    Map<String, Supplier<Response>> lists = new LinkedHashMap<>();
+    for (Filter filter : filters) {
+      String url = "/camunda/api/engine/engine/default/filter/" + filter.getId() + NationalScaleBenchmarkTest.TASKLIST_LIST_QUERY;
+      lists.put(filter.getName(), () -> http.postHal(url, session, NationalScaleBenchmarkTest.TASKLIST_LIST_BODY));
+    }
+    lists.put("GET /engine-rest/task", () -> http.get(NationalScaleBenchmarkTest.TASK_REST_PAGE, basic(user, FullCasePath.PASSWORD)));
+    join.setVariableProbes(false);
+    groups.setEnabled(false);
+    try {
+      for (Map.Entry<Form, String> form : forms.entrySet()) {
+        join.setForm(form.getKey());
+        line.append(form.getValue());
+        lists.forEach((name, call) -> line.append(summary(name, times(requests, call, name))));
       }
+      join.setForm(Form.CHOSEN);
+      // the three variants list by list, next to each other in time
+      Map<String, StringBuilder> variants = new LinkedHashMap<>();
+      variants.put("as it was", new StringBuilder());
+      variants.put("+ skip scan of the granted groups", new StringBuilder());
+      variants.put("+ skip scan + variable probes", new StringBuilder());
+      lists.forEach((name, call) -> {
+        int variant = 0;
+        for (StringBuilder out : variants.values()) {
+          groups.setEnabled(variant >= 1);
+          join.setVariableProbes(variant >= 2);
+          out.append(summary(name, times(requests, call, name)));
+          variant++;
+        }
+      });
+      line.append(String.format(Locale.ROOT, " Then, list by list, the chosen form as it was, with the skip scan of the granted "
+          + "groups (engine/AuthorizedGroupsSkipScan), and also with the variable query's probes (load average %s):",
+          loadAverage()));
+      variants.forEach((name, out) -> line.append(" — ").append(name).append(':').append(out));
+    } finally {
+      join.setForm(Form.CHOSEN);
+      join.setVariableProbes(true);
+      groups.setEnabled(true);
     }
     report.note(section, line.toString());
+  }
+
+  private static String summary(String name, List<Double> times) {
+    return String.format(Locale.ROOT, " %s %.0f / %.0f;", name, median(times), percentile(times, 0.95));
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return load[0] + " " + load[1] + " " + load[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   private List<Double> times(int requests, Supplier<Response> call, String what) {

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -39,10 +41,12 @@ import org.junit.jupiter.api.TestInstance;
 class TaskQueryAuthorizationJoinOnPostgresTest {
 
   private static final int CASES = 4;
+  private static final String CASE_CODE = CaseVariables.CASE_CODE.name();
 
   private PostgresDatabase database;
   private ProcessEngine engine;
   private final TaskQueryAuthorizationJoin join = new TaskQueryAuthorizationJoin();
+  private final AuthorizedGroupsSkipScan groups = new AuthorizedGroupsSkipScan();
 
   @BeforeAll
   void engineWithAuthorizationsOn() {
@@ -53,6 +57,8 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE).setJobExecutorActivate(false)
         .setProcessEngineName("task-query-join-" + System.nanoTime());
     configuration.setAuthorizationEnabled(true);
+    // the platform's other statement interceptor too: each must see the statement through the other's proxy
+    configuration.getProcessEnginePlugins().add(groups);
     configuration.getProcessEnginePlugins().add(join);
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("steps.bpmn", Bpmn.createExecutableProcess("steps")
@@ -63,7 +69,7 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
         .moveToNode("fork").userTask("forBothAgencies").camundaCandidateGroups("agency-a,agency-b").endEvent()
         .done()).deploy();
     for (int i = 0; i < CASES; i++) {
-      engine.getRuntimeService().startProcessInstanceByKey("steps", "case-" + i);
+      engine.getRuntimeService().startProcessInstanceByKey("steps", "case-" + i, Map.of(CASE_CODE, "case-" + i, "other", i));
     }
     // due dates spread over yesterday, today and later (the Due today and Overdue filters), some claimed
     List<Task> all = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list();
@@ -74,6 +80,9 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
         task.setAssignee("c.caseworker");
       }
       engine.getTaskService().saveTask(task);
+      if (i % 3 == 0) {
+        engine.getTaskService().setVariableLocal(task.getId(), CASE_CODE, "local-" + i);
+      }
     }
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization supervisors = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -81,6 +90,7 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     supervisors.setResource(Resources.PROCESS_DEFINITION);
     supervisors.setResourceId("steps");
     supervisors.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    supervisors.addPermission(ProcessDefinitionPermissions.READ_INSTANCE); // the variables of the definition's instances
     authorizations.saveAuthorization(supervisors);
     Authorization everyTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     everyTask.setGroupId("auditors");
@@ -88,6 +98,20 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     everyTask.setResourceId("*");
     everyTask.addPermission(Permissions.READ);
     authorizations.saveAuthorization(everyTask);
+    // the variables' other grants: one process instance, every process instance
+    Authorization oneCase = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    oneCase.setUserId("b.caseworker");
+    oneCase.setResource(Resources.PROCESS_INSTANCE);
+    oneCase.setResourceId(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("case-1")
+        .singleResult().getId());
+    oneCase.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(oneCase);
+    Authorization everyCase = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    everyCase.setGroupId("auditors");
+    everyCase.setResource(Resources.PROCESS_INSTANCE);
+    everyCase.setResourceId("*");
+    everyCase.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(everyCase);
   }
 
   @AfterAll
@@ -112,6 +136,7 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     assertThat(visible("an.auditor", "auditors")).hasSize(4 * CASES);
     assertThat(visible("a.stranger", "strangers")).isEmpty();
     assertThat(join.rewrites()).as("statements sent rewritten").isPositive();
+    assertThat(groups.rewrites()).as("granted groups read by the skip scan").isPositive();
   }
 
   @Test
@@ -173,6 +198,69 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
       }
     }
     assertThat(compared).isEqualTo(7 * filters.size());
+  }
+
+  @Test
+  void theCaseCodeColumnsVariableQueryAnswersExactlyAsTheEnginesOwn() {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list();
+    List<String> taskIds = tasks.stream().map(Task::getId).toList();
+    List<String> caseIds = tasks.stream().map(Task::getProcessInstanceId).distinct().toList();
+    // Tasklist asks for a page's scopes (its tasks and their process instances) and the filter's variable names
+    Map<String, Function<List<String>, VariableInstanceQuery>> queries = new LinkedHashMap<>();
+    queries.put("a page's tasks and cases", scopes -> variables().variableScopeIdIn(scopes.toArray(String[]::new))
+        .variableNameIn(CASE_CODE));
+    queries.put("one task and its case", scopes -> variables().variableScopeIdIn(scopes.get(0), caseIds.get(0)));
+    queries.put("by task id", scopes -> variables().taskIdIn(taskIds.subList(0, 5).toArray(String[]::new)));
+    queries.put("by process instance id", scopes -> variables().processInstanceIdIn(caseIds.get(1)).variableName(CASE_CODE));
+    List<String> page = new java.util.ArrayList<>(taskIds.subList(0, 6));
+    page.addAll(caseIds);
+    int compared = 0;
+    for (String[] caller : new String[][] {{"a.caseworker", "agency-a"}, {"b.caseworker", "agency-b"}, {"c.caseworker", "agency-b"},
+        {"ab.coordinator", "agency-a", "agency-b"}, {"one.person", "agency-b"}, {"a.supervisor", "supervisors"},
+        {"an.auditor", "auditors"}, {"a.stranger", "strangers"}}) {
+      for (Map.Entry<String, Function<List<String>, VariableInstanceQuery>> query : queries.entrySet()) {
+        long sentRewritten = join.variableRewrites();
+        List<Object> probed = asCaller(caller, () -> variableAnswers(query.getValue(), page));
+        assertThat(join.variableRewrites() - sentRewritten).as("%s as %s probed", query.getKey(), caller[0]).isEqualTo(3);
+        join.setVariableProbes(false);
+        try {
+          List<Object> engines = asCaller(caller, () -> variableAnswers(query.getValue(), page));
+          assertThat(probed).as("%s as %s", query.getKey(), caller[0]).isEqualTo(engines);
+        } finally {
+          join.setVariableProbes(true);
+        }
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(8 * queries.size());
+    // not vacuous: the definition's grant shows every case's code, one case's grant that case's, a stranger none
+    Function<String[], Long> caseCodes = caller -> asCaller(caller, () -> queries.get("a page's tasks and cases").apply(page)
+        .list().stream().filter(v -> v.getValue().toString().startsWith("case-")).count());
+    assertThat(caseCodes.apply(new String[] {"a.supervisor", "supervisors"})).isEqualTo(CASES);
+    assertThat(caseCodes.apply(new String[] {"b.caseworker", "agency-b"})).isEqualTo(1);
+    assertThat(caseCodes.apply(new String[] {"a.stranger", "strangers"})).isZero();
+  }
+
+  @Test
+  void aVariableQueryThatNamesNoScopesRunsAsTheEngineWroteIt() {
+    long sentRewritten = join.variableRewrites();
+    List<String> all = asCaller(new String[] {"an.auditor", "auditors"}, () -> variables().variableName(CASE_CODE).list()
+        .stream().map(VariableInstance::getId).toList());
+    assertThat(all).hasSize(CASES + 6); // each case's, and the task-local one of every third task
+    assertThat(join.variableRewrites()).isEqualTo(sentRewritten);
+  }
+
+  /** The whole list by id, a page of two in the engine's default order, and the count (the count is never rewritten). */
+  private static List<Object> variableAnswers(Function<List<String>, VariableInstanceQuery> query, List<String> scopes) {
+    return List.of(
+        query.apply(scopes).orderByVariableName().asc().list().stream().map(v -> v.getId() + "=" + v.getValue()).sorted().toList(),
+        query.apply(scopes).listPage(1, 2).stream().map(VariableInstance::getId).toList(),
+        query.apply(scopes).count(),
+        query.apply(scopes).list().stream().map(VariableInstance::getId).toList());
+  }
+
+  private VariableInstanceQuery variables() {
+    return engine.getRuntimeService().createVariableInstanceQuery();
   }
 
   private TaskQuery tasks() {

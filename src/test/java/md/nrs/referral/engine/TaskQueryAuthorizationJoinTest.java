@@ -7,10 +7,13 @@ import java.util.Date;
 import java.util.List;
 import md.nrs.referral.engine.TaskQueryAuthorizationJoin.Form;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.junit.jupiter.api.Test;
 
 class TaskQueryAuthorizationJoinTest {
+
+  private static final String CASE_CODE = CaseVariables.CASE_CODE.name();
 
   /** The count query engine 7.24 sends for Tasklist's "My agency" filter on PostgreSQL, as MyBatis prepares it. */
   private static final String MY_AGENCY_COUNT = """
@@ -60,6 +63,23 @@ class TaskQueryAuthorizationJoinTest {
           and (RES.TENANT_ID_ is null )
           order by RES.DUE_DATE_ asc, RES.ID_ asc
           LIMIT ? OFFSET ?
+      """;
+
+  /** The variable query engine 7.24 sends on PostgreSQL for Tasklist's case-code column (the activity instance column shortened). */
+  private static final String CASE_CODES_OF_A_PAGE = """
+      select distinct RES.* from ( select RES.*, ( case when RES.TASK_ID_ is not null then EXECUTION.ACT_INST_ID_
+          else EXECUTION.ACT_INST_ID_ end ) ACT_INST_ID_ from ACT_RU_VARIABLE RES
+          left join ACT_RU_EXECUTION EXECUTION on RES.EXECUTION_ID_ = EXECUTION.ID_
+          left join ACT_RU_EXECUTION PARENT_EXECUTION on EXECUTION.PARENT_ID_ = PARENT_EXECUTION.ID_
+          left join ACT_RU_EXECUTION PROC_EXECUTION on PROC_EXECUTION.ID_ = RES.PROC_INST_ID_
+          left join ACT_RE_PROCDEF PROCDEF on PROCDEF.ID_ = PROC_EXECUTION.PROC_DEF_ID_
+          left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? ) )
+          AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ?
+          AND A.PERMS_ & ? = ? ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.PROC_INST_ID_ , PROC_EXECUTION.ID_ , PROCDEF.KEY_ ,
+          RES.TASK_ID_ , '*' ) )
+          WHERE RES.NAME_ in ( ? ) and RES.VAR_SCOPE_ in ( ? , ? , ? )
+          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null ) ) RES
+          order by RES.ID_ asc LIMIT ? OFFSET ?
       """;
 
   /** Tasklist's "match any": an OR query, whose identity link join serves one branch only. */
@@ -244,6 +264,48 @@ class TaskQueryAuthorizationJoinTest {
     assertThat(chosen(othersTasks, true)).isEqualTo(Form.SEMI_JOIN);
     assertThat(chosen(otherAgency, true)).isEqualTo(Form.SEMI_JOIN);
     assertThat(chosen("not a task query", true)).isEqualTo(Form.SEMI_JOIN);
+  }
+
+  @Test
+  void probesEachVariablesGrantsThroughTheEnginesOwnSubQueryAndKeepsItsDistinct() {
+    TaskQueryAuthorizationJoin.Rewritten probes = TaskQueryAuthorizationJoin.variableProbes(CASE_CODES_OF_A_PAGE);
+    String bound = bind(probes.sql(), probes.parameterOrder()).replaceAll("\\s+", " ");
+
+    assertThat(bound).doesNotContain("AUTH ON").doesNotContainPattern("\\bAUTH\\.")
+        .startsWith("select distinct RES.* from ( select RES.*")
+        .contains("WHERE RES.NAME_ in ( p11 ) and RES.VAR_SCOPE_ in ( p12 , p13 , p14 ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) "
+            + "OR EXISTS (SELECT 1 FROM ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( p0, '*') "
+            + "OR A.GROUP_ID_ IN ( p1 ) )")
+        .contains(") NRS_AUTH WHERE NRS_AUTH.RESOURCE_ID_ IN (RES.PROC_INST_ID_, PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_)) "
+            + "OR EXISTS (SELECT 1 FROM ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( p0, '*')")
+        .contains("A.PERMS_ & p9 = p10 ) ) ) NRS_AUTH WHERE NRS_AUTH.RESOURCE_ID_ = '*') ) and (RES.TENANT_ID_ is null ) ) RES")
+        .endsWith("order by RES.ID_ asc LIMIT p15 OFFSET p16 ");
+    assertThat(probes.parameterOrder()).hasSize((int) placeholders(probes.sql())).hasSize(11 * 2 + 6);
+  }
+
+  @Test
+  void leavesAVariableQueryOfAnotherShapeAlone() {
+    assertThat(TaskQueryAuthorizationJoin.variableProbes(CASE_CODES_OF_A_PAGE.replace("RES.TASK_ID_ , '*'", "'*'"))).isNull();
+    assertThat(TaskQueryAuthorizationJoin.variableProbes(CASE_CODES_OF_A_PAGE.replace("left join ( SELECT A.*", "inner join ( SELECT A.*")))
+        .as("an inner join").isNull();
+    assertThat(TaskQueryAuthorizationJoin.variableProbes(CASE_CODES_OF_A_PAGE.replace("and (RES.TENANT_ID_ is null )",
+        "and AUTH1.RESOURCE_ID_ IS NOT NULL"))).as("a composite check's second join").isNull();
+    assertThat(TaskQueryAuthorizationJoin.variableProbes(OVERDUE_PAGE)).as("the task query").isNull();
+  }
+
+  @Test
+  void probesOnlyAVariableQueryThatNamesTheScopesItReads() {
+    VariableInstanceQueryImpl page = new VariableInstanceQueryImpl();
+    page.variableScopeIdIn("task-1", "case-1").variableNameIn(CASE_CODE);
+    VariableInstanceQueryImpl byTask = new VariableInstanceQueryImpl();
+    byTask.taskIdIn("task-1");
+    VariableInstanceQueryImpl byName = new VariableInstanceQueryImpl();
+    byName.variableName(CASE_CODE);
+
+    assertThat(TaskQueryAuthorizationJoin.namesItsScopes(page)).isTrue();
+    assertThat(TaskQueryAuthorizationJoin.namesItsScopes(byTask)).isTrue();
+    assertThat(TaskQueryAuthorizationJoin.namesItsScopes(byName)).as("every case's variable of that name").isFalse();
+    assertThat(TaskQueryAuthorizationJoin.namesItsScopes(new TaskQueryImpl())).isFalse();
   }
 
   private static Form chosen(Object query, boolean page) {
