@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,12 @@ public class BuildMeetingAgenda implements JavaDelegate {
 
     List<String> breaches = new ArrayList<>();
     Set<String> codes = new LinkedHashSet<>();
-    for (SlaEvent breach : slaEvents.findByKindAndRecordedAtGreaterThanEqualOrderByIdAsc(SlaEvent.Kind.BREACH, since)) {
+    // in the order the steps fell due (a sweep records a page of breaches together, in no meaningful id order), so the
+    // agenda's "latest first" is the most recently due first
+    List<SlaEvent> recorded = new ArrayList<>(
+        slaEvents.findByKindAndRecordedAtGreaterThanEqualOrderByIdAsc(SlaEvent.Kind.BREACH, since));
+    recorded.sort(Comparator.comparing(SlaEvent::getDueAt));
+    for (SlaEvent breach : recorded) {
       if (open.inDistrict(breach.getCaseCode())) {
         breaches.add(breach.getCaseCode() + ": " + breach.getStep() + " (" + (breach.getAgencyId() == null ? "no agency" : breach.getAgencyId())
             + "), " + overdue(breach.getOverdueMinutes()) + " late when noticed");
@@ -98,7 +104,7 @@ public class BuildMeetingAgenda implements JavaDelegate {
       lines.add("\nIncidents:");
       incidents.forEach(line -> lines.add("- " + line));
     }
-    if (!breaches.isEmpty()) { // the latest breaches first
+    if (!breaches.isEmpty()) { // the most recently due first
       lines.add("\nTime limits breached:");
       List<String> latestFirst = new ArrayList<>(breaches);
       Collections.reverse(latestFirst);
