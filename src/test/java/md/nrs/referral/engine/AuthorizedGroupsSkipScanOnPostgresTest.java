@@ -14,12 +14,10 @@ import md.nrs.referral.testing.PostgresDatabase;
 import md.nrs.referral.testing.RequiresPostgres;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,16 +43,8 @@ class AuthorizedGroupsSkipScanOnPostgresTest {
   @BeforeAll
   void engineWithAuthorizationsOn() {
     database = PostgresDatabase.create("nrs_it_");
-    StandaloneProcessEngineConfiguration configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration
-        .createStandaloneProcessEngineConfiguration().setJdbcUrl(database.url()).setJdbcUsername(database.user())
-        .setJdbcPassword(database.password()).setJdbcDriver("org.postgresql.Driver")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE).setJobExecutorActivate(false)
-        .setProcessEngineName("authorized-groups-" + System.nanoTime());
-    configuration.setAuthorizationEnabled(true);
     // the platform's other statement interceptor too, before this one: each must see the statement through the other's proxy
-    configuration.getProcessEnginePlugins().add(skipScan);
-    configuration.getProcessEnginePlugins().add(taskQueries);
-    engine = configuration.buildProcessEngine();
+    engine = EngineWithInterceptorsOnPostgres.build(database, "authorized-groups", List.of(skipScan, taskQueries));
     int task = 0;
     for (String group : List.of("agency-a", "agency-a", "a", "a-b", "ab", "B", "zz", "agency-b", "agency-a")) {
       grant(group, null, "task-" + task++);

@@ -13,12 +13,10 @@ import md.nrs.referral.testing.PostgresDatabase;
 import md.nrs.referral.testing.RequiresPostgres;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
@@ -51,16 +49,8 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
   @BeforeAll
   void engineWithAuthorizationsOn() {
     database = PostgresDatabase.create("nrs_it_");
-    StandaloneProcessEngineConfiguration configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration
-        .createStandaloneProcessEngineConfiguration().setJdbcUrl(database.url()).setJdbcUsername(database.user())
-        .setJdbcPassword(database.password()).setJdbcDriver("org.postgresql.Driver")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE).setJobExecutorActivate(false)
-        .setProcessEngineName("task-query-join-" + System.nanoTime());
-    configuration.setAuthorizationEnabled(true);
     // the platform's other statement interceptor too: each must see the statement through the other's proxy
-    configuration.getProcessEnginePlugins().add(groups);
-    configuration.getProcessEnginePlugins().add(join);
-    engine = configuration.buildProcessEngine();
+    engine = EngineWithInterceptorsOnPostgres.build(database, "task-query-join", List.of(groups, join));
     engine.getRepositoryService().createDeployment().addModelInstance("steps.bpmn", Bpmn.createExecutableProcess("steps")
         .camundaHistoryTimeToLive(1).startEvent().parallelGateway("fork")
         .userTask("forAgencyA").camundaCandidateGroups("agency-a").endEvent()
