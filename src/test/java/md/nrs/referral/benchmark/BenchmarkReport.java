@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,7 +46,16 @@ final class BenchmarkReport {
       String target, String explanation) {
   }
 
+  /**
+   * A target of the issue, judged by the report from the figure's medians: the worst median of the judged series
+   * ({@code series} null: every series), at each series' largest size or at every size. {@code gap} names the cause
+   * printed when it is not met: what stands between the figure and the target, as the analysis found it.
+   */
+  record Target(String figure, String item, String text, double limit, String series, boolean largestSizeOnly, String gap) {
+  }
+
   private final Map<String, Figure> figures = new LinkedHashMap<>();
+  private final List<Target> targets = new ArrayList<>();
   private final List<Point> points = new ArrayList<>();
   private final Map<String, List<String>> notes = new LinkedHashMap<>();
   private final List<String> databases = new ArrayList<>();
@@ -56,6 +67,13 @@ final class BenchmarkReport {
 
   synchronized void define(Figure figure) {
     figures.putIfAbsent(figure.id(), figure);
+  }
+
+  synchronized void target(Target target) {
+    if (!figures.containsKey(target.figure())) {
+      throw new IllegalArgumentException("target of an undefined figure " + target.figure());
+    }
+    targets.add(target);
   }
 
   synchronized void add(String figure, String series, long size, List<Double> samples) {
@@ -116,6 +134,7 @@ final class BenchmarkReport {
         a figure missing), never on time.
 
         """);
+    writeTargets(md);
     Map<String, List<Figure>> bySection = new LinkedHashMap<>();
     figures.values().forEach(f -> bySection.computeIfAbsent(f.section(), k -> new ArrayList<>()).add(f));
     for (Map.Entry<String, List<Figure>> section : bySection.entrySet()) {
@@ -128,6 +147,43 @@ final class BenchmarkReport {
       }
     }
     Files.writeString(markdown, md.toString());
+  }
+
+  /** The targets table: each target, the worst median it is judged on, met or not, and if not, the gap's cause. */
+  private void writeTargets(StringBuilder md) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    md.append("## Targets\n\n| item | target | judged on (worst median) | met? |\n|---|---|---|---|\n");
+    for (Target target : targets) {
+      Figure figure = figures.get(target.figure());
+      Point worst = judged(target).orElse(null);
+      md.append("| ").append(target.item()).append(" | ").append(target.text()).append(" | ");
+      if (worst == null) {
+        md.append("not measured in this run | — |\n");
+        continue;
+      }
+      md.append(figure.title()).append(", ").append(worst.series()).append(String.format(Locale.ROOT, " at %,d ", worst.size()))
+          .append(figure.sizeLabel()).append(": ").append(number(worst.median())).append(' ').append(figure.unit())
+          .append(" | ").append(met(target, worst) ? "yes" : "**no**: " + target.gap()).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  /** The point a target is judged on: the worst median among its series (at their largest size, or at every size). */
+  Optional<Point> judged(Target target) {
+    boolean higherIsBetter = figures.get(target.figure()).higherIsBetter();
+    List<Point> candidates = new ArrayList<>();
+    for (TreeMap<Long, Point> line : series(points(target.figure())).values()) {
+      line.values().stream().filter(p -> target.series() == null || target.series().equals(p.series()))
+          .filter(p -> !target.largestSizeOnly() || p.size() == line.lastKey()).forEach(candidates::add);
+    }
+    Comparator<Point> byMedian = Comparator.comparingDouble(Point::median);
+    return candidates.stream().max(higherIsBetter ? byMedian.reversed() : byMedian);
+  }
+
+  boolean met(Target target, Point worst) {
+    return figures.get(target.figure()).higherIsBetter() ? worst.median() >= target.limit() : worst.median() <= target.limit();
   }
 
   private void writeFigure(StringBuilder md, Figure figure, Path chartDirectory, Path docs) throws IOException {

@@ -50,6 +50,11 @@ final class BottleneckBenchmark {
           "ms", "historic activity instances", false, "≤ 1 s", null));
       report.define(new BenchmarkReport.Figure("analytics-overlay-" + span, section, "One process's overlay, " + span + " days",
           "ms", "historic activity instances", false, "≤ 1 s", null));
+      for (String view : List.of("dashboard", "overlay")) {
+        report.target(new BenchmarkReport.Target("analytics-" + view + "-" + span, "5 bottleneck analytics",
+            view + ", " + span + " days, ≤ 1 s", 1000, null, true, "the " + view + " sums one row of the daily summary per "
+                + "step and day of the period (365 × the steps); a monthly roll-up would read a thirtieth of them"));
+      }
       report.define(new BenchmarkReport.Figure("analytics-scan-" + span, section,
           "Reference: the exact history scan the dashboard made before the summary (PERCENTILE_CONT), " + span + " days",
           "ms", "historic activity instances", false, null, null));

@@ -65,15 +65,24 @@ final class ScaleTaskLists {
     for (String filter : List.of("My tasks", "My agency", "Unassigned in my agency", "Due today", "Overdue")) {
       report.define(new BenchmarkReport.Figure(figureId(filter), section, "Filter «" + filter + "» at scale: p50 and p95",
           "ms", SIZE_LABEL, false, "p95 ≤ 100 ms", filter.equals("Overdue") ? WHY : null));
+      report.target(new BenchmarkReport.Target(figureId(filter), "3 task lists", "«" + filter + "» p95 ≤ 100 ms", 100, "p95",
+          true, COUNT_GAP));
     }
     report.define(new BenchmarkReport.Figure("scale-rest", section, "GET /engine-rest/task at scale (50 by due date): p50 and p95",
         "ms", SIZE_LABEL, false, "p95 ≤ 100 ms", "The same statements without a filter: every task the caller may see "
             + "passes the hashed authorization check and a top-N sort keeps the first 50, so it grows with the caller's "
             + "visible tasks."));
+    report.target(new BenchmarkReport.Target("scale-rest", "3 task lists", "GET /engine-rest/task p95 ≤ 100 ms", 100, "p95",
+        true, COUNT_GAP));
     report.define(new BenchmarkReport.Figure("scale-heap", memorySection, "Heap after GC under the task-list load, at scale",
         "MiB", SIZE_LABEL, false, "≤ 512 MiB with 10,000 open cases", "Measured right after "
             + "each size's task-list load, in the platform's JVM (the benchmark's driver shares it and holds little)."));
   }
+
+  /** Why a list may still miss the target at scale, as the EXPLAIN plans of the runs so far found it. */
+  private static final String COUNT_GAP = "the list's count reads every task the filter lets through and checks each "
+      + "against the caller's grants (one per open task of the agency), while its page stops at the 15th visible task; "
+      + "it grows with the agency's open tasks";
 
   static String figureId(String filter) {
     return "scale-filter-" + filter.toLowerCase(Locale.ROOT).replace(' ', '-');
