@@ -102,6 +102,10 @@ class NationalScaleBenchmarkTest {
         "× raw engine", "cases per run", true, "≥ 0.8×", null));
     report.define(new BenchmarkReport.Figure("path-platform", S_PATH, "Whole cases per second, platform", "cases/s",
         "cases per run", true, null, null));
+    report.define(new BenchmarkReport.Figure("path-statements", S_PATH, "Engine SQL statements per whole case", "statements",
+        "cases per run", false, null, "Counted by a MyBatis interceptor on each engine during the first run of each size "
+            + "(the platform's include its job executor's, which delivers notices and polls for jobs): unlike a rate, the "
+            + "count does not move with the machine's load, and their ratio is most of the rates' ratio."));
     report.define(new BenchmarkReport.Figure("path-raw", S_PATH, "Whole cases per second, raw engine, same shape", "cases/s",
         "cases per run", true, null, null));
     report.define(new BenchmarkReport.Figure("path-http", S_PATH, "Whole cases per second, platform, over HTTP", "cases/s",
@@ -583,14 +587,35 @@ class NationalScaleBenchmarkTest {
     String databaseType = db.equals("H2") ? "h2" : "postgres";
     try (RawEngineBaseline raw = new RawEngineBaseline(platform.dataSource(), databaseType, shape[0], shape[1])) {
       raw.runOneCase();
+      EngineStatements platformStatements = EngineStatements.on(platform.engine());
+      EngineStatements rawStatements = EngineStatements.on(raw.engine());
       for (int cases : mode.pathCases) {
         List<Double> platformRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> httpRates = new ArrayList<>();
         for (int run = 0; run < mode.runs; run++) {
-          double p = rate(cases, path::runOneCase);
-          double r = rate(cases, raw::runOneCase);
+          double p;
+          double r;
+          if (run == 0) { // the first run also counts the engine statements of both (a counter's cost is a map increment)
+            double[] rates = new double[2];
+            Map<String, Long> platformCount = platformStatements.count(() -> rates[0] = rate(cases, path::runOneCase));
+            Map<String, Long> rawCount = rawStatements.count(() -> rates[1] = rate(cases, raw::runOneCase));
+            p = rates[0];
+            r = rates[1];
+            report.add("path-statements", db + ", platform", cases, List.of((double) EngineStatements.total(platformCount) / cases));
+            report.add("path-statements", db + ", raw engine", cases, List.of((double) EngineStatements.total(rawCount) / cases));
+            if (cases == mode.pathCases[mode.pathCases.length - 1]) {
+              report.note(S_PATH, String.format(Locale.ROOT, "**Engine statements per case, %s** (%d cases): platform %,.0f, "
+                  + "raw engine %,.0f (×%.1f). The platform's most frequent: %s. The raw engine's: %s.", db, cases,
+                  (double) EngineStatements.total(platformCount) / cases, (double) EngineStatements.total(rawCount) / cases,
+                  (double) EngineStatements.total(platformCount) / EngineStatements.total(rawCount),
+                  EngineStatements.top(platformCount, cases, 15), EngineStatements.top(rawCount, cases, 8)));
+            }
+          } else {
+            p = rate(cases, path::runOneCase);
+            r = rate(cases, raw::runOneCase);
+          }
           httpRates.add(rate(cases, () -> path.runOneCaseOverHttp(http)));
           platformRates.add(p);
           rawRates.add(r);

@@ -34,6 +34,10 @@ final class RawEngineBaseline implements AutoCloseable {
         .addModelInstance(KEY + ".bpmn", model(userTasks, serviceTasks)).enableDuplicateFiltering(true).deploy();
   }
 
+  ProcessEngine engine() {
+    return engine;
+  }
+
   /** Start, then user and service tasks spread evenly along one path, then end. */
   static BpmnModelInstance model(int userTasks, int serviceTasks) {
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent("start");
