@@ -41,10 +41,10 @@ import org.springframework.stereotype.Component;
  * de-duplicated and sorted before the first page.
  *
  * <p>{@link Form#SEMI_JOIN} asks the same question as a semi-join: the join is dropped and
- * the condition becomes {@code RES.ID_ IN (caller's resource ids) OR D.KEY_ IN (…) OR EXISTS (… '*')}, uncorrelated
+ * the condition becomes {@code RES.ID_ IN (caller's resource ids) OR RES.PROC_DEF_ID_ IN (…) OR EXISTS (… '*')}, uncorrelated
  * sub-queries that PostgreSQL runs once per statement: the task's id against a hash of all the caller's grants (read
- * once, never probed per task); the definition's key against only those of the caller's grants that name a deployed
- * definition's key, and '*' once — each a few index reads (before, each of the three hashed all of the caller's grants:
+ * once, never probed per task); the task's definition against the deployed definitions whose key the caller was
+ * granted, and '*' once — each a few index reads (before, each of the three hashed all of the caller's grants:
  * 21,000 at 10,000 open cases, and the last two were built whenever a task of another agency was met, as in every
  * count). Each sub-query is the engine's own, whole, so a grant matches exactly where the engine's join matched it (a
  * task grant named like a definition key included). No row is repeated, so when the rest of the statement cannot repeat
@@ -330,11 +330,12 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR EXISTS (SELECT 1 FROM (" + subquery + ") NRS_AUTH WHERE "
           + "NRS_AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_)) OR " + starOnce + " )";
     } else if (keyed && definitions.find()) {
-      // a task's definition key can only be a deployed one: of the caller's grants only those on a deployed key (a few
-      // index reads of ACT_IDX_AUTH_RESOURCE_ID) can match it, and '*' is one index read, asked once per statement
-      condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR D.KEY_ IN (SELECT NRS_AUTH.RESOURCE_ID_ "
-          + "FROM (" + subquery + ") NRS_AUTH WHERE NRS_AUTH.RESOURCE_ID_ IN (SELECT NRS_D.KEY_ FROM " + definitions.group(1)
-          + " NRS_D)) OR " + starOnce + " )";
+      // the task's definition among the deployed ones whose key the caller was granted: a grant per deployed key is a
+      // few index reads of ACT_IDX_AUTH_RESOURCE_ID, and D goes unused, so PostgreSQL drops the join (D.ID_ is unique);
+      // '*' is one index read, asked once per statement
+      condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR RES.PROC_DEF_ID_ IN (SELECT NRS_D.ID_ "
+          + "FROM " + definitions.group(1) + " NRS_D WHERE NRS_D.KEY_ IN (SELECT NRS_AUTH.RESOURCE_ID_ FROM (" + subquery
+          + ") NRS_AUTH)) OR " + starOnce + " )";
     } else {
       condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR D.KEY_ IN (" + ids + ") OR '*' IN (" + ids + ") )";
     }

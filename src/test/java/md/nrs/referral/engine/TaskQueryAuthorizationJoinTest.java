@@ -136,7 +136,7 @@ class TaskQueryAuthorizationJoinTest {
   }
 
   @Test
-  void asksForTheDefinitionsGrantsOnlyAmongTheDeployedKeysAndForStarOnce() {
+  void asksForTheTasksDefinitionAmongTheDeployedOnesWhoseKeyWasGrantedAndForStarOnce() {
     TaskQueryAuthorizationJoin.Rewritten semi = TaskQueryAuthorizationJoin.semiJoin(OVERDUE_PAGE);
     String bound = bind(semi.sql(), semi.parameterOrder()).replaceAll("\\s+", " ");
     String callers = " SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( p0, '*') OR A.GROUP_ID_ "
@@ -144,15 +144,15 @@ class TaskQueryAuthorizationJoinTest {
 
     // the engine's sub-query whole each time: a task grant named like a definition key still counts, as in the engine's join
     assertThat(bound).contains("( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + callers.replace(" SELECT A.*", "SELECT A.RESOURCE_ID_")
-        + ") OR D.KEY_ IN (SELECT NRS_AUTH.RESOURCE_ID_ FROM (" + callers + ") NRS_AUTH WHERE NRS_AUTH.RESOURCE_ID_ IN "
-        + "(SELECT NRS_D.KEY_ FROM ACT_RE_PROCDEF NRS_D)) OR EXISTS (SELECT 1 FROM (" + callers + ") NRS_AUTH WHERE "
+        + ") OR RES.PROC_DEF_ID_ IN (SELECT NRS_D.ID_ FROM ACT_RE_PROCDEF NRS_D WHERE NRS_D.KEY_ IN (SELECT "
+        + "NRS_AUTH.RESOURCE_ID_ FROM (" + callers + ") NRS_AUTH)) OR EXISTS (SELECT 1 FROM (" + callers + ") NRS_AUTH WHERE "
         + "NRS_AUTH.RESOURCE_ID_ = '*') )")
         .contains("WHERE ( 1 = 1 and ( RES.DUE_DATE_ < p9 and RES.DUE_DATE_ is not null ) )")
         .endsWith("order by RES.DUE_DATE_ asc, RES.ID_ asc LIMIT p10 OFFSET p11 ");
     assertThat(semi.parameterOrder()).hasSize((int) placeholders(semi.sql())).hasSize(9 * 3 + 3);
     String prefixed = OVERDUE_PAGE.replace("ACT_", "NRS_ACT_");
     assertThat(TaskQueryAuthorizationJoin.semiJoin(prefixed).sql()).as("the engine's table prefix")
-        .contains("(SELECT NRS_D.KEY_ FROM NRS_ACT_RE_PROCDEF NRS_D)");
+        .contains("(SELECT NRS_D.ID_ FROM NRS_ACT_RE_PROCDEF NRS_D WHERE");
   }
 
   @Test
