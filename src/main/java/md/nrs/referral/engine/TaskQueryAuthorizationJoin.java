@@ -41,9 +41,13 @@ import org.springframework.stereotype.Component;
  * de-duplicated and sorted before the first page.
  *
  * <p>{@link Form#SEMI_JOIN} asks the same question as a semi-join: the join is dropped and
- * the condition becomes {@code RES.ID_ IN (caller's resource ids) OR D.KEY_ IN (…) OR '*' IN (…)}, three
- * uncorrelated sub-queries that PostgreSQL hashes once per statement (the caller's authorizations are read
- * once each, never probed per task). No row is repeated, so when the rest of the statement cannot repeat
+ * the condition becomes {@code RES.ID_ IN (caller's resource ids) OR RES.PROC_DEF_ID_ IN (…) OR EXISTS (… '*')}, uncorrelated
+ * sub-queries that PostgreSQL runs once per statement: the task's id against a hash of all the caller's grants (read
+ * once, never probed per task); the task's definition against the deployed definitions whose key the caller was
+ * granted, and '*' once — each a few index reads (before, each of the three hashed all of the caller's grants:
+ * 21,000 at 10,000 open cases, and the last two were built whenever a task of another agency was met, as in every
+ * count). Each sub-query is the engine's own, whole, so a grant matches exactly where the engine's join matched it (a
+ * task grant named like a definition key included). No row is repeated, so when the rest of the statement cannot repeat
  * a task either — only the process definition is joined, or the candidate-group identity link, which is
  * then asked as an {@code EXISTS} — the {@code DISTINCT} goes too, and a page of 15 by due date or creation
  * time is a top-N sort (or an index walk) instead of a sort of every visible task. The bound parameters
@@ -119,6 +123,9 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
   /** Between the task table and WHERE only these joins may stand for the DISTINCT to go: none repeats a task. */
   private static final Pattern FROM_TO_WHERE = Pattern.compile(
       "(?is)\\bfrom\\s+\\w*ACT_RU_TASK\\s+RES\\s+((?:left|inner)\\s+join\\s+\\w*ACT_RE_PROCDEF\\s+D\\s+on\\s+RES\\.PROC_DEF_ID_\\s*=\\s*D\\.ID_\\s+)WHERE\\b");
+  /** The process definition's join, whose table (with the engine's prefix) the definition check reads the deployed keys from. */
+  private static final Pattern DEFINITION_JOIN = Pattern.compile(
+      "(?i)\\b(?:left|inner)\\s+join\\s+(\\w*ACT_RE_PROCDEF)\\s+D\\s+on\\s+RES\\.PROC_DEF_ID_\\s*=\\s*D\\.ID_\\b");
   private static final Pattern FIRST_CRITERIA = Pattern.compile("(?i)\\bWHERE\\s*\\(\\s*1\\s*=\\s*1\\b");
   private static final Pattern SELECT_DISTINCT = Pattern.compile("(?i)^\\s*select\\s+distinct\\s+");
   private static final Pattern COUNT_DISTINCT = Pattern.compile("(?i)^\\s*select\\s+count\\s*\\(\\s*distinct\\s+RES\\.ID_\\s*\\)");
@@ -136,6 +143,9 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       Form.SEMI_JOIN, new ConcurrentHashMap<>(), Form.PROBE, new ConcurrentHashMap<>());
   private final Map<String, Optional<Rewritten>> variableShapes = new ConcurrentHashMap<>();
   private volatile boolean variableProbes = true;
+  private volatile boolean keyedChecks = true;
+  /** The semi-join's rewrites as they were before the keyed checks, kept to measure against. */
+  private final Map<String, Optional<Rewritten>> unkeyedShapes = new ConcurrentHashMap<>();
 
   /** The SQL to send and, for each of its placeholders, the index of the engine's placeholder whose value it takes. */
   record Rewritten(String sql, int[] parameterOrder) {
@@ -149,6 +159,14 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
   /** Whether a variable query naming its scopes probes the caller's grants (on by default; off: the engine's own join). */
   public void setVariableProbes(boolean variableProbes) {
     this.variableProbes = variableProbes;
+  }
+
+  /**
+   * Whether the semi-join asks for the definition's and '*' grants by their keys ({@link #semiJoin}: on by default) or, as
+   * before, hashes all of the caller's grants for each of them too (off: kept to measure against).
+   */
+  public void setKeyedChecks(boolean keyedChecks) {
+    this.keyedChecks = keyedChecks;
   }
 
   /** On (the form chosen per statement) or off (the engine's own join). */
@@ -254,7 +272,15 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
    * in the engine's condition {@code ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL))}.
    */
   static Rewritten semiJoin(String sql) {
-    return semiJoin(sql, false);
+    return semiJoin(sql, false, true);
+  }
+
+  /**
+   * The semi-join as it was before its definition and '*' checks were keyed: each of the three checks hashes all of the
+   * caller's grants. Kept to measure against ({@link #setKeyedChecks}).
+   */
+  static Rewritten unkeyedSemiJoin(String sql) {
+    return semiJoin(sql, false, false);
   }
 
   /**
@@ -264,10 +290,10 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
    * PostgreSQL answers once per statement. Same placement, same DISTINCT rules as the semi-join.
    */
   static Rewritten probes(String sql) {
-    return semiJoin(sql, true);
+    return semiJoin(sql, true, true);
   }
 
-  private static Rewritten semiJoin(String sql, boolean probes) {
+  private static Rewritten semiJoin(String sql, boolean probes, boolean keyed) {
     AuthJoin join = AuthJoin.in(sql);
     if (join == null || !join.left()) {
       return null;
@@ -297,11 +323,22 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
     String ids = star.replaceFirst("SELECT A.RESOURCE_ID_");
     String head = sql.substring(0, joinAt);
     // the engine's sub-query is kept whole (as a derived table for the probes): only where it stands changes
-    String condition = probes
-        ? "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR EXISTS (SELECT 1 FROM (" + subquery + ") NRS_AUTH WHERE "
-            + "NRS_AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_)) OR EXISTS (SELECT 1 FROM (" + subquery + ") NRS_AUTH WHERE "
-            + "NRS_AUTH.RESOURCE_ID_ = '*') )"
-        : "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR D.KEY_ IN (" + ids + ") OR '*' IN (" + ids + ") )";
+    String starOnce = "EXISTS (SELECT 1 FROM (" + subquery + ") NRS_AUTH WHERE NRS_AUTH.RESOURCE_ID_ = '*')";
+    Matcher definitions = DEFINITION_JOIN.matcher(head);
+    String condition;
+    if (probes) {
+      condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR EXISTS (SELECT 1 FROM (" + subquery + ") NRS_AUTH WHERE "
+          + "NRS_AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_)) OR " + starOnce + " )";
+    } else if (keyed && definitions.find()) {
+      // the task's definition among the deployed ones whose key the caller was granted: a grant per deployed key is a
+      // few index reads of ACT_IDX_AUTH_RESOURCE_ID, and D goes unused, so PostgreSQL drops the join (D.ID_ is unique);
+      // '*' is one index read, asked once per statement
+      condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR RES.PROC_DEF_ID_ IN (SELECT NRS_D.ID_ "
+          + "FROM " + definitions.group(1) + " NRS_D WHERE NRS_D.KEY_ IN (SELECT NRS_AUTH.RESOURCE_ID_ FROM (" + subquery
+          + ") NRS_AUTH)) OR " + starOnce + " )";
+    } else {
+      condition = "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR RES.ID_ IN (" + ids + ") OR D.KEY_ IN (" + ids + ") OR '*' IN (" + ids + ") )";
+    }
     int copies = probes ? 2 : 3;
     int headCount = placeholders(head);
     int subqueryCount = placeholders(subquery);
@@ -466,11 +503,12 @@ public class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       String hashed = rewrite(sql);
       return Optional.ofNullable(hashed).map(s -> new Rewritten(s, null));
     }
-    Map<String, Optional<Rewritten>> known = shapes.get(form);
+    boolean keyed = keyedChecks || form == Form.PROBE;
+    Map<String, Optional<Rewritten>> known = keyed ? shapes.get(form) : unkeyedShapes;
     if (known.size() > CACHED_SHAPES) {
       known.clear();
     }
-    return known.computeIfAbsent(sql, s -> Optional.ofNullable(semiJoin(s, form == Form.PROBE)));
+    return known.computeIfAbsent(sql, s -> Optional.ofNullable(semiJoin(s, form == Form.PROBE, keyed)));
   }
 
   /**

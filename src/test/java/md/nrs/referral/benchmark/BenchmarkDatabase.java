@@ -33,7 +33,8 @@ interface BenchmarkDatabase extends AutoCloseable {
   static BenchmarkDatabase postgres() {
     // -Dnrs.benchmark.keep-database: a throw-away database kept after the run, to EXPLAIN its queries by hand
     boolean keep = Boolean.getBoolean("nrs.benchmark.keep-database");
-    PostgresDatabase database = PostgresDatabase.create("bench_");
+    // -Dnrs.benchmark.database-prefix: a name of one's own, so concurrent runs (and their clean-up) tell theirs apart
+    PostgresDatabase database = PostgresDatabase.create(System.getProperty("nrs.benchmark.database-prefix", "bench_"));
     if (keep) {
       System.out.println("BENCHMARK keeps the database " + database.url());
     }

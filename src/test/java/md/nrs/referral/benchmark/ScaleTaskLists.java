@@ -43,8 +43,9 @@ final class ScaleTaskLists {
       + "engine/TaskQueryAuthorizationJoin the statements ask for the agency's candidate link as EXISTS, so no task repeats "
       + "and the DISTINCT goes, and for the caller's authorizations in the form chosen per statement: probed per task (an "
       + "index read) for Due today and for the pages of My tasks, My agency and Unassigned, which walk the due-date index "
-      + "and stop at the page's end; as hashed sub-queries (all of the caller's grants read once) for the counts and the "
-      + "lists not limited to the caller. The counts still read every task the filter lets through, so they grow "
+      + "and stop at the page's end; as a semi-join for the counts and the lists not limited to the caller: the task's id "
+      + "against a hash of all the caller's grants (read once), its definition among the deployed ones whose key the caller "
+      + "was granted and '*' once (index reads). The counts still read every task the filter lets through, so they grow "
       + "linearly with the agency's open tasks; Due today grows with the day's tasks only. The page's case codes (the "
       + "variable query of the HAL embedding) probe each variable's grants too, and the engine's list of groups holding any "
       + "grant (asked once per command) is a skip scan of its index (engine/AuthorizedGroupsSkipScan), so neither reads "
@@ -249,10 +250,11 @@ final class ScaleTaskLists {
    * The same lists with each form of the authorization check (TaskQueryAuthorizationJoin.Form): the
    * engine's own join (at the smallest size only), the hash join, the semi-join, then the form chosen per
    * statement (probes for Due today and for the pages of the caller's own lists), all with the engine's own variable
-   * query and distinct of granted groups; then, list by list, the chosen form as it was, with the skip scan of the
-   * granted groups (engine/AuthorizedGroupsSkipScan), and with the variable query's probes too, one right after the
-   * other (this machine's load drifts within minutes): the "before" and "after" of those optimisations, in the same
-   * run on the same data. Fewer requests: the engine's are slow.
+   * query and distinct of granted groups and the semi-join's definition and '*' checks unkeyed; then, list by list, the
+   * chosen form as it was, with the skip scan of the granted groups (engine/AuthorizedGroupsSkipScan), with the variable
+   * query's probes too, and with the semi-join's keyed definition and '*' checks too, one right after the other (this
+   * machine's load drifts within minutes): the "before" and "after" of those optimisations, in the same run on the same
+   * data. Fewer requests: the engine's are slow.
    */
   private void before(RunningPlatform platform, PlatformHttp http, WebappSession session, List<Filter> filters, String user,
       long openCases, boolean withEngines) {
@@ -261,7 +263,8 @@ final class ScaleTaskLists {
     int requests = Math.min(mode.requests, 10);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "**Before and after, same run, %,d open cases** (%d "
         + "requests each, p50 / p95 in ms, load average %s)%s the hash join, the semi-join, then the form chosen per statement "
-        + "(engine/TaskQueryAuthorizationJoin), each with the engine's variable query and distinct of granted groups:",
+        + "(engine/TaskQueryAuthorizationJoin), each with the engine's variable query and distinct of granted groups and the "
+        + "semi-join's definition and '*' checks unkeyed:",
         openCases, requests, loadAverage(), withEngines ? ": the engine's own authorization join," : ":"));
     Map<Form, String> forms = new LinkedHashMap<>();
     if (withEngines) {
@@ -277,6 +280,7 @@ final class ScaleTaskLists {
     }
     lists.put("GET /engine-rest/task", () -> http.get(NationalScaleBenchmarkTest.TASK_REST_PAGE, basic(user, FullCasePath.PASSWORD)));
     join.setVariableProbes(false);
+    join.setKeyedChecks(false);
     groups.setEnabled(false);
     try {
       for (Map.Entry<Form, String> form : forms.entrySet()) {
@@ -290,22 +294,26 @@ final class ScaleTaskLists {
       variants.put("as it was", new StringBuilder());
       variants.put("+ skip scan of the granted groups", new StringBuilder());
       variants.put("+ skip scan + variable probes", new StringBuilder());
+      variants.put("+ skip scan + variable probes + keyed definition and '*' checks", new StringBuilder());
       lists.forEach((name, call) -> {
         int variant = 0;
         for (StringBuilder out : variants.values()) {
           groups.setEnabled(variant >= 1);
           join.setVariableProbes(variant >= 2);
+          join.setKeyedChecks(variant >= 3);
           out.append(summary(name, times(requests, call, name)));
           variant++;
         }
       });
       line.append(String.format(Locale.ROOT, " Then, list by list, the chosen form as it was, with the skip scan of the granted "
-          + "groups (engine/AuthorizedGroupsSkipScan), and also with the variable query's probes (load average %s):",
+          + "groups (engine/AuthorizedGroupsSkipScan), also with the variable query's probes, and also with the semi-join's "
+          + "keyed definition and '*' checks (load average %s):",
           loadAverage()));
       variants.forEach((name, out) -> line.append(" — ").append(name).append(':').append(out));
     } finally {
       join.setForm(Form.CHOSEN);
       join.setVariableProbes(true);
+      join.setKeyedChecks(true);
       groups.setEnabled(true);
     }
     report.note(section, line.toString());

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The rewritten authorization check lets exactly the same tasks through as the engine's own, on a real
  * PostgreSQL with authorizations on: per-task grants to a candidate group and an assignee, a grant on the
- * process definition's key, and a grant on every task ('*'); in the order, pages and counts of the five
+ * process definition's key, a grant on every task ('*') and a task grant named like the definition's key (the
+ * engine's join matches it with the key: the keyed definition check must too); in the order, pages and counts of the five
  * Tasklist filters' queries, with a task offered to two of the caller's groups (two identity links that
  * both match: the engine's DISTINCT used to hide the copy).
  */
@@ -102,6 +103,13 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     everyCase.setResourceId("*");
     everyCase.addPermission(Permissions.READ);
     authorizations.saveAuthorization(everyCase);
+    // a task grant whose resource id is a definition's key: the engine's join lets every task of that definition through
+    Authorization taskGrantNamedLikeTheKey = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    taskGrantNamedLikeTheKey.setGroupId("oddities");
+    taskGrantNamedLikeTheKey.setResource(Resources.TASK);
+    taskGrantNamedLikeTheKey.setResourceId("steps");
+    taskGrantNamedLikeTheKey.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(taskGrantNamedLikeTheKey);
   }
 
   @AfterAll
@@ -125,6 +133,7 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     assertThat(visible("a.supervisor", "supervisors")).hasSize(4 * CASES);
     assertThat(visible("an.auditor", "auditors")).hasSize(4 * CASES);
     assertThat(visible("a.stranger", "strangers")).isEmpty();
+    assertThat(visible("an.oddity", "oddities")).hasSize(4 * CASES);
     assertThat(join.rewrites()).as("statements sent rewritten").isPositive();
     assertThat(groups.rewrites()).as("granted groups read by the skip scan").isPositive();
   }
@@ -161,33 +170,42 @@ class TaskQueryAuthorizationJoinOnPostgresTest {
     // ab.coordinator is in both agencies: the tasks offered to both match two of her identity links
     for (String[] caller : new String[][] {{"a.caseworker", "agency-a"}, {"ab.coordinator", "agency-a", "agency-b"},
         {"c.caseworker", "agency-b"}, {"one.person", "agency-b"}, {"a.supervisor", "supervisors"}, {"an.auditor", "auditors"},
-        {"a.stranger", "strangers"}}) {
+        {"a.stranger", "strangers"}, {"an.oddity", "oddities"}}) {
       for (Map.Entry<String, Function<String[], TaskQuery>> filter : filters.entrySet()) {
-        Map<TaskQueryAuthorizationJoin.Form, List<Object>> answers = new LinkedHashMap<>();
-        for (TaskQueryAuthorizationJoin.Form form : TaskQueryAuthorizationJoin.Form.values()) {
-          join.setForm(form);
-          long sentRewritten = join.rewrites();
-          try {
-            answers.put(form, asCaller(caller, () -> List.of(
-                ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().list()),
-                ids(filter.getValue().apply(caller).orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 3)),
-                ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().listPage(2, 3)),
-                filter.getValue().apply(caller).count())));
-          } finally {
-            join.setForm(TaskQueryAuthorizationJoin.Form.CHOSEN);
-          }
-          if (form != TaskQueryAuthorizationJoin.Form.ENGINE) {
-            assertThat(join.rewrites() - sentRewritten).as("%s as %s sent %s", filter.getKey(), caller[0], form).isEqualTo(4);
+        Map<String, List<Object>> answers = new LinkedHashMap<>();
+        // every form, and the semi-join's forms once more with the definition and '*' checks unkeyed (as they were)
+        for (boolean keyed : new boolean[] {true, false}) {
+          for (TaskQueryAuthorizationJoin.Form form : TaskQueryAuthorizationJoin.Form.values()) {
+            if (!keyed && form != TaskQueryAuthorizationJoin.Form.SEMI_JOIN && form != TaskQueryAuthorizationJoin.Form.CHOSEN) {
+              continue;
+            }
+            join.setForm(form);
+            join.setKeyedChecks(keyed);
+            long sentRewritten = join.rewrites();
+            try {
+              answers.put(form + (keyed ? "" : " unkeyed"), asCaller(caller, () -> List.of(
+                  ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().list()),
+                  ids(filter.getValue().apply(caller).orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 3)),
+                  ids(filter.getValue().apply(caller).orderByDueDate().asc().orderByTaskId().asc().listPage(2, 3)),
+                  filter.getValue().apply(caller).count())));
+            } finally {
+              join.setForm(TaskQueryAuthorizationJoin.Form.CHOSEN);
+              join.setKeyedChecks(true);
+            }
+            if (form != TaskQueryAuthorizationJoin.Form.ENGINE) {
+              assertThat(join.rewrites() - sentRewritten).as("%s as %s sent %s", filter.getKey(), caller[0], form).isEqualTo(4);
+            }
           }
         }
-        List<Object> engines = answers.get(TaskQueryAuthorizationJoin.Form.ENGINE);
+        assertThat(answers).hasSize(TaskQueryAuthorizationJoin.Form.values().length + 2);
+        List<Object> engines = answers.get(TaskQueryAuthorizationJoin.Form.ENGINE.name());
         assertThat(answers.values()).as("%s as %s", filter.getKey(), caller[0]).allMatch(engines::equals);
         assertThat((List<?>) engines.get(0)).as("no task twice").doesNotHaveDuplicates()
             .hasSize(((Long) engines.get(3)).intValue());
         compared++;
       }
     }
-    assertThat(compared).isEqualTo(7 * filters.size());
+    assertThat(compared).isEqualTo(8 * filters.size());
   }
 
   @Test
