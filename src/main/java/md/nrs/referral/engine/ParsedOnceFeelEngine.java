@@ -22,7 +22,7 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * Camunda's FEEL engine for decisions ({@link ScalaFeelEngine}: its value mappers, custom functions and external
  * functions disabled, all built by Camunda's constructor), except that each expression's text is parsed once and
  * its parsed form evaluated from then on. Camunda's engine hands feel-scala the text on every call, which parses
- * it again for every input entry of every rule of every evaluation (most of the FEEL time of an overdue storm).
+ * it again for every input entry of every rule of every evaluation (every new task evaluates sla-durations).
  * Evaluation, its variables and its failures (Camunda's FeelException, naming the expression) are Camunda's.
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
