@@ -544,7 +544,8 @@ class NationalScaleBenchmarkTest {
   /**
    * Decisions' FEEL parsed once against Camunda's own FEEL engine, which parses every text on every evaluation
    * ({@code -Dnrs.benchmark.parts=feel}; storm size {@code -Dnrs.benchmark.feel-steps=200}), in this JVM: the
-   * sla-durations table alone, evaluated by two DMN engines of their own; then on H2 the platform's DMN engine
+   * sla-durations table alone, evaluated by two DMN engines of their own; then on H2 (databases
+   * {@code -Dnrs.benchmark.feel-databases=h2,postgres}) the platform's DMN engine
    * switched between the two for whole cases and for overdue storms of the same size, in alternating rounds (each
    * engine's storm goes first in turn, as the later one finds more data and a warmer JIT).
    */
@@ -560,7 +561,17 @@ class NationalScaleBenchmarkTest {
     report.note(S_PATH, "**FEEL parsed once.** " + table);
     System.out.println("BENCHMARK feel " + table);
     int stormSteps = Integer.getInteger("nrs.benchmark.feel-steps", 200);
-    BenchmarkDatabase database = BenchmarkDatabase.h2("bench-feel-" + System.nanoTime());
+    for (String db : System.getProperty("nrs.benchmark.feel-databases", "h2").split(",")) {
+      if (db.equals("postgres") && PostgresDatabase.unavailableReason() != null) {
+        report.note(S_STORM, "PostgreSQL not measured: " + PostgresDatabase.unavailableReason());
+        continue;
+      }
+      feelParsedOnceAgainstCamundas(db.equals("postgres") ? BenchmarkDatabase.postgres()
+          : BenchmarkDatabase.h2("bench-feel-" + System.nanoTime()), stormSteps);
+    }
+  }
+
+  private void feelParsedOnceAgainstCamundas(BenchmarkDatabase database, int stormSteps) {
     try (database) {
       RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
       try {
