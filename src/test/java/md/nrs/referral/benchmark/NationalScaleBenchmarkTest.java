@@ -448,7 +448,7 @@ class NationalScaleBenchmarkTest {
     long[] heapAndSweeps = new long[2];
     String profile;
     try {
-      profile = Profile.of("storm-" + db + label.replaceAll("[^a-z0-9]+", "-"), () -> {
+      profile = Profile.of("storm-" + db + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), () -> {
         while (true) {
           Integer recorded = transaction.execute(status -> onePage.apply(later));
           heapAndSweeps[1]++;
@@ -556,6 +556,89 @@ class NationalScaleBenchmarkTest {
         } finally {
           platform.close();
         }
+      }
+    }
+  }
+
+  /**
+   * Decisions' FEEL parsed once against Camunda's own FEEL engine, which parses every text on every evaluation
+   * ({@code -Dnrs.benchmark.parts=feel}; storm size {@code -Dnrs.benchmark.feel-steps=200}), in this JVM: the
+   * sla-durations table alone, evaluated by two DMN engines of their own; then on H2 (databases
+   * {@code -Dnrs.benchmark.feel-databases=h2,postgres}) the platform's DMN engine
+   * switched between the two for whole cases and for overdue storms of the same size, in alternating rounds (each
+   * engine's storm goes first in turn, as the later one finds more data and a warmer JIT).
+   */
+  @Test
+  @Order(7)
+  void feelParsedOnceAgainstCamundas() {
+    if (!mode.databases.contains("feel")) {
+      return;
+    }
+    FeelEngines.slaTableRates(1, 5); // warm-up of both
+    String table = FeelEngines.describe("sla-durations evaluated alone, evaluations/s", FeelEngines.slaTableRates(
+        mode.runs * 2, 3), loadAverage());
+    report.note(S_PATH, "**FEEL parsed once.** " + table);
+    System.out.println("BENCHMARK feel " + table);
+    int stormSteps = Integer.getInteger("nrs.benchmark.feel-steps", 200);
+    for (String db : System.getProperty("nrs.benchmark.feel-databases", "h2").split(",")) {
+      if (db.equals("postgres") && PostgresDatabase.unavailableReason() != null) {
+        report.note(S_STORM, "PostgreSQL not measured: " + PostgresDatabase.unavailableReason());
+        continue;
+      }
+      feelParsedOnceAgainstCamundas(db.equals("postgres") ? BenchmarkDatabase.postgres()
+          : BenchmarkDatabase.h2("bench-feel-" + System.nanoTime()), stormSteps);
+    }
+  }
+
+  private void feelParsedOnceAgainstCamundas(BenchmarkDatabase database, int stormSteps) {
+    try (database) {
+      RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+      try {
+        report.database(database.name() + ": " + databaseVersion(platform.dataSource()));
+        ProcessEngine engine = platform.engine();
+        org.camunda.bpm.dmn.feel.impl.FeelEngine parsedOnce = FeelEngines.current(engine);
+        org.camunda.bpm.dmn.feel.impl.FeelEngine camundas = FeelEngines.camundas(engine);
+        assertThat(parsedOnce).isInstanceOf(md.nrs.referral.engine.ParsedOnceFeelEngine.class);
+        FullCasePath path = new FullCasePath(engine);
+        List<double[]> cases = new ArrayList<>();
+        for (int run = -1; run < mode.runs; run++) { // run -1: warm-up of both
+          FeelEngines.use(engine, camundas);
+          double before = rate(3, path::runOneCase);
+          FeelEngines.use(engine, parsedOnce);
+          double after = rate(3, path::runOneCase);
+          if (run >= 0) {
+            cases.add(new double[] {before, after});
+          }
+        }
+        String whole = FeelEngines.describe(database.name() + ", whole cases/s (3 per round)", cases, loadAverage());
+        report.note(S_PATH, "**FEEL parsed once.** " + whole);
+        System.out.println("BENCHMARK feel " + whole);
+        JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
+        SlaWatch watch = platform.bean(SlaWatch.class);
+        java.util.function.Function<Instant, Integer> sweep =
+            later -> watch.sweep(later).values().stream().mapToInt(Integer::intValue).sum();
+        long open = 0;
+        List<double[]> storms = new ArrayList<>();
+        for (int run = -1; run < mode.runs; run++) { // run -1: warm-up of both; then each goes first in turn
+          boolean camundasFirst = run % 2 != 0;
+          double[] pair = new double[2];
+          for (org.camunda.bpm.dmn.feel.impl.FeelEngine feel : camundasFirst ? List.of(camundas, parsedOnce)
+              : List.of(parsedOnce, camundas)) {
+            FeelEngines.use(engine, feel);
+            open += overdueSteps(path, jdbc, run < 0 ? 50 : stormSteps);
+            pair[feel == camundas ? 0 : 1] = storm(platform, database.name(), open, (run < 0 ? " warm-up" : " run " + run)
+                + (feel == camundas ? " with camunda's feel" : " with feel parsed once"), sweep);
+          }
+          if (run >= 0) {
+            storms.add(pair);
+          }
+        }
+        String storm = FeelEngines.describe(String.format(Locale.ROOT, "%s, overdue storms of %,d steps, breaches/s",
+            database.name(), stormSteps), storms, loadAverage());
+        report.note(S_STORM, "**FEEL parsed once, before and after:** " + storm);
+        System.out.println("BENCHMARK feel " + storm);
+      } finally {
+        platform.close();
       }
     }
   }

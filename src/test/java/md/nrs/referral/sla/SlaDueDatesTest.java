@@ -11,8 +11,10 @@ import java.util.Map;
 import md.nrs.referral.casepath.NrsCaseProcess;
 import md.nrs.referral.casepath.NrsCaseProcess.Elements;
 import md.nrs.referral.casepath.RegisterReferralForm;
+import md.nrs.referral.engine.ParsedOnceFeelEngine;
 import md.nrs.referral.testing.FormSubmission;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +87,31 @@ class SlaDueDatesTest {
     }
   }
 
+  @Test
+  void eachNewTasksDueDateLeavesTheTablesEvaluationInTheDecisionHistory() {
+    long decisionsBefore = tableEvaluations();
+    long tasksBefore = engine.getHistoryService().createHistoricTaskInstanceQuery().count();
+
+    Task interview = identificationOf(referral("moldova", false, false), FRIDAY_AFTERNOON);
+
+    long tasksCreated = engine.getHistoryService().createHistoricTaskInstanceQuery().count() - tasksBefore;
+    assertThat(interview.getDueDate()).isNotNull();
+    assertThat(tasksCreated).isPositive();
+    assertThat(tableEvaluations() - decisionsBefore).as("sla-durations rows in ACT_HI_DECINST").isEqualTo(tasksCreated);
+  }
+
+  @Test
+  void theTableIsEvaluatedByTheFeelEngineThatParsesEachTextOnce() {
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration()
+        .getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
+  }
+
   // ---
+
+  private long tableEvaluations() {
+    return engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(DueDatesFromSlaTable.DECISION).count();
+  }
 
   private static Map<String, Object> referral(String location, boolean minor, boolean danger) {
     return FormSubmission.of(new RegisterReferralForm("ngo", location, null, "trafficking",
