@@ -4,9 +4,10 @@ import md.nrs.referral.engine.ProcessContract;
 import md.nrs.referral.engine.ProcessVariable;
 
 /**
- * Contract of processes/agency-notification.bpmn: one per outbox entry, started by
+ * Contract of processes/agency-notification.bpmn: one per outbox entry that is sent now, started by
  * delivery/OutboxAgencyNotifications with the case code as business key; delivers the notification by the
- * agency's channel (webhook, e-mail) or waits for the agency's system to fetch it as an external task.
+ * agency's channel (webhook, e-mail) or waits for the agency's system to fetch it as an external task. An entry
+ * for an agency without a channel or with a daily digest is settled when written, without one.
  */
 @ProcessContract
 public final class AgencyNotificationProcess {

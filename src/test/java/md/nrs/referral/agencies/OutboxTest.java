@@ -1,5 +1,6 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.agencies.delivery.DeliverNotification;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import static md.nrs.referral.testing.PlatformHttp.basic;
@@ -52,7 +53,9 @@ class OutboxTest {
     assertThat(outbox.findByCaseCodeOrderByIdAsc(code)).singleElement()
         .satisfies(e -> assertThat(e.getNotificationKey()).isEqualTo(key))
         .satisfies(e -> assertThat(e.getAgencyId()).isEqualTo("iom"))
-        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OutboxEntry.Status.PENDING));
+        // IOM works in Tasklist (no channel): written settled, not sent and why
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OutboxEntry.Status.NOT_SENT))
+        .satisfies(e -> assertThat(e.getLastError()).isEqualTo(DeliverNotification.NO_CHANNEL));
   }
 
   @Test

@@ -1,11 +1,14 @@
 package md.nrs.referral.agencies;
 
+import md.nrs.referral.agencies.delivery.DailyDigests;
+import md.nrs.referral.agencies.delivery.DeliverNotification;
 import md.nrs.referral.agencies.delivery.OutboxAgencyNotifications;
 import md.nrs.referral.agencies.delivery.OutboxEntry;
 import md.nrs.referral.agencies.delivery.OutboxRepository;
 import md.nrs.referral.agencies.directory.AgencyDirectory;
 import md.nrs.referral.agencies.delivery.WebhookSender;
 import md.nrs.referral.agencies.directory.AgencyRequest;
+import md.nrs.referral.agencies.directory.AgencyView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,6 +50,7 @@ class WebhookDeliveryTest {
   @Autowired AgencyNotifications notifications;
   @Autowired OutboxRepository outbox;
   @Autowired AgencyDirectory directory;
+  @Autowired DailyDigests digests;
   @Autowired CaseCodes caseCodes;
   @Autowired TransactionTemplate transaction;
 
@@ -156,18 +160,54 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void anAgencyWithoutAChannelIsMarkedNotSentForTasklist() {
+  void anAgencyWithoutAChannelGetsNoDeliveryProcessAndItsOutboxRowSaysWhyItWasNotSent() {
     String code = caseCodes.next();
     String key = transaction.execute(s -> notifications.notify(new AgencyNotification("la-strada", code,
         "UserTask_AnswerReferral", "Accept or reject a referral", null, null)));
 
-    String instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS).processInstanceBusinessKey(code).singleResult().getId();
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(instance)
-        .singleResult().getId());
-
+    assertThat(deliveryProcesses(code)).as("a delivery process for an agency that works in Tasklist").isZero();
     assertThat(entry(key).getStatus()).isEqualTo(OutboxEntry.Status.NOT_SENT);
+    assertThat(entry(key).getLastError()).isEqualTo(DeliverNotification.NO_CHANNEL);
+    assertThat(entry(key).getChannel()).isEqualTo("none");
     assertThat(received).isEmpty();
+  }
+
+  @Test
+  void anAgencyToldOnceADayHasItsNoticeQueuedWithoutADeliveryProcessAndGetsItInTheNextDigest() {
+    AgencyView agency = directory.find(agencyId).orElseThrow();
+    directory.update(agencyId, new AgencyRequest(agencyId, agency.name(), agency.kind(), agency.services(), agency.regions(),
+        null, "webhook", agency.webhookUrl(), SECRET, null, null, true, agency.version(), null, null, "daily-digest", null, null));
+    String code = caseCodes.next();
+    String key = transaction.execute(s -> notifications.notify(new AgencyNotification(agencyId, code,
+        "UserTask_AnswerReferral", "Accept or reject a referral", null, null)));
+
+    assertThat(deliveryProcesses(code)).as("a delivery process for a notice that waits for the digest").isZero();
+    assertThat(entry(key).getStatus()).isEqualTo(OutboxEntry.Status.QUEUED);
+
+    digests.sendAll();
+
+    assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains(key));
+    assertThat(entry(key).getStatus()).isEqualTo(OutboxEntry.Status.DELIVERED);
+    assertThat(entry(key).getChannel()).isEqualTo("webhook-digest");
+  }
+
+  @Test
+  void aNewVersionOfTheDeliveryModelDeliversTheNotificationsWrittenAfterItIsDeployed() throws IOException {
+    String before = definitionOf(notifyAgency());
+    int version = engine.getRepositoryService().getProcessDefinition(before).getVersion();
+    assertThat(definitionOf(notifyAgency())).as("the same version while none is deployed").isEqualTo(before);
+
+    try (var model = getClass().getResourceAsStream("/processes/agency-notification.bpmn")) {
+      engine.getRepositoryService().createDeployment().name("agency-notification revision")
+          .addInputStream("processes/agency-notification.bpmn", model).deploy();
+    }
+    String key = notifyAgency();
+
+    String after = definitionOf(key);
+    assertThat(engine.getRepositoryService().getProcessDefinition(after).getVersion()).isEqualTo(version + 1);
+    deliveryJobs().stream().filter(job -> job.getProcessDefinitionId().equals(after))
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(entry(key).getStatus()).isEqualTo(OutboxEntry.Status.DELIVERED);
   }
 
   // ---
@@ -176,6 +216,19 @@ class WebhookDeliveryTest {
     String code = caseCodes.next();
     return transaction.execute(s -> notifications.notify(new AgencyNotification(agencyId, code,
         "UserTask_AnswerReferral", "Accept or reject a referral for legal assistance", null, null)));
+  }
+
+  private long deliveryProcesses(String code) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS).processInstanceBusinessKey(code).count();
+  }
+
+  /** The definition of the process delivering this notification. */
+  private String definitionOf(String key) {
+    String instance = engine.getRuntimeService().createVariableInstanceQuery()
+        .variableValueEquals(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key).singleResult().getProcessInstanceId();
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getProcessDefinitionId();
   }
 
   private List<Job> deliveryJobs() {

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import md.nrs.referral.agencies.AgencyNotification;
 import md.nrs.referral.agencies.AgencyNotifications;
 import md.nrs.referral.agencies.delivery.OutboxAgencyNotifications;
+import md.nrs.referral.agencies.directory.AgencyDirectory;
+import md.nrs.referral.agencies.directory.AgencyRequest;
 import md.nrs.referral.audit.AuditActions;
 import md.nrs.referral.audit.AuditEvent;
 import md.nrs.referral.audit.AuditTrail;
@@ -49,6 +52,7 @@ abstract class ManagersReadOnlyContract {
 
   @Autowired ProcessEngine engine;
   @Autowired AgencyNotifications notifications;
+  @Autowired AgencyDirectory directory;
   @Autowired CaseCodes caseCodes;
   @Autowired AuditTrail audit;
   @Autowired TransactionTemplate transaction;
@@ -123,7 +127,11 @@ abstract class ManagersReadOnlyContract {
   @Test
   void aManagerRetriesAFailedDeliveryOverRestAuditedButNotWithCockpitsButton() {
     String code = caseCodes.next();
-    transaction.executeWithoutResult(s -> notifications.notify(new AgencyNotification("la-strada", code,
+    // an agency whose system is pushed to (one working in Tasklist is told nothing, so it has no delivery to retry)
+    String agency = "ro-hook-" + Long.toString(System.nanoTime(), 36);
+    directory.create(new AgencyRequest(agency, "Agency with a webhook", "agency", List.of("legal"), List.of("chisinau"),
+        null, "webhook", "http://127.0.0.1:9/nrs/hook", "a-webhook-secret-of-the-agency", null, null, null, null));
+    transaction.executeWithoutResult(s -> notifications.notify(new AgencyNotification(agency, code,
         NrsCaseProcess.Elements.IDENTIFICATION, "Interview the person", null, null)));
     Job delivery = engine.getManagementService().createJobQuery().processInstanceId(engine.getRuntimeService()
         .createProcessInstanceQuery().processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS)

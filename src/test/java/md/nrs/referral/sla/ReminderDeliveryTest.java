@@ -60,7 +60,7 @@ class ReminderDeliveryTest {
   private OutboxEntry reminder;
 
   @BeforeEach
-  void aReminderToTheTeamWrittenBeforeConsentWasAsked() throws IOException {
+  void aCaseWhoseInterviewIsDueInTwelveHours() throws IOException {
     teamServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     teamServer.createContext("/team/hook", exchange -> {
       received.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
@@ -73,11 +73,6 @@ class ReminderDeliveryTest {
     Task interview = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(Elements.IDENTIFICATION).singleResult();
     ClockUtil.setCurrentTime(Date.from(interview.getDueDate().toInstant().minus(Duration.ofHours(12))));
-    Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SlaWatchProcess.KEY).timers().singleResult();
-    engine.getManagementService().executeJob(sweep.getId());
-    reminder = outbox.findByCaseCodeOrderByIdAsc(caseCode).stream().filter(e -> TEAM.equals(e.getAgencyId())).findFirst()
-        .orElseThrow();
-    assertThat(consents.inForce(caseCode)).as("consent not asked yet").isEmpty();
   }
 
   @AfterEach
@@ -90,8 +85,9 @@ class ReminderDeliveryTest {
   void aTeamWithoutAChannelGetsNoReminderAndTheOutboxSaysWhyWithoutARefusal() {
     teamChannel("none", null);
 
-    deliver();
+    sweepWritesTheReminder();
 
+    assertThat(deliveryJobs()).as("no delivery process for a team that works in Tasklist").isEmpty();
     OutboxEntry entry = reloaded();
     assertThat(entry.getStatus()).isEqualTo(OutboxEntry.Status.NOT_SENT);
     assertThat(entry.getLastError()).isEqualTo(DeliverNotification.NO_CHANNEL);
@@ -101,6 +97,7 @@ class ReminderDeliveryTest {
   @Test
   void aTeamWithAWebhookGetsTheReminderAfterItRecordedConsentWithoutNamingItself() {
     teamChannel("webhook", "http://127.0.0.1:" + teamServer.getAddress().getPort() + "/team/hook");
+    sweepWritesTheReminder();
     consentRecordedBy(TEAM);
 
     deliver();
@@ -113,6 +110,7 @@ class ReminderDeliveryTest {
   @Test
   void consentRecordedByAnotherAgencyWithoutTheTeamRefusesTheReminderAtDeliveryAndTheRefusalIsAudited() {
     teamChannel("webhook", "http://127.0.0.1:" + teamServer.getAddress().getPort() + "/team/hook");
+    sweepWritesTheReminder();
     consentRecordedBy("la-strada");
 
     deliver();
@@ -139,13 +137,24 @@ class ReminderDeliveryTest {
         team.shelterPlaces(), channel, url, url == null ? null : SECRET, null, null, true, team.version()));
   }
 
+  /** The first sweep, while the identification is still open and before consent is asked, reminds the team. */
+  private void sweepWritesTheReminder() {
+    Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SlaWatchProcess.KEY).timers().singleResult();
+    engine.getManagementService().executeJob(sweep.getId());
+    reminder = outbox.findByCaseCodeOrderByIdAsc(caseCode).stream().filter(e -> TEAM.equals(e.getAgencyId())).findFirst()
+        .orElseThrow();
+    assertThat(consents.inForce(caseCode)).as("consent not asked yet").isEmpty();
+  }
+
   /** Runs this reminder's delivery job, as the job executor would. */
   private void deliver() {
-    Job job = engine.getManagementService().createJobQuery().processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS)
+    engine.getManagementService().executeJob(deliveryJobs().stream().findFirst().orElseThrow().getId());
+  }
+
+  private List<Job> deliveryJobs() {
+    return engine.getManagementService().createJobQuery().processDefinitionKey(OutboxAgencyNotifications.DELIVERY_PROCESS)
         .list().stream().filter(j -> reminder.getNotificationKey().equals(engine.getRuntimeService()
-            .getVariable(j.getProcessInstanceId(), AgencyNotificationProcess.NOTIFICATION_KEY.name())))
-        .findFirst().orElseThrow();
-    engine.getManagementService().executeJob(job.getId());
+            .getVariable(j.getProcessInstanceId(), AgencyNotificationProcess.NOTIFICATION_KEY.name()))).toList();
   }
 
   private OutboxEntry reloaded() {

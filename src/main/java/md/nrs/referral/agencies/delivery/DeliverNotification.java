@@ -19,9 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one outbox entry through its agency's channel, in the agency's language; an agency told once a day
- * gets it queued for its daily digest instead ({@link DailyDigests}). A failure is recorded (attempts, reason) in
- * a transaction of its own, because the job's own transaction is rolled back for the engine to retry;
- * then it is thrown, so the engine retries on the model's schedule and finally raises an incident.
+ * gets it queued for its daily digest instead ({@link DailyDigests}), one without a channel nothing: both as
+ * {@link DeliveryPlan} says, which the outbox writer already applies when it writes such entries. A failure is
+ * recorded (attempts, reason) in a transaction of its own, because the job's own transaction is rolled back for
+ * the engine to retry; then it is thrown, so the engine retries on the model's schedule and finally raises an
+ * incident.
  */
 @Component("deliverNotification")
 public class DeliverNotification implements JavaDelegate {
@@ -68,14 +70,15 @@ public class DeliverNotification implements JavaDelegate {
       return;
     }
     AgencyChannels.Channel channel = channels.channelOf(entry.getAgencyId()).orElse(AgencyChannels.Channel.none());
-    if (channel.digested()) {
-      entry.queueForDigest(); // the daily digest (processes/agency-digest.bpmn) sends it with the day's others
+    DeliveryPlan plan = DeliveryPlan.of(channel);
+    if (!plan.needsDelivery()) {
+      // Usually settled when written; here for an entry written before, or an agency whose channel changed since.
+      plan.settle(entry);
       outbox.save(entry);
       return;
     }
     Language language = NotificationTexts.language(channel.language());
     switch (channel.type()) {
-      case NONE -> entry.notSent(NO_CHANNEL);
       case WEBHOOK -> {
         try {
           webhooks.send(entry, channel.webhookUrl(), channel.webhookSecret(), language);
@@ -103,6 +106,7 @@ public class DeliverNotification implements JavaDelegate {
             Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ, Permissions.UPDATE);
         return; // delivered when the agency's system completes the external task
       }
+      case NONE -> throw new IllegalStateException("settled above: " + plan);
     }
     outbox.save(entry);
   }

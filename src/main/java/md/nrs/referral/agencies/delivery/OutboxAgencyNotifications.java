@@ -10,10 +10,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RepositoryService;
+import md.nrs.referral.engine.LatestProcessDefinitions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,9 +23,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes agency notifications to the outbox, inside the transaction of the engine step that raises
- * them, and starts their delivery (processes/agency-notification.bpmn) in that same transaction: a
- * notification and its delivery job exist together or not at all, and survive a restart.
+ * Writes agency notifications to the outbox, inside the transaction of the engine step that raises them, and starts
+ * the delivery (processes/agency-notification.bpmn) of those that are sent now in that same transaction: a
+ * notification and its delivery job exist together or not at all, and survive a restart. One for an agency that
+ * works in Tasklist, or that is told in a daily digest, is written already settled ({@link DeliveryPlan}): not sent
+ * and why, or queued for the digest; no process, job or history for it.
+ *
+ * <p>Consent: only the consent check in front of the outbox writes here, in this transaction, a moment before; the
+ * check again at each delivery attempt exists for what leaves the platform later, after retries for hours. A
+ * notice not sent leaves nothing to stop, and the daily digest checks each queued notice again when it sends.
  */
 @Component
 public class OutboxAgencyNotifications implements AgencyNotificationOutbox, NotifiedAgencies {
@@ -31,34 +39,31 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
   public static final String DELIVERY_PROCESS = AgencyNotificationProcess.KEY;
 
   private final OutboxRepository outbox;
+  private final AgencyChannels channels;
   private final Validator validator;
   private final Clock clock;
   private final ObjectProvider<RuntimeService> runtime;
-  private final ObjectProvider<RepositoryService> repository;
+  private final LatestProcessDefinitions models;
 
-  public OutboxAgencyNotifications(OutboxRepository outbox, Validator validator, Clock clock,
-      ObjectProvider<RuntimeService> runtime, ObjectProvider<RepositoryService> repository) {
+  public OutboxAgencyNotifications(OutboxRepository outbox, AgencyChannels channels, Validator validator, Clock clock,
+      ObjectProvider<RuntimeService> runtime, LatestProcessDefinitions models) {
     this.outbox = outbox;
-    this.repository = repository;
+    this.channels = channels;
     this.validator = validator;
     this.clock = clock;
     this.runtime = runtime;
+    this.models = models;
   }
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String notify(AgencyNotification notification) {
-    validate(notification);
-    String key = outbox.save(OutboxEntry.pending(notification, clock.instant())).getNotificationKey();
-    PlatformStarts.withBusinessKey(notification.caseCode(), () -> runtime.getObject().startProcessInstanceByKey(
-        DELIVERY_PROCESS, notification.caseCode(),
-        Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), key, AgencyNotificationProcess.AGENCY_ID.name(), notification.agencyId())));
-    return key;
+    return notifyAll(List.of(notification)).get(0);
   }
 
   /**
-   * As {@link #notify} for each (every one checked before any is written; a delivery process each, started in this
-   * transaction), with the outbox rows saved together and the delivery model looked up once for the whole list.
+   * As {@link #notify} for each (every one checked before any is written), with the outbox rows saved together, each
+   * agency's channel looked up once, and a delivery process started in this transaction for each one sent now.
    */
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
@@ -68,14 +73,28 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
     }
     notifications.forEach(this::validate);
     Instant now = clock.instant();
-    List<OutboxEntry> entries = outbox.saveAll(notifications.stream().map(n -> OutboxEntry.pending(n, now)).toList());
-    String delivery = repository.getObject().createProcessDefinitionQuery().processDefinitionKey(DELIVERY_PROCESS)
-        .latestVersion().singleResult().getId();
-    RuntimeService engine = runtime.getObject();
-    for (OutboxEntry entry : entries) {
-      PlatformStarts.withBusinessKey(entry.getCaseCode(), () -> engine.startProcessInstanceById(delivery,
-          entry.getCaseCode(), Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), entry.getNotificationKey(),
-              AgencyNotificationProcess.AGENCY_ID.name(), entry.getAgencyId())));
+    Map<String, DeliveryPlan> plans = new HashMap<>();
+    List<OutboxEntry> entries = new ArrayList<>(notifications.size());
+    List<OutboxEntry> toDeliver = new ArrayList<>();
+    for (AgencyNotification notification : notifications) {
+      OutboxEntry entry = OutboxEntry.pending(notification, now);
+      DeliveryPlan plan = plans.computeIfAbsent(notification.agencyId(), agency -> DeliveryPlan.forAgency(channels, agency));
+      if (plan.needsDelivery()) {
+        toDeliver.add(entry);
+      } else {
+        plan.settle(entry);
+      }
+      entries.add(entry);
+    }
+    outbox.saveAll(entries);
+    if (!toDeliver.isEmpty()) {
+      String delivery = models.latestId(DELIVERY_PROCESS);
+      RuntimeService engine = runtime.getObject();
+      for (OutboxEntry entry : toDeliver) {
+        PlatformStarts.withBusinessKey(entry.getCaseCode(), () -> engine.startProcessInstanceById(delivery,
+            entry.getCaseCode(), Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), entry.getNotificationKey(),
+                AgencyNotificationProcess.AGENCY_ID.name(), entry.getAgencyId())));
+      }
     }
     return entries.stream().map(OutboxEntry::getNotificationKey).toList();
   }
