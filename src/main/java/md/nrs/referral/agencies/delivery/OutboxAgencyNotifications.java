@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import md.nrs.referral.engine.LatestProcessDefinitions;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -43,16 +43,16 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
   private final Validator validator;
   private final Clock clock;
   private final ObjectProvider<RuntimeService> runtime;
-  private final LatestProcessDefinitions models;
+  private final ObjectProvider<RepositoryService> repository;
 
   public OutboxAgencyNotifications(OutboxRepository outbox, AgencyChannels channels, Validator validator, Clock clock,
-      ObjectProvider<RuntimeService> runtime, LatestProcessDefinitions models) {
+      ObjectProvider<RuntimeService> runtime, ObjectProvider<RepositoryService> repository) {
     this.outbox = outbox;
     this.channels = channels;
     this.validator = validator;
     this.clock = clock;
     this.runtime = runtime;
-    this.models = models;
+    this.repository = repository;
   }
 
   @Override
@@ -88,12 +88,17 @@ public class OutboxAgencyNotifications implements AgencyNotificationOutbox, Noti
     }
     outbox.saveAll(entries);
     if (!toDeliver.isEmpty()) {
-      String delivery = models.latestId(DELIVERY_PROCESS);
       RuntimeService engine = runtime.getObject();
+      // the latest version, asked of the database as a start by key asks it (a version another node of a cluster
+      // deployed is used at once); for a page of deliveries, asked once
+      String delivery = toDeliver.size() == 1 ? null : repository.getObject().createProcessDefinitionQuery()
+          .processDefinitionKey(DELIVERY_PROCESS).latestVersion().singleResult().getId();
       for (OutboxEntry entry : toDeliver) {
-        PlatformStarts.withBusinessKey(entry.getCaseCode(), () -> engine.startProcessInstanceById(delivery,
-            entry.getCaseCode(), Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), entry.getNotificationKey(),
-                AgencyNotificationProcess.AGENCY_ID.name(), entry.getAgencyId())));
+        Map<String, Object> variables = Map.of(AgencyNotificationProcess.NOTIFICATION_KEY.name(), entry.getNotificationKey(),
+            AgencyNotificationProcess.AGENCY_ID.name(), entry.getAgencyId());
+        PlatformStarts.withBusinessKey(entry.getCaseCode(), () -> delivery == null
+            ? engine.startProcessInstanceByKey(DELIVERY_PROCESS, entry.getCaseCode(), variables)
+            : engine.startProcessInstanceById(delivery, entry.getCaseCode(), variables));
       }
     }
     return entries.stream().map(OutboxEntry::getNotificationKey).toList();
