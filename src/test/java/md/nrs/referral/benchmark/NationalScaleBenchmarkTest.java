@@ -502,11 +502,12 @@ class NationalScaleBenchmarkTest {
   }
 
   /**
-   * The overdue storm alone ({@code -Dnrs.benchmark.parts=storm}; sizes {@code -Dnrs.benchmark.storm-steps=500,2000},
-   * databases {@code -Dnrs.benchmark.storm-databases=h2,postgres}): at each size, fresh open cases until that many
-   * steps wait unrecorded, swept task by task as the sweep did before it worked in pages of rows
-   * ({@link md.nrs.referral.sla.TaskByTaskSweep}); then as many fresh ones swept by today's sweep, right after, in
-   * the same JVM on the same database. Each figure is breaches per second; both must be right.
+   * The overdue storm alone (part "storm", in the default; sizes {@code -Dnrs.benchmark.storm-steps}, full mode
+   * 1,000, 3,000 and 10,000; databases {@code -Dnrs.benchmark.storm-databases}, full mode postgres): at each size,
+   * fresh open cases until that many steps wait unrecorded, swept by today's sweep (the figure). At the first size,
+   * before it and as many fresh ones each, the sweeps as they were — task by task
+   * ({@link md.nrs.referral.sla.TaskByTaskSweep}), and in pages with a delivery process per notice — in the same JVM
+   * on the same database, for the ratios. Each is breaches per second; every one must be right.
    */
   @Test
   @Order(6)
@@ -514,9 +515,8 @@ class NationalScaleBenchmarkTest {
     if (!mode.databases.contains("storm")) {
       return;
     }
-    int[] sizes = java.util.Arrays.stream(System.getProperty("nrs.benchmark.storm-steps", "500,2000").split(","))
-        .mapToInt(v -> Integer.parseInt(v.trim())).toArray();
-    for (String db : System.getProperty("nrs.benchmark.storm-databases", "h2,postgres").split(",")) {
+    int[] sizes = mode.stormSteps;
+    for (String db : mode.stormDatabases) {
       if (db.equals("postgres") && PostgresDatabase.unavailableReason() != null) {
         report.note(S_STORM, "PostgreSQL not measured: " + PostgresDatabase.unavailableReason());
         continue;
@@ -556,6 +556,13 @@ class NationalScaleBenchmarkTest {
           storm(platform, database.name(), open, " warm-up in pages of rows",
               later -> watch.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
           for (int size : sizes) {
+            SlaWatch now = watch;
+            if (size != sizes[0]) { // the sweeps as they were only at the first size: the ratios, not the curve
+              open += overdueSteps(cases, jdbc, size);
+              report.add("storm-rate", database.name(), size, List.of(storm(platform, database.name(), open,
+                  " in pages of rows (after)", later -> now.sweep(later).values().stream().mapToInt(Integer::intValue).sum())));
+              continue;
+            }
             open += overdueSteps(cases, jdbc, size);
             double taskByTask = storm(platform, database.name(), open, " task by task (before)", before::breaches);
             open += overdueSteps(cases, jdbc, size);
@@ -563,9 +570,9 @@ class NationalScaleBenchmarkTest {
                 " in pages of rows, a delivery process per notice (before notices)",
                 later -> everyNoticeDelivered.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
             open += overdueSteps(cases, jdbc, size);
-            SlaWatch now = watch;
             double paged = storm(platform, database.name(), open, " in pages of rows (after)",
                 later -> now.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
+            report.add("storm-rate", database.name(), size, List.of(paged));
             String ratio = String.format(Locale.ROOT, "%s, %,d overdue steps: %.1f → %.1f breaches/s (×%.1f), load %s.",
                 database.name(), size, taskByTask, paged, paged / taskByTask, loadAverage());
             report.note(S_STORM, "**Before and after:** " + ratio);
