@@ -88,27 +88,88 @@ public class AuditTrail {
     });
   }
 
-  /** {@link #recordAll} once the caller's transaction has committed; at once when there is no transaction. */
+  /**
+   * Appends the events with the caller's transaction: at its commit, in it (an action that rolls back is not recorded
+   * as done, and one that commits is recorded with it); at once, in a transaction of their own, when there is none.
+   * Not after the commit in a transaction of their own: that needs a second pooled connection while the caller's is
+   * still held, and as many requests in flight as the pool has connections then wait for one another (the benchmark's
+   * 16 concurrent referrals held every connection for 30 s). A read-only transaction cannot write: there the events
+   * are appended after its commit, as before.
+   */
   public void recordAllAfterCommit(List<AuditEvent> events) {
     if (events.isEmpty()) {
       return;
     }
-    List<AuditEvent> copy = List.copyOf(events);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      recordAll(List.copyOf(events));
+      return;
+    }
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+      List<AuditEvent> copy = List.copyOf(events);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
           recordAll(copy);
         }
       });
-    } else {
-      recordAll(copy);
+      return;
     }
+    withTransaction().addAll(events);
+  }
+
+  /** The events this transaction appends at its commit, in order; one synchronization per transaction. */
+  private List<AuditEvent> withTransaction() {
+    @SuppressWarnings("unchecked")
+    List<AuditEvent> pending = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      List<AuditEvent> events = new java.util.ArrayList<>();
+      TransactionSynchronizationManager.bindResource(this, events);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public int getOrder() {
+          return LOWEST_PRECEDENCE; // after the other synchronizations' work: the chain's head is locked last
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          List<AuditEvent> toAppend = List.copyOf(events);
+          events.clear();
+          if (toAppend.isEmpty()) {
+            return;
+          }
+          // the transaction's own writes first, then the head's lock, held only for the entries and the commit:
+          // a transaction waiting for the head holds no lock the holder still needs
+          entries.flush();
+          AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
+          toAppend.forEach(event -> append(last, event));
+          head.save(last);
+          entries.flush();
+        }
+
+        @Override
+        public void suspend() { // a transaction of its own inside this one keeps its own events
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(AuditTrail.this, events);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
+      });
+      return events;
+    }
+    return pending;
   }
 
   /**
-   * Appends the event once the caller's transaction has committed (an action that rolls back is not
-   * recorded as done); at once when there is no transaction.
+   * Appends the event with the caller's transaction (see {@link #recordAllAfterCommit}); at once when there is no
+   * transaction.
    */
   public void recordAfterCommit(AuditEvent event) {
     recordAllAfterCommit(List.of(event));

@@ -50,6 +50,7 @@ class ReferralIntakeApiTest {
   @Autowired ProcessEngine engine;
   @Autowired ReferralIntakeRepository intakes;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired javax.sql.DataSource dataSource;
   @LocalServerPort int port;
 
   private PlatformHttp http;
@@ -313,6 +314,38 @@ class ReferralIntakeApiTest {
     assertThat(request.at("/properties/channel/enum").toString()).contains("partner-abroad", "police-cctp");
     assertThat(request.at("/properties/person/$ref").asText()).isEqualTo("#/components/schemas/IntakePerson");
     assertThat(api.at("/components/schemas/IntakePerson/properties/dateOfBirth/format").asText()).isEqualTo("date");
+  }
+
+  @Test
+  void twiceAsManyReferralsAtOnceAsThePoolHasConnectionsAreAllRegistered() throws Exception {
+    // each referral's transaction has its audit appended; that append once needed a second connection after the
+    // commit, and this many requests in flight held every connection waiting for one another (30 s, then 503)
+    int clients = 2 * ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        String body = referral(nextReference());
+        answers.add(threads.submit(() -> {
+          start.await();
+          Response response = post("intake.lastrada", body);
+          while (response.status() == 429) { // the login throttle counts in-flight requests of one account
+            Thread.sleep(Long.parseLong(response.header("Retry-After")) * 1000);
+            response = post("intake.lastrada", body);
+          }
+          return response.status();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (java.util.concurrent.Future<Integer> answer : answers) {
+        statuses.add(answer.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      assertThat(statuses).hasSize(clients).containsOnly(201);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   // --- helpers
