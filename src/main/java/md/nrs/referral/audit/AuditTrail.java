@@ -34,6 +34,9 @@ public class AuditTrail {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERIFY_BATCH = 500;
 
+  /** Bound in place of a transaction's events once they are appended: later ones are appended at once. */
+  private static final Object APPENDED = new Object();
+
   private final AuditEntryRepository entries;
   private final AuditHeadRepository head;
   private final TransactionTemplate ownTransaction;
@@ -115,13 +118,25 @@ public class AuditTrail {
       });
       return;
     }
-    withTransaction().addAll(events);
+    List<AuditEvent> pending = withTransaction();
+    if (pending == null) { // raised after this transaction's entries were appended (from a commit callback): at once
+      recordAll(List.copyOf(events));
+      return;
+    }
+    pending.addAll(events);
   }
 
-  /** The events this transaction appends at its commit, in order; one synchronization per transaction. */
+  /**
+   * The events this transaction appends at its commit, in order (one synchronization per transaction); null once
+   * they have been appended.
+   */
   private List<AuditEvent> withTransaction() {
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound == APPENDED) {
+      return null;
+    }
     @SuppressWarnings("unchecked")
-    List<AuditEvent> pending = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+    List<AuditEvent> pending = (List<AuditEvent>) bound;
     if (pending == null) {
       List<AuditEvent> events = new java.util.ArrayList<>();
       TransactionSynchronizationManager.bindResource(this, events);
@@ -135,6 +150,8 @@ public class AuditTrail {
         public void beforeCommit(boolean readOnly) {
           List<AuditEvent> toAppend = List.copyOf(events);
           events.clear();
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+          TransactionSynchronizationManager.bindResource(AuditTrail.this, APPENDED);
           if (toAppend.isEmpty()) {
             return;
           }
@@ -147,14 +164,18 @@ public class AuditTrail {
           entries.flush();
         }
 
+        private Object suspended;
+
         @Override
         public void suspend() { // a transaction of its own inside this one keeps its own events
-          TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+          suspended = TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
         }
 
         @Override
         public void resume() {
-          TransactionSynchronizationManager.bindResource(AuditTrail.this, events);
+          if (suspended != null) {
+            TransactionSynchronizationManager.bindResource(AuditTrail.this, suspended);
+          }
         }
 
         @Override
