@@ -84,11 +84,14 @@ public class AuditTrail {
     if (events.isEmpty()) {
       return;
     }
-    ownTransaction.executeWithoutResult(status -> {
-      AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
-      events.forEach(event -> append(last, event));
-      head.save(last);
-    });
+    ownTransaction.executeWithoutResult(status -> appendAll(events));
+  }
+
+  /** Appends the events in the current transaction, taking the chain head's lock once. */
+  private void appendAll(List<AuditEvent> events) {
+    AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
+    events.forEach(event -> append(last, event));
+    head.save(last);
   }
 
   /**
@@ -158,9 +161,7 @@ public class AuditTrail {
           // the transaction's own writes first, then the head's lock, held only for the entries and the commit:
           // a transaction waiting for the head holds no lock the holder still needs
           entries.flush();
-          AuditHead last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
-          toAppend.forEach(event -> append(last, event));
-          head.save(last);
+          appendAll(toAppend);
           entries.flush();
         }
 
