@@ -92,7 +92,8 @@ class NationalScaleBenchmarkTest {
         "open cases", false, "p95 ≤ 100 ms", null));
     report.define(new BenchmarkReport.Figure("heap-after-gc", S_MEMORY, "Heap after GC under the task-list load", "MiB",
         "open cases", false, "≤ 512 MiB with 10,000 open cases", "The engine keeps no per-case state in memory: heap "
-            + "after GC is the application's fixed footprint plus caches, so it stays nearly flat as cases grow."));
+            + "after GC is the application's fixed footprint plus caches, so it stays nearly flat as cases grow. H2's series "
+            + "is not the platform's alone: the in-memory database lives in the same heap, and grows with the cases."));
     report.define(new BenchmarkReport.Figure("startup", S_MEMORY, "Start-up: time to ready", "s", "cases in the database",
         false, "≤ 20 s", "Start-up deploys the unchanged models (duplicate filtering) and seeds directory, users and filters: "
             + "none of it reads cases, so it does not grow with them."));
@@ -126,12 +127,10 @@ class NationalScaleBenchmarkTest {
     report.target(new BenchmarkReport.Target("startup", "7 start-up", "≤ 20 s to ready", 20, null, false,
         "the first start on an empty database creates the engine's schema, deploys every model and seeds the directory "
             + "(slowest steps in the section below); later starts find them in place"));
-    report.target(new BenchmarkReport.Target("heap-after-gc", "7 heap", "≤ 512 MiB after GC under the task-list load", 512,
-        null, true, "see the heap figure's notes"));
   }
 
   @Test
-  @Order(1)
+  @Order(2)
   void onH2() {
     if (!mode.databases.contains("h2")) {
       return;
@@ -139,8 +138,10 @@ class NationalScaleBenchmarkTest {
     suite(BenchmarkDatabase.h2("nrs-benchmark-" + System.nanoTime()), "h2", false);
   }
 
+  // PostgreSQL first: a closed platform's Spring context stays partly reachable in the JVM (fast mode: PostgreSQL
+  // alone 123 MiB after GC, after the H2 part 244 MiB), so the production database's heap is measured before any other
   @Test
-  @Order(2)
+  @Order(1)
   void onPostgres() {
     if (!mode.databases.contains("postgres")) {
       return;
@@ -161,13 +162,14 @@ class NationalScaleBenchmarkTest {
     if (!mode.databases.contains("path") || mode.databases.contains("h2")) {
       return; // with "h2" they run inside that suite
     }
-    BenchmarkDatabase database = BenchmarkDatabase.h2("bench-path");
-    RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
-    try {
-      report.database("H2: " + databaseVersion(platform.dataSource()));
-      fullPath(platform, new PlatformHttp(platform.port), "H2", "h2");
-    } finally {
-      platform.close();
+    try (BenchmarkDatabase database = BenchmarkDatabase.h2("bench-path")) {
+      RunningPlatform platform = RunningPlatform.start(database, Map.of("nrs.sla.sweep-page", mode.sweepPage));
+      try {
+        report.database("H2: " + databaseVersion(platform.dataSource()));
+        fullPath(platform, new PlatformHttp(platform.port), "H2", "h2");
+      } finally {
+        platform.close();
+      }
     }
   }
 

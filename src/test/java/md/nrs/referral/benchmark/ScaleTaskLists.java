@@ -37,6 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ScaleTaskLists {
 
+  /** Heap after GC at each size: item 7's heap target is judged on it. */
+  static final String HEAP = "scale-heap";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WHY = "How the five lists grow: each is two statements (the page and the count) plus the "
       + "HAL embedding of the page's 15 tasks (assignees, candidate groups, the case code variable, definitions). With "
@@ -75,9 +78,12 @@ final class ScaleTaskLists {
             + "visible tasks."));
     report.target(new BenchmarkReport.Target("scale-rest", "3 task lists", "GET /engine-rest/task p95 ≤ 100 ms", 100, "p95",
         true, COUNT_GAP));
-    report.define(new BenchmarkReport.Figure("scale-heap", memorySection, "Heap after GC under the task-list load, at scale",
+    report.define(new BenchmarkReport.Figure(HEAP, memorySection, "Heap after GC under the task-list load, at scale",
         "MiB", SIZE_LABEL, false, "≤ 512 MiB with 10,000 open cases", "Measured right after "
             + "each size's task-list load, in the platform's JVM (the benchmark's driver shares it and holds little)."));
+    // judged where the target is set: PostgreSQL at national scale (H2's heap figure holds its in-memory database too)
+    report.target(new BenchmarkReport.Target(HEAP, "7 heap", "≤ 512 MiB after GC with 10,000 open cases", 512, "PostgreSQL",
+        true, "see the heap figure's notes"));
   }
 
   /** Why a list may still miss the target at scale, as the EXPLAIN plans of the runs so far found it. */
@@ -242,7 +248,7 @@ final class ScaleTaskLists {
         "GET /engine-rest/task");
     System.gc();
     System.gc();
-    report.add("scale-heap", "PostgreSQL", openCases,
+    report.add(HEAP, "PostgreSQL", openCases,
         List.of(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0)));
   }
 
