@@ -248,6 +248,40 @@ class PersonalDataOverRestTest {
 
   @Test
   @Order(3)
+  void twiceAsManyReadsOfThePersonAtOnceAsThePoolHasConnectionsAreAllAnsweredAndAudited() throws Exception {
+    // each read of the person is audited in a transaction of its own; the read once held its own connection
+    // meanwhile, and this many readers held every connection waiting for one another (30 s, then no connection)
+    String code = closedCase;
+    int readers = 2 * ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+    md.nrs.referral.engine.Caller collector = new md.nrs.referral.engine.Caller("pd.iom", List.of("iom", "caseworkers"),
+        "127.0.0.1");
+    String audited = "select count(*) from nrs_audit where action = 'PERSONAL_DATA_READ' and case_code = ? "
+        + "and actor = 'pd.iom' and outcome = 'OK'";
+    Integer before = jdbc.queryForObject(audited, Integer.class, code);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(readers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Boolean>> reads = new ArrayList<>();
+      for (int i = 0; i < readers; i++) {
+        reads.add(threads.submit(() -> {
+          start.await();
+          return vault.read(code, collector).isPresent();
+        }));
+      }
+      start.countDown();
+      List<Boolean> found = new ArrayList<>();
+      for (java.util.concurrent.Future<Boolean> read : reads) {
+        found.add(read.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      assertThat(found).hasSize(readers).containsOnly(true);
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject(audited, Integer.class, code)).as("every read audited once").isEqualTo(before + readers);
+  }
+
+  @Test
+  @Order(3)
   void theCasePageShowsThePersonByTheCaseViewsRulesAndTheReferralsListNoPersonAtAll() {
     String code = closedCase;
     String journey = "/api/cases/" + code + "/journey";

@@ -87,8 +87,14 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
         AuditEvent.OK, ClientAddress.current(), agency == null ? null : "recorded by " + agency));
   }
 
+  /*
+   * The reads below hold no transaction of their own: each is audited by AuditTrail#record, which appends in a
+   * transaction (and a pooled connection) of its own, and a read that still held its connection then needed two at
+   * once — as many case views in flight as the pool has connections waited for one another until the pool's time-out.
+   * Each repository call runs in its own short transaction instead; the record is read once, so nothing is lost.
+   */
+
   @Override
-  @Transactional(readOnly = true)
   public Optional<PersonRecord> read(String caseCode, Caller reader) {
     ConsentPolicy.Decision decision = allowedOrRefused(mayRead(caseCode, reader), caseCode, reader, "person");
     Optional<PersonEntity> entity = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null);
@@ -111,7 +117,6 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public Optional<RepresentativeRecord> readRepresentative(String caseCode, Caller reader) {
     ConsentPolicy.Decision decision = allowedOrRefused(mayReadRepresentative(caseCode, reader), caseCode, reader,
         REPRESENTATIVE);
@@ -155,12 +160,13 @@ public class EncryptedPersonalDataVault implements PersonalDataVault {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public Optional<java.time.LocalDate> eighteenthBirthday(String caseCode, String purpose) {
     Optional<java.time.LocalDate> birthday = persons.findByCaseCode(caseCode).filter(p -> p.anonymisedAt == null)
         .map(p -> p.open(cipher).dateOfBirth()).map(born -> born.plusYears(18));
-    audit.record(new AuditEvent("platform", AuditActions.PERSONAL_DATA_READ, caseCode, "person", AuditEvent.OK, null,
-        purpose + (birthday.isPresent() ? "" : "; no date of birth recorded")));
+    // read by the platform for a step it is running (the engine's transaction): recorded with that transaction, not
+    // in one of its own beside it (a second connection); a step that rolls back runs again and is audited then
+    audit.recordAfterCommit(new AuditEvent("platform", AuditActions.PERSONAL_DATA_READ, caseCode, "person", AuditEvent.OK,
+        null, purpose + (birthday.isPresent() ? "" : "; no date of birth recorded")));
     return birthday;
   }
 
