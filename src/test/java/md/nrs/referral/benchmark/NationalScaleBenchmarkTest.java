@@ -682,13 +682,29 @@ class NationalScaleBenchmarkTest {
   }
 
   /** Opens fresh cases (just referred: their first steps wait) until {@code steps} steps wait unrecorded; returns the cases. */
+  /**
+   * Opens cases until this many steps with a due date are open and not yet breached. Counted once per batch, not
+   * after each case (the count reads every open task), and on PostgreSQL the tables are analysed after each batch:
+   * this machine's PostgreSQL runs without autovacuum, and with an empty table's statistics the count took 0.4 s
+   * per case at 3,000 steps (the 10,000-step storm would have spent an hour opening its cases).
+   */
   private static long overdueSteps(FullCasePath cases, JdbcTemplate jdbc, int steps) {
     long opened = 0;
-    while (notYetBreached(jdbc) < steps) {
-      cases.openCase(0, false);
-      opened++;
+    for (long missing = steps - notYetBreached(jdbc); missing > 0; missing = steps - notYetBreached(jdbc)) {
+      for (long i = 0; i < Math.max(1, missing / 2); i++) { // a case opens two steps with a due date
+        cases.openCase(0, false);
+        opened++;
+      }
+      if (isPostgres(jdbc)) {
+        jdbc.execute("ANALYZE");
+      }
     }
     return opened;
+  }
+
+  private static boolean isPostgres(JdbcTemplate jdbc) {
+    return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+        .equalsIgnoreCase("PostgreSQL")));
   }
 
   private static long escalations(ProcessEngine engine) {
