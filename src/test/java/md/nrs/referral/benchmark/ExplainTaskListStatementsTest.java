@@ -74,7 +74,7 @@ class ExplainTaskListStatementsTest {
     try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
       List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId)
           .toList();
-      System.out.println("EXPLAIN as " + user + " in " + groups + ", load average " + loadAverage());
+      System.out.println("EXPLAIN as " + user + " in " + groups + ", load average " + BenchmarkReport.loadAverage());
       List<Filter> filters = engine.getFilterService().createFilterQuery().filterResourceType("Task").list();
       // each statement in every form, then EXPLAINed form after form, run by run: the forms see the same load
       Map<String, Map<String, String>> statements = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ class ExplainTaskListStatementsTest {
           plans.get(form).forEach(line -> System.out.println("  " + line));
         }
       }
-      System.out.println("EXPLAIN done, load average " + loadAverage());
+      System.out.println("EXPLAIN done, load average " + BenchmarkReport.loadAverage());
     } finally {
       engine.close();
     }
@@ -151,14 +151,6 @@ class ExplainTaskListStatementsTest {
       }
     }
     return total;
-  }
-
-  private static String loadAverage() {
-    try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "?";
-    }
   }
 
   /** Keeps each task or variable statement as sent, with its bound values in the text (the driver's own rendering). */

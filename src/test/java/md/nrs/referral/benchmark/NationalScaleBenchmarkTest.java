@@ -77,8 +77,7 @@ class NationalScaleBenchmarkTest {
   private final BenchmarkReport report = new BenchmarkReport(mode.name);
   private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
   /** The commit measured: read at the start, as HEAD may move while a long run goes on. */
-  private final String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--", "src", "processes",
-      "forms", "pom.xml").isEmpty() ? "" : " (with uncommitted changes)");
+  private final String commit = BenchmarkReport.commit();
 
   NationalScaleBenchmarkTest() {
     report.define(new BenchmarkReport.Figure("intake-rate", S_INTAKE, "Referrals per second (POST /api/referrals)", "referrals/s",
@@ -199,7 +198,7 @@ class NationalScaleBenchmarkTest {
 
   @AfterAll
   void writeReport() throws Exception {
-    String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "unknown";
+    String load = BenchmarkReport.loadAverage();
     Path docs = mode.full ? Path.of("docs") : Path.of("target", "benchmarks");
     // a partial run (-Dnrs.benchmark.parts) can be written beside the whole suite's page: -Dnrs.benchmark.report=name
     String name = System.getProperty("nrs.benchmark.report", "benchmarks");
@@ -485,7 +484,7 @@ class NationalScaleBenchmarkTest {
     double rate = breaches / seconds;
     String line = String.format(Locale.ROOT, "%s%s: %,d overdue steps (of %,d open cases) → %,d breaches, %,d escalations, "
         + "%,d notices in %.1f s over %d sweeps (%.1f breaches/s); heap used at most %,d MiB during the storm; load %s.", db,
-        label, expected, openCases, breaches, escalated, notified, seconds, sweeps, rate, maxHeap / (1024 * 1024), loadAverage());
+        label, expected, openCases, breaches, escalated, notified, seconds, sweeps, rate, maxHeap / (1024 * 1024), BenchmarkReport.loadAverage());
     report.note(S_STORM, line);
     System.out.println("BENCHMARK " + line);
     if (label.isEmpty()) {
@@ -499,14 +498,6 @@ class NationalScaleBenchmarkTest {
     return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE T.DUE_DATE_ IS NOT NULL AND T.TASK_DEF_KEY_ <> ? "
         + "AND NOT EXISTS (SELECT 1 FROM nrs_sla_event E WHERE E.task_id = T.ID_ AND E.kind = 'BREACH')", Long.class,
         SlaEscalationProcess.Elements.ACT_ON_OVERDUE_STEP);
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 
   /**
@@ -582,12 +573,12 @@ class NationalScaleBenchmarkTest {
                 later -> now.sweep(later).values().stream().mapToInt(Integer::intValue).sum());
             report.add("storm-rate", database.name(), size, List.of(paged));
             String ratio = String.format(Locale.ROOT, "%s, %,d overdue steps: %.1f → %.1f breaches/s (×%.1f), load %s.",
-                database.name(), size, taskByTask, paged, paged / taskByTask, loadAverage());
+                database.name(), size, taskByTask, paged, paged / taskByTask, BenchmarkReport.loadAverage());
             report.note(S_STORM, "**Before and after:** " + ratio);
             System.out.println("BENCHMARK storm before/after " + ratio);
             String notices = String.format(Locale.ROOT, "%s, %,d overdue steps: a delivery process per notice %.1f → "
                 + "none for a notice with nothing to deliver %.1f breaches/s (×%.2f), load %s.",
-                database.name(), size, pagedEveryNotice, paged, paged / pagedEveryNotice, loadAverage());
+                database.name(), size, pagedEveryNotice, paged, paged / pagedEveryNotice, BenchmarkReport.loadAverage());
             report.note(S_STORM, "**Notices settled when written, before and after:** " + notices);
             System.out.println("BENCHMARK storm notices before/after " + notices);
           }
@@ -614,7 +605,7 @@ class NationalScaleBenchmarkTest {
     }
     FeelEngines.slaTableRates(1, 5); // warm-up of both
     String table = FeelEngines.describe("sla-durations evaluated alone, evaluations/s", FeelEngines.slaTableRates(
-        mode.runs * 2, 3), loadAverage());
+        mode.runs * 2, 3), BenchmarkReport.loadAverage());
     report.note(S_PATH, "**FEEL parsed once.** " + table);
     System.out.println("BENCHMARK feel " + table);
     int stormSteps = Integer.getInteger("nrs.benchmark.feel-steps", 200);
@@ -648,7 +639,7 @@ class NationalScaleBenchmarkTest {
             cases.add(new double[] {before, after});
           }
         }
-        String whole = FeelEngines.describe(database.name() + ", whole cases/s (3 per round)", cases, loadAverage());
+        String whole = FeelEngines.describe(database.name() + ", whole cases/s (3 per round)", cases, BenchmarkReport.loadAverage());
         report.note(S_PATH, "**FEEL parsed once.** " + whole);
         System.out.println("BENCHMARK feel " + whole);
         JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
@@ -672,7 +663,7 @@ class NationalScaleBenchmarkTest {
           }
         }
         String storm = FeelEngines.describe(String.format(Locale.ROOT, "%s, overdue storms of %,d steps, breaches/s",
-            database.name(), stormSteps), storms, loadAverage());
+            database.name(), stormSteps), storms, BenchmarkReport.loadAverage());
         report.note(S_STORM, "**FEEL parsed once, before and after:** " + storm);
         System.out.println("BENCHMARK feel " + storm);
       } finally {
@@ -849,18 +840,6 @@ class NationalScaleBenchmarkTest {
       return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
-    }
-  }
-
-  private static String git(String... args) {
-    try {
-      List<String> command = new ArrayList<>(List.of("git"));
-      command.addAll(List.of(args));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes()).trim();
-      return process.waitFor() == 0 ? out : "unknown";
-    } catch (Exception e) {
-      return "unknown";
     }
   }
 }

@@ -271,7 +271,7 @@ final class ScaleTaskLists {
         + "requests each, p50 / p95 in ms, load average %s)%s the hash join, the semi-join, then the form chosen per statement "
         + "(engine/TaskQueryAuthorizationJoin), each with the engine's variable query and distinct of granted groups and the "
         + "semi-join's definition and '*' checks unkeyed:",
-        openCases, requests, loadAverage(), withEngines ? ": the engine's own authorization join," : ":"));
+        openCases, requests, BenchmarkReport.loadAverage(), withEngines ? ": the engine's own authorization join," : ":"));
     Map<Form, String> forms = new LinkedHashMap<>();
     if (withEngines) {
       forms.put(Form.ENGINE, " engine's join:");
@@ -314,7 +314,7 @@ final class ScaleTaskLists {
       line.append(String.format(Locale.ROOT, " Then, list by list, the chosen form as it was, with the skip scan of the granted "
           + "groups (engine/AuthorizedGroupsSkipScan), also with the variable query's probes, and also with the semi-join's "
           + "keyed definition and '*' checks (load average %s):",
-          loadAverage()));
+          BenchmarkReport.loadAverage()));
       variants.forEach((name, out) -> line.append(" — ").append(name).append(':').append(out));
     } finally {
       join.setForm(Form.CHOSEN);
@@ -327,15 +327,6 @@ final class ScaleTaskLists {
 
   private static String summary(String name, List<Double> times) {
     return String.format(Locale.ROOT, " %s %.0f / %.0f;", name, median(times), percentile(times, 0.95));
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-      return load[0] + " " + load[1] + " " + load[2];
-    } catch (java.io.IOException | RuntimeException e) {
-      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
   }
 
   private List<Double> times(int requests, Supplier<Response> call, String what) {

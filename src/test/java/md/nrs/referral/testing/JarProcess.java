@@ -45,18 +45,25 @@ public final class JarProcess implements AutoCloseable {
   private final Map<String, String> environment;
   private final int port;
   private final Path log;
+  private final List<String> javaArguments;
+  private final Path workingDirectory;
   private final Process process;
 
-  private JarProcess(String name, Map<String, String> environment, int port) {
+  private JarProcess(String name, Map<String, String> environment, int port, List<String> javaArguments,
+      Path workingDirectory) {
     this.name = name;
     this.environment = Map.copyOf(environment);
     this.port = port;
-    this.log = logDirectory().resolve(name + "-" + RUNS.incrementAndGet() + ".log");
-    List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        // JVM sizing only (not an application setting): keeps six helpers' JVMs within a shared machine.
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString());
+    this.javaArguments = List.copyOf(javaArguments);
+    this.workingDirectory = workingDirectory;
+    this.log = logDirectory().resolve(name + "-" + RUNS.incrementAndGet() + ".log").toAbsolutePath();
+    List<String> command = new java.util.ArrayList<>(List.of(java().toString()));
+    command.addAll(this.javaArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    if (workingDirectory != null) {
+      builder.directory(workingDirectory.toFile());
+    }
     Map<String, String> env = builder.environment();
     env.keySet().retainAll(INHERITED);
     env.putAll(this.environment);
@@ -72,7 +79,24 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts the jar with exactly these environment variables (plus PORT, a free port) and does not wait. */
   public static JarProcess launch(String name, Map<String, String> environment) {
-    return new JarProcess(name, environment, freePort());
+    // JVM sizing only (not an application setting): keeps six helpers' JVMs within a shared machine.
+    return new JarProcess(name, environment, freePort(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-jar", jar().toAbsolutePath().toString()), null);
+  }
+
+  /**
+   * Starts {@code java} with exactly these arguments (JVM options, then {@code -jar} and a jar) in this directory,
+   * and does not wait: for a run that must start the JVM as a deployment does (the benchmark of the container's start,
+   * whose class-data sharing archive holds the jar paths as the Dockerfile's start names them).
+   */
+  public static JarProcess launch(String name, Map<String, String> environment, List<String> javaArguments,
+      Path workingDirectory) {
+    return new JarProcess(name, environment, freePort(), javaArguments, workingDirectory);
+  }
+
+  /** The java launcher of the JVM running the tests (the same JDK builds, trains and runs the jar). */
+  public static Path java() {
+    return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
 
   /** Starts the jar and waits until it has started and its liveness probe answers 200. */
@@ -92,7 +116,7 @@ public final class JarProcess implements AutoCloseable {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running; kill or stop it first");
     }
-    return new JarProcess(name, environment, port);
+    return new JarProcess(name, environment, port, javaArguments, workingDirectory);
   }
 
   /** Waits for "Started …" in the log and 200 from /actuator/health/liveness; fails with the log's tail if it exits. */
@@ -194,7 +218,7 @@ public final class JarProcess implements AutoCloseable {
   }
 
   /** The jar failsafe names (nrs.it.jar), else the one in target/ that is not the plain ".original". */
-  static Path jar() {
+  public static Path jar() {
     String configured = System.getProperty("nrs.it.jar");
     if (configured != null && Files.isRegularFile(Path.of(configured))) {
       return Path.of(configured);
