@@ -233,7 +233,8 @@ final class BenchmarkReport {
       md.append("Not measured in this run.\n\n");
       return;
     }
-    md.append("| ").append(seriesLabel).append(" | ").append(figure.sizeLabel()).append(" | median | min | max | runs |\n|---|---:|---:|---:|---:|---:|\n");
+    md.append("| ").append(seriesLabel).append(" | ").append(figure.sizeLabel())
+        .append(" | median | min | max | runs |\n|---|---:|---:|---:|---:|---:|\n");
     for (Point p : measured) {
       md.append("| ").append(p.series()).append(" | ").append(String.format(Locale.ROOT, "%,d", p.size())).append(" | ")
           .append(number(p.median())).append(' ').append(figure.unit()).append(" | ").append(number(p.min())).append(" | ")

@@ -484,7 +484,8 @@ class NationalScaleBenchmarkTest {
     double rate = breaches / seconds;
     String line = String.format(Locale.ROOT, "%s%s: %,d overdue steps (of %,d open cases) → %,d breaches, %,d escalations, "
         + "%,d notices in %.1f s over %d sweeps (%.1f breaches/s); heap used at most %,d MiB during the storm; load %s.", db,
-        label, expected, openCases, breaches, escalated, notified, seconds, sweeps, rate, maxHeap / (1024 * 1024), BenchmarkReport.loadAverage());
+        label, expected, openCases, breaches, escalated, notified, seconds, sweeps, rate, maxHeap / (1024 * 1024),
+        BenchmarkReport.loadAverage());
     report.note(S_STORM, line);
     System.out.println("BENCHMARK " + line);
     if (label.isEmpty()) {
@@ -639,7 +640,8 @@ class NationalScaleBenchmarkTest {
             cases.add(new double[] {before, after});
           }
         }
-        String whole = FeelEngines.describe(database.name() + ", whole cases/s (3 per round)", cases, BenchmarkReport.loadAverage());
+        String whole = FeelEngines.describe(database.name() + ", whole cases/s (3 per round)", cases,
+            BenchmarkReport.loadAverage());
         report.note(S_PATH, "**FEEL parsed once.** " + whole);
         System.out.println("BENCHMARK feel " + whole);
         JdbcTemplate jdbc = new JdbcTemplate(platform.dataSource());
@@ -834,7 +836,8 @@ class NationalScaleBenchmarkTest {
     return percentile(values, 0.5);
   }
 
-  private static String databaseVersion(DataSource dataSource) {
+  /** The database's product and version, as the page's header names it. */
+  static String databaseVersion(DataSource dataSource) {
     try (var connection = dataSource.getConnection()) {
       var meta = connection.getMetaData();
       return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +20,8 @@ import md.nrs.referral.testing.PostgresDatabase;
 import md.nrs.referral.testing.RequiresPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Item 7's start-up as a deployment starts the platform: the packaged jar in a JVM of its own, configured by
@@ -44,6 +44,9 @@ class PackagedStartupBenchmarkIT {
   private static final String EXTRACTED = "extracted";
   private static final String SHARED = "extracted + CDS";
   private static final String FIGURE = "packaged-start";
+  /** The figure's sizes: the first start on the database (empty) and the next. */
+  private static final long FIRST = 1;
+  private static final long LATER = 2;
 
   private final BenchmarkMode mode = BenchmarkMode.current();
   private final BenchmarkReport report = new BenchmarkReport(mode.name, "Benchmarks: start-up of the packaged platform",
@@ -82,7 +85,9 @@ class PackagedStartupBenchmarkIT {
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, JavaCommand> way : ways.entrySet()) {
         try (PostgresDatabase database = PostgresDatabase.create("bench_startup_")) {
-          version = version != null ? version : version(database);
+          version = version != null ? version
+              : NationalScaleBenchmarkTest.databaseVersion(new DriverManagerDataSource(database.url(), database.user(),
+                  database.password()));
           Map<String, String> environment = DeploymentEnvironment.postgres(database);
           String name = "startup-" + way.getKey().replaceAll("[^a-z]+", "-");
           try (JarProcess platform = JarProcess.launch(name, environment, way.getValue().arguments(),
@@ -99,13 +104,13 @@ class PackagedStartupBenchmarkIT {
     }
     report.database(version);
     ways.keySet().forEach(way -> {
-      report.add(FIGURE, way, 1, first.get(way));
-      report.add(FIGURE, way, 2, later.get(way));
+      report.add(FIGURE, way, FIRST, first.get(way));
+      report.add(FIGURE, way, LATER, later.get(way));
     });
     report.note(SECTION, String.format(Locale.ROOT, "Medians, the archive's start against the jar as built: first start "
         + "%.2f×, later start %.2f× the time (the extracted jar alone: %.2f× and %.2f×). Load average %s.",
-        ratio(first, SHARED, PLAIN), ratio(later, SHARED, PLAIN), ratio(first, EXTRACTED, PLAIN),
-        ratio(later, EXTRACTED, PLAIN), BenchmarkReport.loadAverage()));
+        ratio(FIRST, SHARED), ratio(LATER, SHARED), ratio(FIRST, EXTRACTED), ratio(LATER, EXTRACTED),
+        BenchmarkReport.loadAverage()));
 
     Path docs = mode.full ? Path.of("docs") : Path.of("target", "benchmarks");
     report.write(docs.resolve("benchmarks-startup.md"), docs.resolve("benchmarks-startup"), commit,
@@ -133,19 +138,21 @@ class PackagedStartupBenchmarkIT {
     return Double.parseDouble(started.group(2));
   }
 
-  private static double ratio(Map<String, List<Double>> times, String way, String baseline) {
-    return median(times.get(way)) / median(times.get(baseline));
+  /** The way's median start against the plain jar's, as the page's table shows them. */
+  private double ratio(long start, String way) {
+    return median(start, way) / median(start, PLAIN);
   }
 
-  private static double median(List<Double> values) {
-    return new BenchmarkReport.Point("", "", 0, values).median();
+  private double median(long start, String way) {
+    return report.points(FIGURE).stream().filter(p -> p.size() == start && p.series().equals(way)).findFirst()
+        .orElseThrow().median();
   }
 
   /** Spring Boot's tools jar mode, as the Dockerfile's build stage runs it: DIR/app.jar and DIR/lib/. */
   private static void extract(Path jar, Path application) throws IOException, InterruptedException {
     Path extracted = application.getParent().resolve("extracted");
-    deleteRecursively(extracted);
-    deleteRecursively(application);
+    FileSystemUtils.deleteRecursively(extracted);
+    FileSystemUtils.deleteRecursively(application);
     run(List.of(JarProcess.java().toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
         extracted.toString()), jar.getParent(), Map.of());
     Files.move(extracted.resolve(jar.getFileName()), extracted.resolve("app.jar"));
@@ -160,34 +167,23 @@ class PackagedStartupBenchmarkIT {
     assertThat(application.resolve("app.jsa")).isNotEmptyFile();
   }
 
+  /** Runs a step of the image's build; its output goes to a file, so a step that hangs is ended after ten minutes. */
   private static void run(List<String> command, Path directory, Map<String, String> environment)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    Path output = Files.createTempFile("startup-step", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(command + " ended").isTrue();
-    System.out.print(output);
-    assertThat(process.exitValue()).as(command + ":\n" + output).isZero();
-  }
-
-  private static String version(PostgresDatabase database) {
-    try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-      return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
-    } catch (java.sql.SQLException e) {
-      return "PostgreSQL (version unknown: " + e.getMessage() + ")";
+    boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
     }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    Files.delete(output);
+    System.out.print(printed);
+    assertThat(ended).as(command + " ended within 10 minutes:\n" + printed).isTrue();
+    assertThat(process.exitValue()).as(command + ":\n" + printed).isZero();
   }
 
   private record JavaCommand(List<String> arguments, Path directory) {
